@@ -1,0 +1,411 @@
+"""Build the IR from an endpoint document.
+
+Schemas are classified by what they are, read from the document itself rather than a fixed list:
+- value wrappers: an object whose properties are ``value`` (and maybe ``error``), named ``*Value``;
+- custom field types: schemas built on ``CustomField`` (``allOf`` with its ``$ref``);
+- action invocations: request bodies of ``POST /{Entity}/{Action}`` (``entity`` + ``parameters``);
+- plumbing: ``Entity``, ``CustomField``, ``HttpError``, ``FileLink``;
+- everything else with properties is an entity. Top-level entities are those with paths.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import naming
+from .errors import UserError
+from .ir import Action, Endpoint, Entity, Field, FieldKind, Scalar, ValueType
+from .keys import resolve_keys
+from .spec import Operation, SpecDocument, escape_pointer, read_document
+
+PLUMBING = frozenset({"Entity", "CustomField", "HttpError", "FileLink"})
+SCREEN = re.compile(r"^(?P<name>.*?)\s*\((?P<id>[A-Za-z0-9]{2,}\d{3,})\)\s*$", re.DOTALL)
+ACTION_PATH = re.compile(r"^/(?P<entity>[^/{}$]+)/(?P<action>[^/{}$]+)$")
+ENTITY_PATH = re.compile(r"^/(?P<entity>[^/{}$]+)$")
+CUSTOM_ACTION_PATH = re.compile(r"^/(?P<entity>[^/{}$]+)/\{actionName\}$")
+
+# Names every generated model, client and API class already uses for itself.
+MODEL_RESERVED = naming.ANNOTATION_NAMES | {
+    "from_dict", "to_dict", "field_errors", "iter_errors", "f", "extra", "wire", "delete",
+}  # fmt: skip
+CLIENT_RESERVED = frozenset(
+    {
+        "auth", "url", "base_url", "close", "aclose", "request", "login", "logout", "sign_in",
+        "sign_out", "invoke", "endpoint_name", "endpoint_version", "timeout", "http_client",
+        "max_concurrency", "max_retries", "log_file", "entity_apis",
+    }
+)  # fmt: skip
+API_RESERVED = frozenset(
+    {
+        "put", "put_once", "list", "iter", "get", "get_by_keys", "delete", "delete_by_keys",
+        "invoke", "ad_hoc_schema", "upload_file", "download_file", "files", "client",
+        "entity_name", "model", "key_fields", "with_raw_response", "last_response",
+    }
+)  # fmt: skip
+MODULE_RESERVED = frozenset({"base", "lazy"})
+
+
+def load_endpoint(
+    path: str | Path,
+    *,
+    key_overrides: Mapping[str, Sequence[str]] | None = None,
+) -> Endpoint:
+    """Read the endpoint document at ``path`` and build its IR."""
+    return build_ir(read_document(path), key_overrides=key_overrides)
+
+
+def build_ir(
+    document: SpecDocument,
+    *,
+    key_overrides: Mapping[str, Sequence[str]] | None = None,
+) -> Endpoint:
+    """Normalize ``document`` into an ``ir.Endpoint``."""
+    return _Builder(document, key_overrides or {}).build()
+
+
+@dataclass
+class _TopLevel:
+    schema: str
+    actions: dict[str, tuple[str, str]]  # action wire name → (invocation schema, pointer)
+    has_custom_action: bool = False
+
+
+class _Builder:
+    def __init__(self, document: SpecDocument, key_overrides: Mapping[str, Sequence[str]]) -> None:
+        self.doc = document
+        self.key_overrides = key_overrides
+        self.value_types: dict[str, ValueType] = {}
+        self.custom_field_types: dict[str, ValueType] = {}
+
+    # -- the whole endpoint -------------------------------------------------------------------
+
+    def build(self) -> Endpoint:
+        name, version = self._identity()
+        top_level = self._top_level_entities()
+        action_schemas = {
+            schema for entry in top_level.values() for schema, _ in entry.actions.values()
+        } | {f"{entity}CustomAction" for entity in top_level}
+        top_level_schemas = {entry.schema for entry in top_level.values()}
+        entity_names: list[str] = []
+        for schema_name in sorted(self.doc.schemas):
+            if schema_name in PLUMBING or schema_name in action_schemas:
+                continue
+            node, pointer = self._schema(schema_name)
+            if self._is_custom_field_type(node):
+                self.custom_field_types[schema_name] = self._wrapper(schema_name, node, pointer)
+            elif self._is_value_wrapper(schema_name, node, pointer):
+                self.value_types[schema_name] = self._wrapper(schema_name, node, pointer)
+            elif self._properties(node, pointer) or schema_name in top_level_schemas:
+                entity_names.append(schema_name)
+        for entry in top_level.values():
+            if entry.schema not in entity_names:
+                entity_names.append(entry.schema)
+        self._check_key_overrides(entity_names)
+        by_schema = {entry.schema: (path_name, entry) for path_name, entry in top_level.items()}
+        class_names = naming.assign_names(entity_names, style="pascal", reserved=MODEL_RESERVED)
+        modules = self._module_names(entity_names, sorted(by_schema))
+        attributes = naming.assign_names(
+            [by_schema[s][0] for s in by_schema], reserved=CLIENT_RESERVED
+        )
+        entities = []
+        for schema_name in sorted(entity_names):
+            fields = self._fields(schema_name)
+            entity = Entity(
+                name=schema_name,
+                class_name=class_names[schema_name],
+                module_name=modules[schema_name],
+                fields=fields,
+                description=self._description(schema_name),
+            )
+            if schema_name in by_schema:
+                path_name, entry = by_schema[schema_name]
+                entity = self._top_level(entity, path_name, entry)
+            entities.append(entity)
+        return Endpoint(
+            name=name,
+            version=version,
+            source_format=self.doc.format,
+            spec_sha256=self.doc.sha256,
+            value_types=tuple(self.value_types[k] for k in sorted(self.value_types)),
+            custom_field_types=tuple(
+                self.custom_field_types[k] for k in sorted(self.custom_field_types)
+            ),
+            entities=tuple(entities),
+        )
+
+    def _identity(self) -> tuple[str, str]:
+        for text, pointer in ((self.doc.title, "/info/title"), (self.doc.base_path, "")):
+            if not text:
+                continue
+            match = re.search(r"(?:^|/)(?:entity/)?([^/]+)/([0-9][^/]*)/?$", text)
+            if match:
+                return match.group(1), match.group(2)
+        pointer = "/basePath" if self.doc.format == "swagger-2.0" else "/servers/0/url"
+        self.doc.fail(
+            "/info/title",
+            "cannot tell the endpoint's name and version: expected info.title like "
+            f"'Default/24.200.001' or #{pointer} ending in '/entity/Default/24.200.001'",
+        )
+        raise AssertionError  # unreachable
+
+    def _schema(self, name: str) -> tuple[Any, str]:
+        pointer = self.doc.schema_pointer(name)
+        node, pointer = self.doc.resolve(self.doc.schemas[name], pointer)
+        if not isinstance(node, dict):
+            self.doc.fail(pointer, "expected a schema object")
+        return node, pointer
+
+    # -- paths ---------------------------------------------------------------------------------
+
+    def _top_level_entities(self) -> dict[str, _TopLevel]:
+        """Path entity name → its schema and actions, from ``/{Entity}`` and ``/{Entity}/{Action}``."""
+        operations = list(self.doc.operations())
+        result: dict[str, _TopLevel] = {}
+        for op in operations:
+            match = ENTITY_PATH.match(op.path)
+            if match:
+                path_name = match.group("entity")
+                schema = (
+                    self._entity_schema_of(op) or result.get(path_name, _TopLevel("", {})).schema
+                )
+                if schema or path_name not in result:
+                    result[path_name] = _TopLevel(schema or path_name, {})
+        for op in operations:
+            custom = CUSTOM_ACTION_PATH.match(op.path)
+            if custom and custom.group("entity") in result and op.method == "post":
+                result[custom.group("entity")].has_custom_action = True
+            match = ACTION_PATH.match(op.path)
+            if not match or op.method != "post" or match.group("entity") not in result:
+                continue
+            if op.body_ref is None:
+                self.doc.fail(op.pointer, "expected an action request body that is a schema $ref")
+            schema = self.doc.schema_name(op.body_ref, op.pointer)
+            result[match.group("entity")].actions[match.group("action")] = (schema, op.pointer)
+        return result
+
+    def _entity_schema_of(self, op: Operation) -> str | None:
+        ref = op.body_ref if op.method == "put" else op.response_ref if op.method == "get" else None
+        return self.doc.schema_name(ref, op.pointer) if ref else None
+
+    # -- classification --------------------------------------------------------------------------
+
+    def _all_of_parts(self, node: dict[str, Any], pointer: str) -> list[tuple[dict[str, Any], str]]:
+        """The schema and its ``allOf`` parts, flattened depth first (base classes first)."""
+        parts: list[tuple[dict[str, Any], str]] = []
+        for index, part in enumerate(node.get("allOf") or []):
+            part, part_pointer = self.doc.resolve(part, f"{pointer}/allOf/{index}")
+            if not isinstance(part, dict):
+                self.doc.fail(part_pointer, "expected a schema object in allOf")
+            parts.extend(self._all_of_parts(part, part_pointer))
+        parts.append((node, pointer))
+        return parts
+
+    def _properties(self, node: dict[str, Any], pointer: str) -> dict[str, tuple[Any, str, bool]]:
+        """Property name → (schema, pointer, inherited) across ``allOf``."""
+        result: dict[str, tuple[Any, str, bool]] = {}
+        own_refs = [p.get("$ref") for p in node.get("allOf") or [] if isinstance(p, dict)]
+        inherited_pointers = {
+            self.doc.ref_pointer(ref, pointer) for ref in own_refs if isinstance(ref, str)
+        }
+        for part, part_pointer in self._all_of_parts(node, pointer):
+            properties = part.get("properties") or {}
+            if not isinstance(properties, dict):
+                self.doc.fail(f"{part_pointer}/properties", "expected an object of properties")
+            inherited = any(part_pointer.startswith(p) for p in inherited_pointers)
+            for name, schema in properties.items():
+                result[name] = (
+                    schema,
+                    f"{part_pointer}/properties/{escape_pointer(name)}",
+                    inherited,
+                )
+        return result
+
+    def _is_custom_field_type(self, node: dict[str, Any]) -> bool:
+        refs = [p.get("$ref", "") for p in node.get("allOf") or [] if isinstance(p, dict)]
+        return any(str(ref).endswith("/CustomField") for ref in refs)
+
+    def _is_value_wrapper(self, name: str, node: dict[str, Any], pointer: str) -> bool:
+        properties = self._properties(node, pointer)
+        return name.endswith("Value") and "value" in properties
+
+    def _wrapper(self, name: str, node: dict[str, Any], pointer: str) -> ValueType:
+        properties = self._properties(node, pointer)
+        if "value" not in properties:
+            self.doc.fail(pointer, f"custom field type {name!r} has no 'value' property")
+        schema, value_pointer, _ = properties["value"]
+        scalar = self._scalar(schema, value_pointer, wrapper_name=name)
+        return ValueType(name=name, scalar=scalar, has_error="error" in properties)
+
+    def _scalar(self, schema: Any, pointer: str, *, wrapper_name: str = "") -> Scalar:
+        """The Python-level type of a JSON scalar schema."""
+        schema, pointer = self.doc.resolve(schema, pointer)
+        if not isinstance(schema, dict):
+            self.doc.fail(pointer, "expected a schema object")
+        kind, fmt = schema.get("type"), schema.get("format")
+        # Acumatica declares DecimalValue's value as a double; the wrapper's name says decimal.
+        if fmt == "decimal" or (
+            kind == "number" and wrapper_name.removeprefix("Custom").startswith("Decimal")
+        ):
+            return Scalar.DECIMAL
+        if kind == "string":
+            return {"date-time": Scalar.DATETIME, "date": Scalar.DATETIME, "uuid": Scalar.GUID}.get(
+                fmt, Scalar.STRING
+            )
+        if kind == "integer":
+            return Scalar.INT
+        if kind == "number":
+            return Scalar.FLOAT
+        if kind == "boolean":
+            return Scalar.BOOL
+        if kind is None or kind in ("object", "array"):
+            return Scalar.ANY
+        self.doc.fail(
+            f"{pointer}/type",
+            f"cannot map type {kind!r}: expected string, integer, number, boolean, object or array",
+        )
+        raise AssertionError  # unreachable
+
+    # -- entities and fields ---------------------------------------------------------------------
+
+    def _fields(self, entity_name: str) -> tuple[Field, ...]:
+        node, pointer = self._schema(entity_name)
+        properties = self._properties(node, pointer)
+        names = naming.assign_names(properties, reserved=MODEL_RESERVED - {"delete"})
+        own, inherited = [], []
+        for wire_name, (schema, field_pointer, is_inherited) in properties.items():
+            field = self._field(wire_name, names[wire_name], schema, field_pointer)
+            (inherited if is_inherited else own).append(field)
+        order = lambda f: (f.wire_name.casefold(), f.wire_name)  # noqa: E731
+        return tuple(sorted(own, key=order) + sorted(inherited, key=order))
+
+    def _field(self, wire_name: str, python_name: str, schema: Any, pointer: str) -> Field:
+        if not isinstance(schema, dict):
+            self.doc.fail(pointer, "expected a schema object")
+        description = (
+            schema.get("description") if isinstance(schema.get("description"), str) else None
+        )
+        common = {"wire_name": wire_name, "python_name": python_name, "description": description}
+        if "$ref" in schema:
+            target = self.doc.schema_name(schema["$ref"], pointer)
+            if target in self.value_types:
+                wrapper = self.value_types[target]
+                return Field(
+                    kind=FieldKind.VALUE, scalar=wrapper.scalar, value_type=target, **common
+                )
+            if target in PLUMBING or target in self.custom_field_types:
+                self.doc.fail(
+                    pointer,
+                    f"cannot map a field of type {target!r}: expected a value wrapper or an entity",
+                )
+            return Field(kind=FieldKind.LINKED, scalar=Scalar.ANY, entity=target, **common)
+        kind = schema.get("type")
+        if kind == "array":
+            items = schema.get("items")
+            if isinstance(items, dict) and "$ref" in items:
+                target = self.doc.schema_name(items["$ref"], f"{pointer}/items")
+                if target == "FileLink":
+                    return Field(kind=FieldKind.FILES, scalar=Scalar.ANY, **common)
+                if target not in self.value_types and target not in PLUMBING:
+                    return Field(kind=FieldKind.DETAIL, scalar=Scalar.ANY, entity=target, **common)
+            return Field(kind=FieldKind.PLAIN, scalar=Scalar.ANY, **common)
+        if kind == "object" and self._is_custom_map(schema, pointer):
+            return Field(kind=FieldKind.CUSTOM, scalar=Scalar.ANY, **common)
+        return Field(kind=FieldKind.PLAIN, scalar=self._scalar(schema, pointer), **common)
+
+    def _is_custom_map(self, schema: dict[str, Any], pointer: str) -> bool:
+        """``{View: {Field: CustomField}}``: an object of objects of CustomField."""
+        outer = schema.get("additionalProperties")
+        inner = outer.get("additionalProperties") if isinstance(outer, dict) else None
+        return isinstance(inner, dict) and str(inner.get("$ref", "")).endswith("/CustomField")
+
+    def _description(self, schema_name: str) -> str | None:
+        node, _ = self._schema(schema_name)
+        description = node.get("description")
+        return description if isinstance(description, str) else None
+
+    def _module_names(self, entity_names: list[str], top_level: list[str]) -> dict[str, str]:
+        """One models module per entity family: a top-level entity and the entities named after it."""
+        family_modules = naming.assign_names(entity_names, reserved=MODULE_RESERVED)
+        prefixes = sorted(top_level, key=len, reverse=True)
+        result = {}
+        for name in entity_names:
+            owner = next((p for p in prefixes if name.startswith(p)), name)
+            result[name] = family_modules[owner]
+        return result
+
+    def _top_level(self, entity: Entity, path_name: str, entry: _TopLevel) -> Entity:
+        screen_name, screen_id = self._screen(path_name)
+        method_names = naming.assign_names(entry.actions, reserved=API_RESERVED)
+        actions = tuple(
+            self._action(action_name, method_names[action_name], schema, pointer, entity.name)
+            for action_name, (schema, pointer) in sorted(entry.actions.items())
+        )
+        keys = resolve_keys(entity.name, [f.wire_name for f in entity.fields], self.key_overrides)
+        return Entity(
+            name=entity.name,
+            class_name=entity.class_name,
+            module_name=entity.module_name,
+            fields=entity.fields,
+            description=entity.description,
+            top_level=True,
+            attribute_name=naming.assign_names([path_name], reserved=CLIENT_RESERVED)[path_name],
+            screen_name=screen_name,
+            screen_id=screen_id,
+            actions=actions,
+            has_custom_action=entry.has_custom_action,
+            keys=keys,
+        )
+
+    def _screen(self, tag_name: str) -> tuple[str | None, str | None]:
+        description = self.doc.tags.get(tag_name)
+        if not description:
+            return None, None
+        match = SCREEN.match(description.strip())
+        if not match:
+            return description.strip() or None, None
+        return match.group("name").strip() or None, match.group("id")
+
+    def _action(
+        self, action_name: str, python_name: str, schema_name: str, pointer: str, entity: str
+    ) -> Action:
+        node, schema_pointer = self._schema(schema_name)
+        properties = self._properties(node, schema_pointer)
+        parameters: tuple[Field, ...] = ()
+        if "parameters" in properties:
+            params_schema, params_pointer, _ = properties["parameters"]
+            params_schema, params_pointer = self.doc.resolve(params_schema, params_pointer)
+            param_properties = self._properties(params_schema, params_pointer)
+            names = naming.assign_names(param_properties, reserved={"entity", "self", "timeout"})
+            parameters = tuple(
+                self._field(wire, names[wire], schema, param_pointer)
+                for wire, (schema, param_pointer, _) in sorted(param_properties.items())
+            )
+        description = node.get("description") if isinstance(node.get("description"), str) else None
+        return Action(
+            name=action_name,
+            python_name=python_name,
+            schema_name=schema_name,
+            entity=entity,
+            parameters=parameters,
+            description=description,
+        )
+
+    def _check_key_overrides(self, entity_names: list[str]) -> None:
+        for entity_name, keys in sorted(self.key_overrides.items()):
+            if entity_name not in entity_names:
+                raise UserError(
+                    f"key override for {entity_name!r}: {self.doc.path} has no such entity; "
+                    "check [tool.acumatica-codegen] keys"
+                )
+            node, pointer = self._schema(entity_name)
+            properties = self._properties(node, pointer)
+            missing = [k for k in keys if k not in properties]
+            if missing:
+                raise UserError(
+                    f"key override for {entity_name!r} names {', '.join(missing)}, which "
+                    f"{entity_name} in {self.doc.path} does not have; check [tool.acumatica-codegen] keys"
+                )

@@ -1,0 +1,125 @@
+"""Acumatica names → Python names, once and deterministically.
+
+Rules, in order:
+1. ``snake_case`` splits words at case changes and keeps acronyms whole: ``CustomerID`` →
+   ``customer_id``, ``TAMEmployeeName`` → ``tam_employee_name``. Anything that is not an ASCII
+   letter or digit separates words; accents are dropped (``Ünïcode`` → ``unicode``); a name that
+   starts with a digit gets a ``n`` prefix (``2ndLine`` → ``n2nd_line``).
+2. A Python keyword or a reserved name (a builtin used in annotations, a method of the base class)
+   gets a trailing underscore (``Class`` → ``class_``), as PEP 8 suggests.
+3. When names collide (``ShipVia`` and ``Ship_Via``), the most conventional spelling keeps the plain
+   name — no punctuation, fewest capitals — and the others get an exact spelling that marks every
+   capital (``OrderNBR`` → ``order_n_b_r``) and every underscore (``Ship_Via`` → ``ship___via``).
+   Only if that still collides is a number added. The plain names of conventional fields therefore
+   do not change when an upgrade adds a look-alike.
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+import unicodedata
+from collections.abc import Iterable
+
+# Names a generated model's body must not shadow: builtins and imports used in annotations.
+ANNOTATION_NAMES = frozenset(
+    {
+        "str", "int", "float", "bool", "list", "dict", "tuple", "type", "object", "bytes",
+        "Any", "ClassVar", "Decimal", "datetime", "UUID", "Unset", "UNSET", "Model",
+        "CustomFields", "FileLink", "FieldRef", "EntityRef", "field", "dataclass",
+    }
+)  # fmt: skip
+
+_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
+
+
+def ascii_fold(name: str) -> str:
+    """Drop accents and anything that has no ASCII spelling."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return decomposed.encode("ascii", "ignore").decode("ascii")
+
+
+def _no_ascii_fallback(name: str) -> str:
+    # A name with no ASCII letters at all (e.g. "日本") still needs a stable, distinct spelling.
+    return "u" + "_".join(f"{ord(c):x}" for c in name if not c.isspace())
+
+
+def snake_case(name: str) -> str:
+    """``CustomerID`` → ``customer_id``; never empty, always a valid identifier (maybe a keyword)."""
+    words = _WORD.findall(ascii_fold(name))
+    if not words:
+        return _no_ascii_fallback(name)
+    result = "_".join(w.lower() for w in words)
+    return "n" + result if result[0].isdigit() else result
+
+
+def pascal_case(name: str) -> str:
+    """``sales order`` → ``SalesOrder``; keeps an existing PascalCase name as it is."""
+    folded = ascii_fold(name)
+    if folded.isidentifier() and folded[0].isupper():
+        return folded
+    words = _WORD.findall(folded)
+    if not words:
+        return "U" + _no_ascii_fallback(name)[1:]
+    result = "".join(w[0].upper() + w[1:] for w in words)
+    return "N" + result if result[0].isdigit() else result
+
+
+def exact_snake_case(name: str) -> str:
+    """A spelling that keeps every capital and underscore visible: ``OrderNBR`` → ``order_n_b_r``."""
+    out: list[str] = []
+    for char in ascii_fold(name):
+        if char.isupper():
+            out.append(("_" if out else "") + char.lower())
+        elif char.isalnum():
+            out.append(char)
+        else:
+            out.append("__")
+    result = "".join(out).strip() or _no_ascii_fallback(name)
+    return "n" + result if result[0].isdigit() else result
+
+
+def _conventionality(name: str) -> tuple[int, int, str]:
+    """Sort key: the most conventional spelling of a name sorts first."""
+    has_punctuation = int(not name.isalnum() or not name.isascii())
+    capitals = sum(1 for c in name if c.isupper())
+    return (has_punctuation, capitals, name)
+
+
+# Fixed here rather than read from ``keyword`` so names do not change with the Python version.
+_KEYWORDS = frozenset(keyword.kwlist) | {"match", "case", "type", "_", "print", "exec"}
+
+
+def _escape_reserved(name: str, reserved: frozenset[str]) -> str:
+    while name in _KEYWORDS or name in reserved:
+        name += "_"
+    return name
+
+
+def assign_names(
+    wire_names: Iterable[str],
+    *,
+    style: str = "snake",
+    reserved: Iterable[str] = (),
+) -> dict[str, str]:
+    """Assign a unique Python name to every wire name (see the module docstring for the rules).
+
+    ``style`` is ``"snake"`` (attributes, methods, modules) or ``"pascal"`` (classes). The result
+    does not depend on the order of ``wire_names``.
+    """
+    reserved_set = frozenset(reserved)
+    convert = snake_case if style == "snake" else pascal_case
+    exact = exact_snake_case if style == "snake" else (lambda n: pascal_case(n) + "_")
+    result: dict[str, str] = {}
+    taken: set[str] = set()
+    for wire in sorted(set(wire_names), key=_conventionality):
+        candidate = _escape_reserved(convert(wire), reserved_set)
+        if candidate in taken:
+            candidate = _escape_reserved(exact(wire), reserved_set)
+        base, number = candidate, 2
+        while candidate in taken:
+            candidate = f"{base}_{number}"
+            number += 1
+        taken.add(candidate)
+        result[wire] = candidate
+    return result

@@ -1,0 +1,49 @@
+"""Shared fixtures: where the real Acumatica endpoint documents live.
+
+The real documents are never committed. Tests read them from ``../shared/specs/acumatica`` next to
+the repository, or from ``$ACUMATICA_SPECS_DIR``. Absent on a user's machine: those tests skip.
+Absent under CI (``CI=true``): they fail, so a broken CI set-up cannot pass silently.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+REAL_SPECS_ENV = "ACUMATICA_SPECS_DIR"
+REAL_SPEC_NAMES = (
+    "Default_20.200.001.json",
+    "Default_22.200.001.json",
+    "Default_23.200.001.json",
+    "Default_24.200.001.json",
+    "DeviceHub_23.200.001.json",
+    "GLConsolidation_22.200.001.json",
+    "ISVCB_21.200.001.json",
+)
+
+
+def _real_specs_dir() -> Path:
+    return Path(os.environ.get(REAL_SPECS_ENV) or REPO.parent / "shared" / "specs" / "acumatica")
+
+
+def _require(path: Path) -> Path:
+    if path.exists():
+        return path
+    message = f"real Acumatica endpoint documents not found at {path} (set ${REAL_SPECS_ENV})"
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(message + "; CI must have them")
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def real_specs_dir() -> Path:
+    """The folder of real endpoint documents (skips locally, fails under CI when absent)."""
+    return _require(_real_specs_dir())
+
+
+def real_spec(name: str) -> Path:
+    """One real document by file name; call inside a test (skips or fails like the fixture)."""
+    return _require(_real_specs_dir() / name)

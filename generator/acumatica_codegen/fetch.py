@@ -1,0 +1,655 @@
+"""Download an endpoint document from an Acumatica instance.
+
+``fetch_document`` signs in (cookie session, or OAuth 2.0 password grant when a client id is given),
+downloads ``/entity/{NAME}/{VERSION}/swagger.json``, always signs out (errors included: an open
+session holds one of the instance's few API logins), and checks that what came back is an endpoint
+document for that name and version. ``write_document`` writes it and a small lock record
+atomically: a crash or an error never leaves a half-written file behind.
+
+Every failure the user can act on (wrong password, unknown endpoint, an HTML error page, a timeout)
+is a ``UserError`` with one sentence; passwords never appear in messages or in the lock record.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import hashlib
+import html
+import json
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import httpx
+
+from .errors import UserError
+
+DEFAULT_TIMEOUT = 60.0
+#: Called with (bytes received, total bytes or None) while a document downloads.
+ProgressCallback = Callable[[int, "int | None"], None]
+
+
+@dataclass(frozen=True)
+class Credentials:
+    """Who signs in. ``repr`` never shows the password or the client secret."""
+
+    username: str
+    password: str = field(repr=False)
+    tenant: str | None = None
+    branch: str | None = None
+    client_id: str | None = None  # OAuth 2.0 password grant when set
+    client_secret: str | None = field(default=None, repr=False)
+    locale: str | None = None
+
+    @property
+    def uses_oauth(self) -> bool:
+        return bool(self.client_id)
+
+
+@dataclass(frozen=True)
+class EndpointRef:
+    """One endpoint the instance publishes: ``Default`` ``24.200.001``."""
+
+    name: str
+    version: str
+
+
+@dataclass(frozen=True)
+class ServerInfo:
+    """What ``GET /entity`` says: the build version and the published endpoints (sorted)."""
+
+    build_version: str | None
+    endpoints: tuple[EndpointRef, ...]
+
+
+@dataclass(frozen=True)
+class FetchedDocument:
+    """A downloaded, validated endpoint document."""
+
+    name: str
+    version: str
+    content: bytes  # exactly as served, so sha256 names what the server sent
+    source_url: str  # without credentials or query string
+    tenant: str | None
+    build_version: str | None
+    format: str  # "swagger-2.0" or "openapi-3.0.1"
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.content).hexdigest()
+
+
+def public_url(url: str) -> str:
+    """``url`` without user info, query or fragment: safe to print and to record."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if ":" in host:  # IPv6 literal
+        host = f"[{host}]"
+    netloc = f"{host}:{parts.port}" if parts.port else host
+    return urlunsplit((parts.scheme, netloc, parts.path.rstrip("/"), "", ""))
+
+
+def _base_url(url: str) -> str:
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise UserError(
+            f"--url {url!r} is not an http(s) address; pass the instance's address, "
+            "e.g. https://example.acumatica.com or http://localhost/AcumaticaERP"
+        )
+    base = public_url(url)
+    # People paste the endpoint address or the login page; the instance root is what we need.
+    base = re.sub(r"/(entity(/.*)?|Main\.aspx.*|Frames/.*)$", "", base, flags=re.IGNORECASE)
+    return base
+
+
+# --------------------------------------------------------------------------------------------
+# Server answers → one sentence
+
+
+def _html_title(text: str) -> str | None:
+    match = re.search(r"<title[^>]*>(.*?)</title>", text, flags=re.IGNORECASE | re.DOTALL)
+    if not match:
+        return None
+    title = " ".join(html.unescape(match.group(1)).split())
+    return title[:120] or None
+
+
+def _looks_like_html(response: httpx.Response, head: bytes) -> bool:
+    content_type = response.headers.get("content-type", "").lower()
+    if "html" in content_type:
+        return True
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:15].lower()
+    return start.startswith((b"<!doctype html", b"<html", b"<head", b"<body"))
+
+
+def _server_message(response: httpx.Response) -> str:
+    """The most useful one-line message in an error answer (Acumatica JSON, OAuth JSON, HTML)."""
+    body = response.content[:65536]
+    if _looks_like_html(response, body):
+        title = _html_title(body.decode("utf-8", "replace"))
+        return f"an HTML page{f' titled {title!r}' if title else ''}"
+    try:
+        data = json.loads(body.decode("utf-8-sig"))
+    except ValueError:
+        text = " ".join(body.decode("utf-8", "replace").split())
+        return text[:200] or response.reason_phrase
+    if isinstance(data, dict):
+        for key in ("exceptionMessage", "error_description", "message", "error", "title"):
+            value = data.get(key)
+            if isinstance(value, str) and value.strip():
+                return " ".join(value.split())[:200]
+    return response.reason_phrase
+
+
+def _is_html_error(response: httpx.Response) -> bool:
+    return _looks_like_html(response, response.content[:512])
+
+
+class _Transport:
+    """An ``httpx.Client`` whose errors become ``UserError`` sentences naming the address."""
+
+    def __init__(
+        self,
+        base: str,
+        *,
+        timeout: float,
+        transport: httpx.BaseTransport | None,
+        verify: bool = True,
+    ) -> None:
+        self.base = base
+        self.timeout = timeout
+        self.client = httpx.Client(
+            base_url=base,
+            timeout=timeout,
+            transport=transport,
+            verify=verify,
+            follow_redirects=False,
+            headers={"Accept": "application/json", "User-Agent": "acumatica-codegen"},
+        )
+
+    def close(self) -> None:
+        self.client.close()
+
+    @contextlib.contextmanager
+    def _errors(self, path: str) -> Iterator[None]:
+        where = f"{self.base}{path}"
+        try:
+            yield
+        except httpx.TimeoutException:
+            raise UserError(
+                f"{where} did not answer within {self.timeout:g} s; "
+                "check the address or raise --timeout"
+            ) from None
+        except httpx.ConnectError as error:
+            raise UserError(f"cannot connect to {self.base}: {_short(error)}") from None
+        except httpx.HTTPError as error:
+            raise UserError(f"request to {where} failed: {_short(error)}") from None
+
+    def request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        with self._errors(path):
+            return self.client.request(method, path, **kwargs)
+
+    def download(
+        self, path: str, params: dict[str, str], progress: ProgressCallback | None
+    ) -> tuple[httpx.Response, bytes]:
+        """GET ``path`` streaming the body (so progress can be reported); the body is returned."""
+        with self._errors(path):
+            with self.client.stream("GET", path, params=params) as response:
+                total = _int_or_none(response.headers.get("content-length"))
+                chunks: list[bytes] = []
+                received = 0
+                for chunk in response.iter_bytes():
+                    chunks.append(chunk)
+                    received += len(chunk)
+                    if progress is not None:
+                        progress(received, total)
+                return response, b"".join(chunks)
+
+
+def _short(error: Exception) -> str:
+    text = " ".join(str(error).split()) or type(error).__name__
+    return text[:200]
+
+
+def _int_or_none(text: str | None) -> int | None:
+    try:
+        return int(text) if text is not None else None
+    except ValueError:
+        return None
+
+
+# --------------------------------------------------------------------------------------------
+# Sessions
+
+
+class Session:
+    """A signed-in conversation with one instance. Use as a context manager: it always signs out."""
+
+    def __init__(
+        self,
+        url: str,
+        credentials: Credentials | None,
+        *,
+        timeout: float = DEFAULT_TIMEOUT,
+        transport: httpx.BaseTransport | None = None,
+        verify: bool = True,
+    ) -> None:
+        self.base = _base_url(url)
+        self.credentials = credentials
+        self.http = _Transport(self.base, timeout=timeout, transport=transport, verify=verify)
+        self.signed_in = False
+
+    def __enter__(self) -> Session:
+        try:
+            if self.credentials is not None:
+                self._sign_in(self.credentials)
+        except BaseException:
+            self.close()
+            raise
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Sign out (best effort: a failed sign-out must not hide the error that got us here)."""
+        try:
+            if self.signed_in:
+                self.signed_in = False
+                with contextlib.suppress(UserError):
+                    # Acumatica rejects a logout POST without Content-Length (411).
+                    self.http.request(
+                        "POST", "/entity/auth/logout", content=b"", headers={"Content-Length": "0"}
+                    )
+        finally:
+            self.http.close()
+
+    # -- sign in -------------------------------------------------------------------------------
+
+    def _sign_in(self, credentials: Credentials) -> None:
+        if credentials.uses_oauth:
+            self._sign_in_oauth(credentials)
+        else:
+            self._sign_in_cookie(credentials)
+
+    def _sign_in_cookie(self, credentials: Credentials) -> None:
+        body: dict[str, str] = {"name": credentials.username, "password": credentials.password}
+        if credentials.tenant:
+            body["tenant"] = credentials.tenant
+        if credentials.branch:
+            body["branch"] = credentials.branch
+        if credentials.locale:
+            body["locale"] = credentials.locale
+        response = self.http.request("POST", "/entity/auth/login", json=body)
+        # Mark first: a server that set the cookie but then failed still holds a session.
+        self.signed_in = response.is_success or bool(response.cookies)
+        if response.is_success:
+            return
+        self._raise_login_failure(response, credentials)
+
+    def _sign_in_oauth(self, credentials: Credentials) -> None:
+        form = {
+            "grant_type": "password",
+            "client_id": credentials.client_id or "",
+            "username": credentials.username,
+            "password": credentials.password,
+            "scope": "api",
+        }
+        if credentials.client_secret:
+            form["client_secret"] = credentials.client_secret
+        response = self.http.request("POST", "/identity/connect/token", data=form)
+        if response.is_success:
+            token = _json_or_none(response)
+            access = token.get("access_token") if isinstance(token, dict) else None
+            if not isinstance(access, str) or not access:
+                raise UserError(
+                    f"{self.base}/identity/connect/token answered without an access_token"
+                )
+            self.http.client.headers["Authorization"] = f"Bearer {access}"
+            self.signed_in = True
+            return
+        self._raise_login_failure(response, credentials)
+
+    def _raise_login_failure(self, response: httpx.Response, credentials: Credentials) -> None:
+        message = _server_message(response)
+        who = f"as {credentials.username!r}"
+        if credentials.tenant:
+            who += f" in tenant {credentials.tenant!r}"
+        if response.status_code == 429 or "login limit" in message.lower():
+            raise UserError(
+                f"{self.base} refused to sign in {who}: the API login limit is reached "
+                f"({message}); sign out other API sessions or wait for them to expire"
+            )
+        if response.status_code == 404 or _is_html_error(response):
+            raise UserError(
+                f"{self.base} has no Acumatica sign-in at "
+                f"{'/identity/connect/token' if credentials.uses_oauth else '/entity/auth/login'} "
+                f"(HTTP {response.status_code}, {message}); check --url"
+            )
+        if credentials.uses_oauth and "client" in message.lower():
+            raise UserError(
+                f"{self.base} rejected OAuth client {credentials.client_id!r} "
+                f"(HTTP {response.status_code}: {message}); check --client-id and --client-secret"
+            )
+        raise UserError(
+            f"sign-in to {self.base} {who} failed (HTTP {response.status_code}: {message}); "
+            "check the user name, password, and tenant"
+        )
+
+    # -- requests ------------------------------------------------------------------------------
+
+    def server_info(self) -> ServerInfo:
+        """``GET /entity``: the build version and the endpoints visible to this session."""
+        response = self.http.request("GET", "/entity")
+        data = self._json_answer(response, "/entity", "the list of endpoints")
+        return _parse_server_info(data, f"{self.base}/entity")
+
+    def download_document(
+        self,
+        name: str,
+        version: str,
+        *,
+        tenant: str | None = None,
+        progress: ProgressCallback | None = None,
+    ) -> FetchedDocument:
+        """Download and validate ``/entity/{name}/{version}/swagger.json``."""
+        path = f"/entity/{name}/{version}/swagger.json"
+        params = {"company": tenant} if tenant else {}
+        response, content = self.http.download(path, params, progress)
+        where = f"{self.base}{path}"
+        if response.status_code in (401, 403):
+            raise UserError(
+                f"{where} answered HTTP {response.status_code} "
+                f"({_server_message(_with_body(response, content))}); "
+                "pass credentials (--username, or ACUMATICA_USERNAME) with rights to the endpoint"
+            )
+        if not response.is_success:
+            if response.status_code == 404 or response.status_code >= 500:
+                raise self._unknown_endpoint(name, version, _with_body(response, content))
+            raise UserError(
+                f"{where} answered HTTP {response.status_code} "
+                f"({_server_message(_with_body(response, content))})"
+            )
+        if _looks_like_html(response, content[:512]):
+            title = _html_title(content[:65536].decode("utf-8", "replace"))
+            raise UserError(
+                f"{where} answered an HTML page{f' ({title!r})' if title else ''} instead of "
+                "an endpoint document; check --url (the instance root) and the credentials"
+            )
+        document = _parse_json(content, where)
+        doc_format = check_endpoint_document(document, name, version, where)
+        build_version = None
+        with contextlib.suppress(UserError):
+            build_version = self.server_info().build_version
+        return FetchedDocument(
+            name=name,
+            version=version,
+            content=content,
+            source_url=self.base,
+            tenant=tenant,
+            build_version=build_version,
+            format=doc_format,
+        )
+
+    def _unknown_endpoint(self, name: str, version: str, response: httpx.Response) -> UserError:
+        known = ""
+        with contextlib.suppress(UserError):
+            endpoints = self.server_info().endpoints
+            same_name = [e.version for e in endpoints if e.name.lower() == name.lower()]
+            if same_name:
+                known = f"; {name} versions there: {', '.join(same_name)}"
+            elif endpoints:
+                listed = ", ".join(f"{e.name}/{e.version}" for e in endpoints[:12])
+                more = ", ..." if len(endpoints) > 12 else ""
+                known = f"; endpoints there: {listed}{more}"
+        return UserError(
+            f"{self.base} has no endpoint {name}/{version} "
+            f"(HTTP {response.status_code}: {_server_message(response)}){known}"
+        )
+
+    def _json_answer(self, response: httpx.Response, path: str, what: str) -> Any:
+        where = f"{self.base}{path}"
+        if _is_html_error(response):
+            raise UserError(
+                f"{where} answered {_server_message(response)} (HTTP {response.status_code}) "
+                f"instead of {what}; check --url"
+            )
+        if not response.is_success:
+            raise UserError(
+                f"{where} answered HTTP {response.status_code} ({_server_message(response)})"
+            )
+        return _parse_json(response.content, where)
+
+
+def _with_body(response: httpx.Response, content: bytes) -> httpx.Response:
+    """A copy of a streamed ``response`` that carries ``content`` (for error messages)."""
+    return httpx.Response(
+        response.status_code, headers=response.headers, content=content, request=response.request
+    )
+
+
+def _json_or_none(response: httpx.Response) -> Any:
+    try:
+        return json.loads(response.content.decode("utf-8-sig"))
+    except ValueError:
+        return None
+
+
+def _parse_json(content: bytes, where: str) -> Any:
+    try:
+        return json.loads(content.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise UserError(f"{where} answered bytes that are not UTF-8 text") from None
+    except ValueError as error:
+        raise UserError(f"{where} answered text that is not JSON ({error})") from None
+
+
+def _parse_server_info(data: Any, where: str) -> ServerInfo:
+    if not isinstance(data, dict) or not isinstance(data.get("endpoints"), list):
+        raise UserError(f"{where} answered JSON without an 'endpoints' list; is this Acumatica?")
+    version = data.get("version")
+    build = None
+    if isinstance(version, dict):
+        build = version.get("acumaticaBuildVersion") or version.get("databaseVersion")
+    endpoints = {
+        EndpointRef(str(item["name"]), str(item["version"]))
+        for item in data["endpoints"]
+        if isinstance(item, dict) and item.get("name") and item.get("version")
+    }
+    return ServerInfo(
+        build_version=str(build) if build else None,
+        endpoints=tuple(sorted(endpoints, key=lambda e: (e.name.lower(), _version_key(e.version)))),
+    )
+
+
+def _version_key(version: str) -> tuple[int | str, ...]:
+    return tuple(int(part) if part.isdigit() else part for part in version.split("."))
+
+
+# --------------------------------------------------------------------------------------------
+# Validation
+
+
+def check_endpoint_document(document: Any, name: str, version: str, where: str) -> str:
+    """Check that ``document`` is an endpoint document for ``name``/``version``; its format.
+
+    An Acumatica endpoint document names itself twice: ``info.title`` is ``"Default/24.200.001"``
+    and the base path (Swagger ``basePath``, OpenAPI ``servers[].url``) ends in
+    ``/entity/Default/24.200.001``. Either is accepted; a contradiction is an error.
+    """
+    if not isinstance(document, dict):
+        raise UserError(f"{where} answered JSON that is not an endpoint document (not an object)")
+    if isinstance(document.get("swagger"), str):
+        doc_format = f"swagger-{document['swagger']}"
+        schemas = document.get("definitions")
+        bases = [document.get("basePath")]
+    elif isinstance(document.get("openapi"), str):
+        doc_format = f"openapi-{document['openapi']}"
+        schemas = (document.get("components") or {}).get("schemas")
+        servers = document.get("servers") or []
+        bases = [s.get("url") for s in servers if isinstance(s, dict)]
+    else:
+        raise UserError(
+            f"{where} answered JSON that is not an endpoint document (no 'swagger' or 'openapi' key)"
+        )
+    if not isinstance(schemas, dict) or not isinstance(document.get("paths"), dict):
+        raise UserError(f"{where} answered a {doc_format} document without schemas or paths")
+
+    found: list[tuple[str, str]] = []
+    title = (document.get("info") or {}).get("title")
+    if isinstance(title, str) and "/" in title:
+        found_name, _, found_version = title.strip().rpartition("/")
+        found.append((found_name.rsplit("/", 1)[-1], found_version))
+    for base in bases:
+        if isinstance(base, str):
+            match = re.search(r"/entity/([^/]+)/([^/]+)/?$", base)
+            if match:
+                found.append((match.group(1), match.group(2)))
+    if not found:
+        raise UserError(
+            f"{where} answered a {doc_format} document that does not name its endpoint "
+            "(no 'Name/Version' info.title or /entity/Name/Version base path)"
+        )
+    for found_name, found_version in found:
+        if found_name != name or found_version != version:
+            raise UserError(
+                f"{where} answered the document of {found_name}/{found_version}, "
+                f"not {name}/{version}"
+            )
+    return doc_format
+
+
+# --------------------------------------------------------------------------------------------
+# Writing
+
+
+def default_output_path(name: str, version: str, directory: str | Path = "specs") -> Path:
+    """Where a fetched document goes by default: ``specs/{NAME}_{VERSION}.json``."""
+    return Path(directory) / f"{name}_{version}.json"
+
+
+def lock_path_for(spec_path: str | Path) -> Path:
+    """The lock record beside a document: ``Default_24.200.001.json`` → ``…lock.json``."""
+    path = Path(spec_path)
+    stem = path.name[: -len(".json")] if path.name.endswith(".json") else path.name
+    return path.with_name(f"{stem}.lock.json")
+
+
+def lock_record(
+    document: FetchedDocument, *, fetched_at: _dt.datetime | None = None
+) -> dict[str, Any]:
+    """The lock record: where the document came from and what it was. No credentials."""
+    moment = fetched_at or _dt.datetime.now(_dt.timezone.utc)
+    record: dict[str, Any] = {
+        "url": public_url(document.source_url),
+        "endpoint": document.name,
+        "version": document.version,
+        "tenant": document.tenant,
+        "format": document.format,
+        "sha256": document.sha256,
+        "size": len(document.content),
+        "server_build_version": document.build_version,
+        "fetched_at": moment.replace(microsecond=0).isoformat().replace("+00:00", "Z"),
+    }
+    return record
+
+
+def write_atomic(path: Path, content: bytes) -> None:
+    """Write ``content`` to ``path`` through a temporary file and a rename: all or nothing."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise
+
+
+def write_document(document: FetchedDocument, path: str | Path) -> tuple[Path, Path]:
+    """Write the document and its lock record; returns both paths."""
+    spec_path = Path(path)
+    lock_path = lock_path_for(spec_path)
+    record = json.dumps(lock_record(document), indent=2, sort_keys=False) + "\n"
+    try:
+        write_atomic(spec_path, document.content)
+        write_atomic(lock_path, record.encode("utf-8"))
+    except OSError as error:
+        raise UserError(f"cannot write {error.filename or spec_path}: {error.strerror}") from None
+    return spec_path, lock_path
+
+
+def read_lock(spec_path: str | Path) -> dict[str, Any] | None:
+    """The lock record beside ``spec_path``, or None when there is none (or it is unreadable)."""
+    try:
+        data = json.loads(lock_path_for(spec_path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+# --------------------------------------------------------------------------------------------
+# One call per job
+
+
+def list_endpoints(
+    url: str,
+    credentials: Credentials | None = None,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    transport: httpx.BaseTransport | None = None,
+    verify: bool = True,
+) -> ServerInfo:
+    """The endpoints an instance publishes (custom endpoints only appear when signed in)."""
+    with Session(url, credentials, timeout=timeout, transport=transport, verify=verify) as session:
+        return session.server_info()
+
+
+def fetch_document(
+    url: str,
+    name: str,
+    version: str,
+    credentials: Credentials | None,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    transport: httpx.BaseTransport | None = None,
+    progress: ProgressCallback | None = None,
+    verify: bool = True,
+) -> FetchedDocument:
+    """Sign in, download and validate one endpoint document, sign out."""
+    tenant = credentials.tenant if credentials else None
+    with Session(url, credentials, timeout=timeout, transport=transport, verify=verify) as session:
+        return session.download_document(name, version, tenant=tenant, progress=progress)
+
+
+def fetch_documents(
+    url: str,
+    wanted: list[EndpointRef],
+    credentials: Credentials | None,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    transport: httpx.BaseTransport | None = None,
+    progress: ProgressCallback | None = None,
+    verify: bool = True,
+) -> list[FetchedDocument]:
+    """Several documents from one instance in one session (one login, one logout).
+
+    All are downloaded before any is written by the caller, so a failure halfway leaves the
+    previous specs untouched rather than a mix of old and new.
+    """
+    tenant = credentials.tenant if credentials else None
+    with Session(url, credentials, timeout=timeout, transport=transport, verify=verify) as session:
+        return [
+            session.download_document(ref.name, ref.version, tenant=tenant, progress=progress)
+            for ref in wanted
+        ]

@@ -1,0 +1,436 @@
+"""fetch and endpoints: sign in, download, always sign out, validate, write atomically.
+
+Two layers: a small fake instance behind ``httpx.MockTransport`` for answers a real server gives
+only on a bad day (HTML error pages, timeouts, a document of the wrong endpoint), and the sandbox
+over real HTTP for the CLI, where ``GET /sandbox/stats`` proves that every session is closed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from acumatica_codegen import fetch
+from acumatica_codegen.errors import UserError
+
+PASSWORD = "s3cret-PASSWORD-7781"
+CLIENT_SECRET = "client-SECRET-5523"
+
+
+def swagger_document(name: str = "Shop", version: str = "1.0.0") -> dict[str, Any]:
+    return {
+        "swagger": "2.0",
+        "info": {"title": f"{name}/{version}", "version": "4"},
+        "basePath": f"/entity/{name}/{version}",
+        "paths": {"/Customer": {}},
+        "definitions": {"Customer": {"type": "object", "properties": {}}},
+    }
+
+
+def openapi_document(name: str = "Shop", version: str = "1.0.0") -> dict[str, Any]:
+    return {
+        "openapi": "3.0.1",
+        "info": {"title": f"{name}/{version}", "version": "4"},
+        "servers": [{"url": f"http://localhost/inst/entity/{name}/{version}"}],
+        "paths": {"/Customer": {}},
+        "components": {"schemas": {"Customer": {"type": "object", "properties": {}}}},
+    }
+
+
+class FakeInstance:
+    """Just enough of Acumatica for the fetcher; counts sessions so tests can prove none leak."""
+
+    def __init__(self, documents: dict[tuple[str, str], bytes] | None = None) -> None:
+        self.documents = documents or {("Shop", "1.0.0"): json.dumps(swagger_document()).encode()}
+        self.users = {"admin": PASSWORD}
+        self.sessions: set[str] = set()
+        self.logins = 0
+        self.logouts = 0
+        self.requests: list[httpx.Request] = []
+        self.override: dict[str, httpx.Response | Exception] = {}
+
+    @property
+    def open_sessions(self) -> int:
+        return len(self.sessions)
+
+    def transport(self) -> httpx.MockTransport:
+        return httpx.MockTransport(self.handle)
+
+    def handle(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        path = request.url.path.removeprefix("/inst")  # an instance in a virtual directory
+        if path in self.override:
+            answer = self.override[path]
+            if isinstance(answer, Exception):
+                raise answer
+            return answer
+        if path == "/entity/auth/login":
+            body = json.loads(request.content)
+            if self.users.get(body.get("name")) != body.get("password"):
+                return httpx.Response(
+                    500,
+                    json={
+                        "message": "An error has occurred.",
+                        "exceptionMessage": "Invalid credentials.",
+                    },
+                )
+            self.logins += 1
+            session = f"s{self.logins}"
+            self.sessions.add(session)
+            return httpx.Response(
+                204, headers={"Set-Cookie": f"ASP.NET_SessionId={session}; path=/"}
+            )
+        if path == "/identity/connect/token":
+            form = dict(httpx.QueryParams(request.content.decode()))
+            if form.get("client_id") != "client-1" or form.get("client_secret") != CLIENT_SECRET:
+                return httpx.Response(400, json={"error": "invalid_client"})
+            if self.users.get(form.get("username", "")) != form.get("password"):
+                return httpx.Response(400, json={"error": "invalid_grant"})
+            self.logins += 1
+            session = f"t{self.logins}"
+            self.sessions.add(session)
+            return httpx.Response(200, json={"access_token": session, "token_type": "Bearer"})
+        if path == "/entity/auth/logout":
+            assert request.headers.get("content-length") == "0"
+            session = self._session(request)
+            if session:
+                self.sessions.discard(session)
+                self.logouts += 1
+            return httpx.Response(204)
+        if path == "/entity":
+            visible = [
+                {"name": n, "version": v, "href": f"/entity/{n}/{v}/"} for n, v in self.documents
+            ]
+            if not self._session(request):
+                visible = [e for e in visible if e["name"] == "Default"]
+            return httpx.Response(
+                200,
+                json={"version": {"acumaticaBuildVersion": "24.105.0012"}, "endpoints": visible},
+            )
+        if path.endswith("/swagger.json"):
+            if not self._session(request):
+                return httpx.Response(401, json={"message": "You are not logged in."})
+            _, _, name, version, _ = path.split("/")
+            content = self.documents.get((name, version))
+            if content is None:
+                return httpx.Response(404, json={"message": "No HTTP resource was found."})
+            return httpx.Response(
+                200, content=content, headers={"Content-Type": "application/json"}
+            )
+        return httpx.Response(404)
+
+    def _session(self, request: httpx.Request) -> str | None:
+        auth = request.headers.get("authorization", "")
+        if auth.startswith("Bearer "):
+            token = auth[len("Bearer ") :]
+            return token if token in self.sessions else None
+        cookie = request.headers.get("cookie", "")
+        for part in cookie.split(";"):
+            key, _, value = part.strip().partition("=")
+            if key == "ASP.NET_SessionId" and value in self.sessions:
+                return value
+        return None
+
+
+def creds(password: str = PASSWORD, **extra: Any) -> fetch.Credentials:
+    return fetch.Credentials(username="admin", password=password, **extra)
+
+
+# ---------------------------------------------------------------------------------------------
+# Against a fake instance (httpx.MockTransport)
+
+
+def test_fetch_signs_in_downloads_and_signs_out() -> None:
+    server = FakeInstance()
+    document = fetch.fetch_document(
+        "http://erp.local/inst/",
+        "Shop",
+        "1.0.0",
+        creds(tenant="Company"),
+        transport=server.transport(),
+    )
+    assert document.format == "swagger-2.0"
+    assert document.build_version == "24.105.0012"
+    assert json.loads(document.content)["info"]["title"] == "Shop/1.0.0"
+    assert server.logins == 1 and server.logouts == 1 and server.open_sessions == 0
+    swagger = next(r for r in server.requests if r.url.path.endswith("swagger.json"))
+    assert swagger.url.path == "/inst/entity/Shop/1.0.0/swagger.json"
+    assert swagger.url.params["company"] == "Company"
+    login = next(r for r in server.requests if r.url.path.endswith("/auth/login"))
+    assert json.loads(login.content) == {"name": "admin", "password": PASSWORD, "tenant": "Company"}
+
+
+def test_fetch_accepts_openapi_documents() -> None:
+    server = FakeInstance(
+        {("Shop", "2.0.0"): json.dumps(openapi_document("Shop", "2.0.0")).encode()}
+    )
+    document = fetch.fetch_document(
+        "http://erp.local", "Shop", "2.0.0", creds(), transport=server.transport()
+    )
+    assert document.format == "openapi-3.0.1"
+
+
+def test_fetch_with_oauth_uses_password_grant_and_signs_out() -> None:
+    server = FakeInstance()
+    document = fetch.fetch_document(
+        "http://erp.local",
+        "Shop",
+        "1.0.0",
+        creds(client_id="client-1", client_secret=CLIENT_SECRET),
+        transport=server.transport(),
+    )
+    assert document.name == "Shop"
+    assert not any(r.url.path.endswith("/auth/login") for r in server.requests)
+    assert server.logins == 1 and server.logouts == 1 and server.open_sessions == 0
+
+
+def test_oauth_wrong_client_secret_is_one_sentence() -> None:
+    server = FakeInstance()
+    with pytest.raises(UserError, match="rejected OAuth client 'client-1'") as caught:
+        fetch.fetch_document(
+            "http://erp.local",
+            "Shop",
+            "1.0.0",
+            creds(client_id="client-1", client_secret="nope"),
+            transport=server.transport(),
+        )
+    assert "nope" not in str(caught.value)
+
+
+def test_wrong_password_is_one_sentence_without_the_password() -> None:
+    server = FakeInstance()
+    with pytest.raises(UserError) as caught:
+        fetch.fetch_document(
+            "http://erp.local", "Shop", "1.0.0", creds("wrong-pw-123"), transport=server.transport()
+        )
+    message = str(caught.value)
+    assert "sign-in to http://erp.local as 'admin' failed" in message
+    assert "Invalid credentials" in message
+    assert "wrong-pw-123" not in message and "\n" not in message
+    assert server.open_sessions == 0
+
+
+def test_unknown_endpoint_names_the_versions_there_and_signs_out() -> None:
+    server = FakeInstance()
+    with pytest.raises(UserError, match=r"no endpoint Shop/9\.9\.9 .*Shop versions there: 1\.0\.0"):
+        fetch.fetch_document(
+            "http://erp.local", "Shop", "9.9.9", creds(), transport=server.transport()
+        )
+    assert server.logins == 1 and server.logouts == 1 and server.open_sessions == 0
+
+
+def test_html_error_page_is_reported_with_its_title() -> None:
+    server = FakeInstance()
+    server.override["/entity/Shop/1.0.0/swagger.json"] = httpx.Response(
+        200,
+        text="<!DOCTYPE html><html><head><title>Maintenance in progress</title></head></html>",
+        headers={"Content-Type": "text/html; charset=utf-8"},
+    )
+    with pytest.raises(UserError, match="HTML page .*'Maintenance in progress'"):
+        fetch.fetch_document(
+            "http://erp.local", "Shop", "1.0.0", creds(), transport=server.transport()
+        )
+    assert server.open_sessions == 0
+
+
+def test_html_login_page_instead_of_the_api_means_a_wrong_url() -> None:
+    server = FakeInstance()
+    server.override["/entity/auth/login"] = httpx.Response(
+        404, text="<html><title>Not Found</title></html>", headers={"Content-Type": "text/html"}
+    )
+    with pytest.raises(UserError, match="has no Acumatica sign-in .*check --url"):
+        fetch.fetch_document(
+            "http://erp.local", "Shop", "1.0.0", creds(), transport=server.transport()
+        )
+
+
+def test_timeout_is_one_sentence_and_still_signs_out() -> None:
+    server = FakeInstance()
+    server.override["/entity/Shop/1.0.0/swagger.json"] = httpx.ReadTimeout("timed out")
+    with pytest.raises(UserError, match=r"did not answer within 5 s; .*--timeout"):
+        fetch.fetch_document(
+            "http://erp.local", "Shop", "1.0.0", creds(), transport=server.transport(), timeout=5
+        )
+    assert server.logins == 1 and server.logouts == 1 and server.open_sessions == 0
+
+
+def test_connection_refused_is_one_sentence() -> None:
+    server = FakeInstance()
+    server.override["/entity/auth/login"] = httpx.ConnectError("[Errno 111] Connection refused")
+    with pytest.raises(UserError, match="cannot connect to http://erp.local: .*refused"):
+        fetch.fetch_document(
+            "http://erp.local", "Shop", "1.0.0", creds(), transport=server.transport()
+        )
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (b"not json at all", "not JSON"),
+        (b"[1, 2]", "not an endpoint document"),
+        (b'{"hello": "world"}', "no 'swagger' or 'openapi' key"),
+        (json.dumps({"swagger": "2.0", "info": {}}).encode(), "without schemas or paths"),
+        (
+            json.dumps(swagger_document("Other", "1.0.0")).encode(),
+            "document of Other/1.0.0, not Shop/1.0.0",
+        ),
+        (
+            json.dumps(swagger_document("Shop", "2.0.0")).encode(),
+            "document of Shop/2.0.0, not Shop/1.0.0",
+        ),
+        (
+            json.dumps(
+                openapi_document("Shop", "1.0.0") | {"servers": [{"url": "/entity/Shop/3.0.0"}]}
+            ).encode(),
+            "Shop/3.0.0, not Shop/1.0.0",
+        ),
+    ],
+)
+def test_download_that_is_not_this_endpoints_document_is_rejected(
+    content: bytes, problem: str
+) -> None:
+    server = FakeInstance({("Shop", "1.0.0"): content})
+    with pytest.raises(UserError, match=problem):
+        fetch.fetch_document(
+            "http://erp.local", "Shop", "1.0.0", creds(), transport=server.transport()
+        )
+    assert server.open_sessions == 0
+
+
+def test_bom_prefixed_document_is_accepted_and_kept_byte_for_byte() -> None:
+    content = b"\xef\xbb\xbf" + json.dumps(swagger_document()).encode()
+    server = FakeInstance({("Shop", "1.0.0"): content})
+    document = fetch.fetch_document(
+        "http://erp.local", "Shop", "1.0.0", creds(), transport=server.transport()
+    )
+    assert document.content == content
+    assert document.sha256 == hashlib.sha256(content).hexdigest()
+
+
+def test_endpoints_lists_more_when_signed_in_and_signs_out() -> None:
+    documents = {
+        ("Default", "24.200.001"): b"{}",
+        ("Default", "23.200.001"): b"{}",
+        ("Shop", "1.0.0"): b"{}",
+    }
+    server = FakeInstance(documents)
+    anonymous = fetch.list_endpoints("http://erp.local", None, transport=server.transport())
+    assert [(e.name, e.version) for e in anonymous.endpoints] == [
+        ("Default", "23.200.001"),
+        ("Default", "24.200.001"),
+    ]
+    assert server.logins == 0
+    signed_in = fetch.list_endpoints("http://erp.local", creds(), transport=server.transport())
+    assert ("Shop", "1.0.0") in [(e.name, e.version) for e in signed_in.endpoints]
+    assert signed_in.build_version == "24.105.0012"
+    assert server.logouts == 1 and server.open_sessions == 0
+
+
+def test_progress_is_reported_while_downloading() -> None:
+    server = FakeInstance()
+    seen: list[tuple[int, int | None]] = []
+    fetch.fetch_document(
+        "http://erp.local",
+        "Shop",
+        "1.0.0",
+        creds(),
+        transport=server.transport(),
+        progress=lambda received, total: seen.append((received, total)),
+    )
+    assert seen and seen[-1][0] == len(server.documents[("Shop", "1.0.0")])
+
+
+def test_credentials_repr_hides_secrets() -> None:
+    text = repr(creds(client_id="client-1", client_secret=CLIENT_SECRET))
+    assert PASSWORD not in text and CLIENT_SECRET not in text
+
+
+@pytest.mark.parametrize(
+    ("url", "public"),
+    [
+        ("https://admin:pw@erp.example.com/inst/?company=X#top", "https://erp.example.com/inst"),
+        ("http://localhost:8080/", "http://localhost:8080"),
+    ],
+)
+def test_public_url_drops_credentials_query_and_fragment(url: str, public: str) -> None:
+    assert fetch.public_url(url) == public
+
+
+def test_pasted_endpoint_address_is_reduced_to_the_instance_root() -> None:
+    server = FakeInstance()
+    fetch.fetch_document(
+        "http://erp.local/inst/entity/Default/24.200.001",
+        "Shop",
+        "1.0.0",
+        creds(),
+        transport=server.transport(),
+    )
+    assert server.requests[0].url.path == "/inst/entity/auth/login"
+
+
+def test_not_a_url_is_a_user_error() -> None:
+    with pytest.raises(UserError, match="is not an http"):
+        fetch.list_endpoints("erp.local", None)
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing: atomic, with a lock record that holds no secret
+
+
+def fetched(content: bytes | None = None) -> fetch.FetchedDocument:
+    return fetch.FetchedDocument(
+        name="Shop",
+        version="1.0.0",
+        content=content or json.dumps(swagger_document()).encode(),
+        source_url="https://erp.example.com/inst",
+        tenant="Company",
+        build_version="24.105.0012",
+        format="swagger-2.0",
+    )
+
+
+def test_write_document_writes_spec_and_lock(tmp_path: Path) -> None:
+    document = fetched()
+    spec, lock = fetch.write_document(document, tmp_path / "specs" / "Shop_1.0.0.json")
+    assert spec.read_bytes() == document.content
+    assert lock.name == "Shop_1.0.0.lock.json"
+    record = json.loads(lock.read_text())
+    assert record["url"] == "https://erp.example.com/inst"
+    assert record["endpoint"] == "Shop" and record["version"] == "1.0.0"
+    assert record["sha256"] == hashlib.sha256(document.content).hexdigest()
+    assert record["server_build_version"] == "24.105.0012"
+    assert record["fetched_at"].endswith("Z")
+    assert sorted(p.name for p in spec.parent.iterdir()) == [
+        "Shop_1.0.0.json",
+        "Shop_1.0.0.lock.json",
+    ]
+
+
+def test_failed_write_leaves_the_previous_file_untouched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "Shop_1.0.0.json"
+    target.write_bytes(b"previous")
+
+    def broken_replace(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device", str(dst))
+
+    monkeypatch.setattr(fetch.os, "replace", broken_replace)
+    with pytest.raises(UserError, match="cannot write .*No space left"):
+        fetch.write_document(fetched(), target)
+    assert target.read_bytes() == b"previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["Shop_1.0.0.json"]  # no temp file left
+
+
+def test_failed_fetch_writes_nothing(tmp_path: Path) -> None:
+    server = FakeInstance({("Shop", "1.0.0"): b"<html>oops</html>"})
+    with pytest.raises(UserError):
+        fetch.fetch_document(
+            "http://erp.local", "Shop", "1.0.0", creds(), transport=server.transport()
+        )
+    assert list(tmp_path.iterdir()) == []

@@ -1,0 +1,69 @@
+"""``acumatica-codegen diff OLD NEW``: what an endpoint upgrade changes for callers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from ..errors import UserError
+
+
+@click.command("diff")
+@click.argument("old", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("new", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["markdown", "json"]),
+    default="markdown",
+    show_default=True,
+    help="Markdown reads well as a pull-request comment; JSON is for scripts.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to this file instead of stdout.",
+)
+@click.option(
+    "--fail-on-breaking",
+    is_flag=True,
+    help="Exit with code 1 when a change breaks existing callers (for CI).",
+)
+def diff_command(
+    old: Path, new: Path, output_format: str, output: Path | None, fail_on_breaking: bool
+) -> None:
+    """Compare two endpoint documents (OLD and NEW) through their IRs.
+
+    Reports entities, fields and actions added and removed, fields whose type changed and
+    action parameters that changed, and marks what breaks existing callers. Swagger 2.0 and
+    OpenAPI 3.0 documents of the same endpoint compare equal.
+    """
+    from ..builder import load_endpoint
+    from ..diff import diff_endpoints
+
+    for path in (old, new):
+        if not path.is_file():
+            raise UserError(f"{path}: no such file (give two endpoint documents: OLD NEW)")
+    result = diff_endpoints(load_endpoint(old), load_endpoint(new))
+    if output_format == "json":
+        text = json.dumps(result.to_json(), indent=2, ensure_ascii=False) + "\n"
+    else:
+        text = result.to_markdown()
+    if output is not None:
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as error:
+            raise UserError(f"cannot write {output}: {error.strerror}") from None
+        click.echo(f"{result.summary()} (report written to {output})", err=True)
+    else:
+        click.echo(text, nl=False)
+    if fail_on_breaking and result.breaking:
+        click.echo(
+            f"error: {len(result.breaking_changes)} breaking change"
+            f"{'' if len(result.breaking_changes) == 1 else 's'} (--fail-on-breaking)",
+            err=True,
+        )
+        raise SystemExit(1)

@@ -1,0 +1,515 @@
+"""Compare two endpoints through their IRs: what an Acumatica upgrade changes for callers.
+
+Both sides are IRs, so a Swagger 2.0 document and an OpenAPI 3.0 document of the same endpoint are
+no change at all. An entity added or removed is reported as such, not field by field; its fields
+and actions come and go with it.
+
+What breaks existing callers of a generated client:
+
+- an entity, field, action or action parameter that is removed;
+- a field or parameter whose Python type changes: another scalar (``StringValue`` → ``IntValue``),
+  another kind (a linked entity becoming a detail list), another nested entity;
+- an entity that loses its paths (its ``client.<entity>`` attribute disappears);
+- a Python name that changes although the wire name did not (collision resolution moved it).
+
+Not breaking: additions, and wire-only changes the codec absorbs (a plain string becoming a
+``StringValue`` wrapper, ``ShortValue`` becoming ``IntValue``: both are ``int`` in Python).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .ir import Action, Endpoint, Entity, Field, FieldKind
+
+#: Lists longer than this fold into a <details> block in Markdown.
+FOLD_AFTER = 12
+#: Breaking changes are what a reviewer must see: they fold only when there are very many.
+BREAKING_FOLD_AFTER = 40
+
+
+def type_label(item: Field) -> str:
+    """How a field's type reads in a report: ``StringValue``, ``string``, ``SalesOrderDetail[]``."""
+    if item.kind is FieldKind.VALUE:
+        return item.value_type or f"{item.scalar.value} value"
+    if item.kind is FieldKind.PLAIN:
+        return item.scalar.value
+    if item.kind is FieldKind.DETAIL:
+        return f"{item.entity}[]"
+    if item.kind is FieldKind.LINKED:
+        return item.entity or "entity"
+    return item.kind.value  # custom, files
+
+
+def _python_shape(item: Field) -> tuple[str, str, str | None]:
+    """What a caller of the generated code sees: VALUE and PLAIN of one scalar look alike."""
+    if item.kind in (FieldKind.VALUE, FieldKind.PLAIN):
+        return ("scalar", item.scalar.value, None)
+    return (item.kind.value, "", item.entity)
+
+
+def is_breaking_type_change(old: Field, new: Field) -> bool:
+    """Whether changing ``old`` into ``new`` changes the Python type callers use."""
+    return _python_shape(old) != _python_shape(new)
+
+
+@dataclass(frozen=True)
+class TypeChange:
+    """A field (``Entity.Field``) or action parameter (``Entity.Action(Param)``) that changed type."""
+
+    name: str
+    old: str
+    new: str
+    breaking: bool
+
+
+@dataclass(frozen=True)
+class ParameterChanges:
+    """How the parameters of one action (``Entity.Action``) changed."""
+
+    action: str
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    changed: tuple[TypeChange, ...] = ()
+
+    @property
+    def breaking(self) -> bool:
+        return bool(self.removed) or any(c.breaking for c in self.changed)
+
+
+@dataclass(frozen=True)
+class Rename:
+    """A Python name that changed while the wire name stayed (``Entity.Field``: ``a`` → ``a_2``)."""
+
+    name: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class Diff:
+    """The changes from ``old`` to ``new``; every list sorted, so output is deterministic."""
+
+    old_endpoint: str
+    old_version: str
+    new_endpoint: str
+    new_version: str
+    added_entities: tuple[str, ...] = ()
+    removed_entities: tuple[str, ...] = ()
+    added_top_level: tuple[str, ...] = ()  # existed before, now has paths
+    removed_top_level: tuple[str, ...] = ()  # still exists, lost its paths
+    added_fields: tuple[str, ...] = ()
+    removed_fields: tuple[str, ...] = ()
+    changed_fields: tuple[TypeChange, ...] = ()
+    added_actions: tuple[str, ...] = ()
+    removed_actions: tuple[str, ...] = ()
+    changed_action_parameters: tuple[ParameterChanges, ...] = ()
+    renamed: tuple[Rename, ...] = field(default=())
+
+    # -- questions -------------------------------------------------------------------------------
+
+    @property
+    def breaking_changes(self) -> tuple[str, ...]:
+        """One line per change that breaks existing callers, most disruptive first."""
+        lines = [f"entity `{n}` removed" for n in self.removed_entities]
+        lines += [
+            f"`{n}` is no longer a top-level entity (no paths)" for n in self.removed_top_level
+        ]
+        lines += [f"field `{n}` removed" for n in self.removed_fields]
+        lines += [
+            f"field `{c.name}` changed type: `{c.old}` → `{c.new}`"
+            for c in self.changed_fields
+            if c.breaking
+        ]
+        lines += [f"action `{n}` removed" for n in self.removed_actions]
+        for action in self.changed_action_parameters:
+            lines += [f"action `{action.action}`: parameter `{p}` removed" for p in action.removed]
+            lines += [
+                f"action `{action.action}`: parameter `{c.name}` changed type: `{c.old}` → `{c.new}`"
+                for c in action.changed
+                if c.breaking
+            ]
+        lines += [f"Python name of `{r.name}` changed: `{r.old}` → `{r.new}`" for r in self.renamed]
+        return tuple(lines)
+
+    @property
+    def breaking(self) -> bool:
+        return bool(self.breaking_changes)
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(
+            (
+                self.added_entities,
+                self.removed_entities,
+                self.added_top_level,
+                self.removed_top_level,
+                self.added_fields,
+                self.removed_fields,
+                self.changed_fields,
+                self.added_actions,
+                self.removed_actions,
+                self.changed_action_parameters,
+                self.renamed,
+            )
+        )
+
+    # -- renderings ------------------------------------------------------------------------------
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict: stable keys, sorted lists."""
+        return {
+            "old": {"endpoint": self.old_endpoint, "version": self.old_version},
+            "new": {"endpoint": self.new_endpoint, "version": self.new_version},
+            "breaking": self.breaking,
+            "added_entities": list(self.added_entities),
+            "removed_entities": list(self.removed_entities),
+            "added_top_level_entities": list(self.added_top_level),
+            "removed_top_level_entities": list(self.removed_top_level),
+            "added_fields": list(self.added_fields),
+            "removed_fields": list(self.removed_fields),
+            "changed_fields": [
+                {"field": c.name, "from": c.old, "to": c.new, "breaking": c.breaking}
+                for c in self.changed_fields
+            ],
+            "added_actions": list(self.added_actions),
+            "removed_actions": list(self.removed_actions),
+            "changed_action_parameters": [
+                {
+                    "action": a.action,
+                    "added": list(a.added),
+                    "removed": list(a.removed),
+                    "changed": [
+                        {"parameter": c.name, "from": c.old, "to": c.new, "breaking": c.breaking}
+                        for c in a.changed
+                    ],
+                    "breaking": a.breaking,
+                }
+                for a in self.changed_action_parameters
+            ],
+            "renamed_in_python": [
+                {"name": r.name, "from": r.old, "to": r.new} for r in self.renamed
+            ],
+            "breaking_changes": [line.replace("`", "") for line in self.breaking_changes],
+        }
+
+    def summary(self) -> str:
+        """One line: what changed, counted."""
+        parts: list[str] = []
+        breaking = len(self.breaking_changes)
+        parts.append(f"{breaking} breaking change{'' if breaking == 1 else 's'}")
+        for label, added, removed in (
+            ("entities", self.added_entities, self.removed_entities),
+            ("fields", self.added_fields, self.removed_fields),
+            ("actions", self.added_actions, self.removed_actions),
+        ):
+            if added or removed:
+                parts.append(f"{label} +{len(added)} −{len(removed)}")
+        if self.changed_fields:
+            parts.append(f"{len(self.changed_fields)} field type{_s(self.changed_fields)} changed")
+        if self.changed_action_parameters:
+            parts.append(
+                f"{len(self.changed_action_parameters)} action"
+                f"{_s(self.changed_action_parameters)} with changed parameters"
+            )
+        if self.is_empty:
+            return "no changes"
+        return ", ".join(parts)
+
+    def to_markdown(self) -> str:
+        """A report that reads well as a pull-request comment: summary, breaking changes first."""
+        return "\n".join(_markdown(self)).rstrip() + "\n"
+
+
+def _s(items: Iterable[object]) -> str:
+    return "" if len(list(items)) == 1 else "s"
+
+
+# --------------------------------------------------------------------------------------------
+# The comparison
+
+
+def diff_endpoints(old: Endpoint, new: Endpoint) -> Diff:
+    """The changes that turn ``old`` into ``new``."""
+    old_entities, new_entities = old.entities_by_name, new.entities_by_name
+    common = sorted(old_entities.keys() & new_entities.keys())
+
+    added_fields: list[str] = []
+    removed_fields: list[str] = []
+    changed_fields: list[TypeChange] = []
+    added_actions: list[str] = []
+    removed_actions: list[str] = []
+    changed_parameters: list[ParameterChanges] = []
+    renamed: list[Rename] = []
+    added_top: list[str] = []
+    removed_top: list[str] = []
+
+    for name in common:
+        before, after = old_entities[name], new_entities[name]
+        if before == after:
+            continue
+        fields = _compare_fields(f"{name}.", before.fields, after.fields)
+        added_fields += fields.added
+        removed_fields += fields.removed
+        changed_fields += fields.changed
+        renamed += fields.renamed
+        if before.top_level and not after.top_level:
+            removed_top.append(name)
+        elif after.top_level and not before.top_level:
+            added_top.append(name)
+        elif before.top_level and before.attribute_name != after.attribute_name:
+            renamed.append(Rename(name, str(before.attribute_name), str(after.attribute_name)))
+        if before.class_name != after.class_name:
+            renamed.append(Rename(name, before.class_name, after.class_name))
+        actions = _compare_actions(name, before, after)
+        added_actions += actions.added
+        removed_actions += actions.removed
+        changed_parameters += actions.parameters
+        renamed += actions.renamed
+
+    return Diff(
+        old_endpoint=old.name,
+        old_version=old.version,
+        new_endpoint=new.name,
+        new_version=new.version,
+        added_entities=tuple(sorted(new_entities.keys() - old_entities.keys())),
+        removed_entities=tuple(sorted(old_entities.keys() - new_entities.keys())),
+        added_top_level=tuple(sorted(added_top)),
+        removed_top_level=tuple(sorted(removed_top)),
+        added_fields=tuple(sorted(added_fields)),
+        removed_fields=tuple(sorted(removed_fields)),
+        changed_fields=tuple(sorted(changed_fields, key=lambda c: c.name)),
+        added_actions=tuple(sorted(added_actions)),
+        removed_actions=tuple(sorted(removed_actions)),
+        changed_action_parameters=tuple(sorted(changed_parameters, key=lambda a: a.action)),
+        renamed=tuple(sorted(renamed, key=lambda r: (r.name, r.old))),
+    )
+
+
+@dataclass
+class _Members:
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    changed: list[TypeChange] = field(default_factory=list)
+    renamed: list[Rename] = field(default_factory=list)
+
+
+def _compare_fields(prefix: str, old: Iterable[Field], new: Iterable[Field]) -> _Members:
+    """Fields (or parameters), matched by wire name; reported as ``{prefix}{wire name}``."""
+    before = {f.wire_name: f for f in old}
+    after = {f.wire_name: f for f in new}
+    result = _Members(
+        added=[f"{prefix}{n}" for n in sorted(after.keys() - before.keys())],
+        removed=[f"{prefix}{n}" for n in sorted(before.keys() - after.keys())],
+    )
+    for wire_name in sorted(before.keys() & after.keys()):
+        a, b = before[wire_name], after[wire_name]
+        if type_label(a) != type_label(b):
+            result.changed.append(
+                TypeChange(
+                    f"{prefix}{wire_name}",
+                    type_label(a),
+                    type_label(b),
+                    is_breaking_type_change(a, b),
+                )
+            )
+        if a.python_name != b.python_name:
+            result.renamed.append(Rename(f"{prefix}{wire_name}", a.python_name, b.python_name))
+    return result
+
+
+@dataclass
+class _ActionChanges:
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    parameters: list[ParameterChanges] = field(default_factory=list)
+    renamed: list[Rename] = field(default_factory=list)
+
+
+def _compare_actions(owner: str, old: Entity, new: Entity) -> _ActionChanges:
+    before: dict[str, Action] = {a.name: a for a in old.actions}
+    after: dict[str, Action] = {a.name: a for a in new.actions}
+    result = _ActionChanges(
+        added=[f"{owner}.{n}" for n in sorted(after.keys() - before.keys())],
+        removed=[f"{owner}.{n}" for n in sorted(before.keys() - after.keys())],
+    )
+    for name in sorted(before.keys() & after.keys()):
+        a, b = before[name], after[name]
+        qualified = f"{owner}.{name}"
+        if a.python_name != b.python_name:
+            result.renamed.append(Rename(qualified, a.python_name, b.python_name))
+        if a.parameters == b.parameters:
+            continue
+        members = _compare_fields("", a.parameters, b.parameters)
+        result.renamed += [Rename(f"{qualified}({r.name})", r.old, r.new) for r in members.renamed]
+        if members.added or members.removed or members.changed:
+            result.parameters.append(
+                ParameterChanges(
+                    action=qualified,
+                    added=tuple(members.added),
+                    removed=tuple(members.removed),
+                    changed=tuple(members.changed),
+                )
+            )
+    return result
+
+
+# --------------------------------------------------------------------------------------------
+# Markdown
+
+
+def _markdown(diff: Diff) -> Iterable[str]:
+    same_name = diff.old_endpoint == diff.new_endpoint
+    title = (
+        f"{diff.old_endpoint} {diff.old_version} → {diff.new_version}"
+        if same_name
+        else f"{diff.old_endpoint} {diff.old_version} → {diff.new_endpoint} {diff.new_version}"
+    )
+    yield f"## Endpoint changes: {title}"
+    yield ""
+    if diff.is_empty:
+        yield "No changes to entities, fields or actions: the generated client keeps its API."
+        return
+    marker = "⚠️" if diff.breaking else "✅"
+    yield f"{marker} **{diff.summary()}**"
+    yield ""
+    if diff.breaking:
+        yield f"### ⚠️ Breaking changes ({len(diff.breaking_changes)})"
+        yield ""
+        yield from _fold(list(_breaking_lines(diff)), "breaking changes", after=BREAKING_FOLD_AFTER)
+        yield ""
+    yield from _entities_section(diff)
+    yield from _fields_section(diff)
+    yield from _actions_section(diff)
+    if diff.renamed:
+        yield "### Python names changed"
+        yield ""
+        lines = [f"- `{r.name}`: `{r.old}` → `{r.new}`" for r in diff.renamed]
+        yield from _fold(lines, "renames")
+        yield ""
+
+
+def _breaking_lines(diff: Diff) -> Iterable[str]:
+    """The breaking changes, removals grouped per entity so a long upgrade stays readable."""
+    for name in diff.removed_entities:
+        yield f"- entity `{name}` removed"
+    for name in diff.removed_top_level:
+        yield f"- `{name}` is no longer a top-level entity (its client attribute is gone)"
+    for owner, members in _by_owner(diff.removed_fields):
+        yield f"- `{owner}`: field{_s(members)} removed: {_codes(members)}"
+    for change in diff.changed_fields:
+        if change.breaking:
+            yield f"- field `{change.name}` changed type: `{change.old}` → `{change.new}`"
+    for owner, members in _by_owner(diff.removed_actions):
+        yield f"- `{owner}`: action{_s(members)} removed: {_codes(members)}"
+    for action in diff.changed_action_parameters:
+        if action.removed:
+            yield (
+                f"- action `{action.action}`: parameter{_s(action.removed)} removed: "
+                f"{_codes(action.removed)}"
+            )
+        for change in action.changed:
+            if change.breaking:
+                yield (
+                    f"- action `{action.action}`: parameter `{change.name}` changed type: "
+                    f"`{change.old}` → `{change.new}`"
+                )
+    for rename in diff.renamed:
+        yield f"- Python name of `{rename.name}` changed: `{rename.old}` → `{rename.new}`"
+
+
+def _entities_section(diff: Diff) -> Iterable[str]:
+    groups = [
+        ("Added", diff.added_entities),
+        ("Removed", diff.removed_entities),
+        ("Now top-level (gained paths)", diff.added_top_level),
+        ("No longer top-level (lost paths)", diff.removed_top_level),
+    ]
+    if not any(names for _, names in groups):
+        return
+    yield "### Entities"
+    yield ""
+    for label, names in groups:
+        if names:
+            yield f"**{label}** ({len(names)}): {_codes(names)}"
+            yield ""
+
+
+def _fields_section(diff: Diff) -> Iterable[str]:
+    if not (diff.added_fields or diff.removed_fields or diff.changed_fields):
+        return
+    yield "### Fields"
+    yield ""
+    if diff.added_fields:
+        yield from _grouped("Added", diff.added_fields)
+    if diff.removed_fields:
+        yield from _grouped("Removed", diff.removed_fields)
+    if diff.changed_fields:
+        yield f"**Type changed** ({len(diff.changed_fields)})"
+        yield ""
+        rows = ["| Field | From | To | Breaking |", "|---|---|---|---|"] + [
+            f"| `{c.name}` | `{c.old}` | `{c.new}` | {'yes' if c.breaking else 'no'} |"
+            for c in diff.changed_fields
+        ]
+        yield from _fold(rows, "type changes", header_rows=2)
+        yield ""
+
+
+def _actions_section(diff: Diff) -> Iterable[str]:
+    if not (diff.added_actions or diff.removed_actions or diff.changed_action_parameters):
+        return
+    yield "### Actions"
+    yield ""
+    if diff.added_actions:
+        yield from _grouped("Added", diff.added_actions)
+    if diff.removed_actions:
+        yield from _grouped("Removed", diff.removed_actions)
+    if diff.changed_action_parameters:
+        yield f"**Parameters changed** ({len(diff.changed_action_parameters)})"
+        yield ""
+        lines = []
+        for action in diff.changed_action_parameters:
+            parts = [f"+`{p}`" for p in action.added] + [f"−`{p}`" for p in action.removed]
+            parts += [f"`{c.name}`: `{c.old}` → `{c.new}`" for c in action.changed]
+            flag = " ⚠️" if action.breaking else ""
+            lines.append(f"- `{action.action}`{flag}: {', '.join(parts)}")
+        yield from _fold(lines, "actions")
+        yield ""
+
+
+def _by_owner(qualified: Iterable[str]) -> list[tuple[str, list[str]]]:
+    """``["A.x", "A.y", "B.z"]`` → ``[("A", ["x", "y"]), ("B", ["z"])]``."""
+    by_owner: dict[str, list[str]] = {}
+    for name in qualified:
+        owner, _, member = name.partition(".")
+        by_owner.setdefault(owner, []).append(member)
+    return sorted(by_owner.items())
+
+
+def _codes(names: Iterable[str]) -> str:
+    return ", ".join(f"`{name}`" for name in names)
+
+
+def _grouped(label: str, qualified: tuple[str, ...]) -> Iterable[str]:
+    """``Entity.Member`` names as one line per entity: ``- `SalesOrder`: `A`, `B```."""
+    yield f"**{label}** ({len(qualified)})"
+    yield ""
+    lines = [f"- `{owner}`: {_codes(members)}" for owner, members in _by_owner(qualified)]
+    yield from _fold(lines, "entities")
+    yield ""
+
+
+def _fold(
+    lines: list[str], what: str, *, header_rows: int = 0, after: int = FOLD_AFTER
+) -> Iterable[str]:
+    """Long lists fold into a <details> block so a PR comment stays scannable."""
+    if len(lines) - header_rows <= after:
+        yield from lines
+        return
+    yield f"<details><summary>Show {len(lines) - header_rows} {what}</summary>"
+    yield ""
+    yield from lines
+    yield ""
+    yield "</details>"

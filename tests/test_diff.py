@@ -1,0 +1,520 @@
+"""diff: what an endpoint upgrade changes, checked against expectations derived independently.
+
+- unit cases on IRs built here, one per rule (what is reported, what is breaking);
+- the example endpoint's upgrade against ``tests/fixtures/specs/expected_upgrade_23_to_24.json``,
+  written by hand from the design notes, not from diff.py;
+- the real Default 22/23/24 documents against a small walk of the raw JSON written in this file
+  (it never touches the IR), plus facts looked up by hand with ``jq``.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from acumatica_codegen.builder import load_endpoint
+from acumatica_codegen.cli import main
+from acumatica_codegen.diff import Diff, diff_endpoints
+from acumatica_codegen.ir import Action, Endpoint, Entity, Field, FieldKind, Scalar
+
+REPO = Path(__file__).resolve().parent.parent
+SPECS = REPO / "specs"
+FIXTURES = REPO / "tests" / "fixtures" / "specs"
+JSON_KEYS = {
+    "added_entities",
+    "removed_entities",
+    "added_fields",
+    "removed_fields",
+    "changed_fields",
+    "added_actions",
+    "removed_actions",
+    "changed_action_parameters",
+    "breaking",
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# IRs built by hand
+
+
+def value(name: str, wrapper: str = "StringValue", scalar: Scalar = Scalar.STRING) -> Field:
+    return Field(name, name.lower(), FieldKind.VALUE, scalar, value_type=wrapper)
+
+
+def plain(name: str, scalar: Scalar = Scalar.STRING) -> Field:
+    return Field(name, name.lower(), FieldKind.PLAIN, scalar)
+
+
+def detail(name: str, entity: str) -> Field:
+    return Field(name, name.lower(), FieldKind.DETAIL, Scalar.ANY, entity=entity)
+
+
+def linked(name: str, entity: str) -> Field:
+    return Field(name, name.lower(), FieldKind.LINKED, Scalar.ANY, entity=entity)
+
+
+def action(entity: str, name: str, *parameters: Field) -> Action:
+    return Action(name, name.lower(), name, entity, tuple(parameters))
+
+
+def entity(
+    name: str, *fields: Field, actions: tuple[Action, ...] = (), top: bool = False
+) -> Entity:
+    return Entity(
+        name=name,
+        class_name=name,
+        module_name=name.lower(),
+        fields=tuple(fields),
+        top_level=top,
+        attribute_name=name.lower() if top else None,
+        actions=actions,
+    )
+
+
+def endpoint(*entities: Entity, version: str = "1.0.0") -> Endpoint:
+    return Endpoint(
+        name="Shop",
+        version=version,
+        source_format="swagger-2.0",
+        spec_sha256="0" * 64,
+        value_types=(),
+        custom_field_types=(),
+        entities=tuple(sorted(entities, key=lambda e: e.name)),
+    )
+
+
+BASE = endpoint(
+    entity(
+        "Customer",
+        value("CustomerID"),
+        value("Balance", "DecimalValue", Scalar.DECIMAL),
+        linked("MainContact", "Contact"),
+        actions=(action("Customer", "Deactivate"),),
+        top=True,
+    ),
+    entity("Contact", value("Email")),
+    entity(
+        "SalesOrder",
+        value("OrderNbr"),
+        detail("Details", "SalesOrderDetail"),
+        actions=(
+            action("SalesOrder", "Hold", value("Reason"), value("Days", "IntValue", Scalar.INT)),
+        ),
+        top=True,
+    ),
+    entity("SalesOrderDetail", value("InventoryID")),
+)
+
+
+def changed(base: Endpoint, name: str, **changes: Any) -> Endpoint:
+    entities = [replace(e, **changes) if e.name == name else e for e in base.entities]
+    return replace(base, entities=tuple(entities), version="2.0.0")
+
+
+def with_fields(base: Endpoint, name: str, *fields: Field) -> Endpoint:
+    return changed(base, name, fields=tuple(fields))
+
+
+def test_identical_endpoints_have_no_changes() -> None:
+    result = diff_endpoints(BASE, BASE)
+    assert result.is_empty and not result.breaking
+    assert "No changes" in result.to_markdown()
+    assert result.summary() == "no changes"
+
+
+def test_added_entity_is_not_breaking_and_its_fields_are_not_listed() -> None:
+    new = endpoint(*BASE.entities, entity("Shipment", value("ShipmentNbr"), top=True))
+    result = diff_endpoints(BASE, new)
+    assert result.added_entities == ("Shipment",)
+    assert result.added_fields == () and not result.breaking
+
+
+def test_removed_entity_is_breaking_and_the_field_pointing_to_it_is_reported() -> None:
+    new = with_fields(
+        endpoint(*(e for e in BASE.entities if e.name != "Contact")),
+        "Customer",
+        *BASE.entity("Customer").fields[:2],
+    )
+    result = diff_endpoints(BASE, new)
+    assert result.removed_entities == ("Contact",)
+    assert result.removed_fields == ("Customer.MainContact",)
+    assert result.breaking
+    assert "entity `Contact` removed" in result.breaking_changes
+
+
+def test_added_field_is_not_breaking_removed_field_is() -> None:
+    customer = BASE.entity("Customer")
+    added = with_fields(BASE, "Customer", *customer.fields, value("Email"))
+    assert diff_endpoints(BASE, added).added_fields == ("Customer.Email",)
+    assert not diff_endpoints(BASE, added).breaking
+    removed = with_fields(BASE, "Customer", *customer.fields[1:])
+    assert diff_endpoints(BASE, removed).removed_fields == ("Customer.CustomerID",)
+    assert diff_endpoints(BASE, removed).breaking
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "labels", "breaking"),
+    [
+        (value("X"), value("X", "IntValue", Scalar.INT), ("StringValue", "IntValue"), True),
+        (
+            value("X", "DecimalValue", Scalar.DECIMAL),
+            value("X", "DoubleValue", Scalar.FLOAT),
+            ("DecimalValue", "DoubleValue"),
+            True,
+        ),
+        # Same Python type: the codec absorbs the wire change.
+        (plain("X"), value("X"), ("string", "StringValue"), False),
+        (
+            value("X", "ShortValue", Scalar.INT),
+            value("X", "IntValue", Scalar.INT),
+            ("ShortValue", "IntValue"),
+            False,
+        ),
+        # Kind changes are breaking.
+        (detail("X", "Line"), linked("X", "Line"), ("Line[]", "Line"), True),
+        (linked("X", "Line"), detail("X", "Line"), ("Line", "Line[]"), True),
+        (value("X"), linked("X", "Line"), ("StringValue", "Line"), True),
+        (detail("X", "Line"), detail("X", "LineV2"), ("Line[]", "LineV2[]"), True),
+    ],
+)
+def test_field_type_changes_and_whether_they_break(
+    before: Field, after: Field, labels: tuple[str, str], breaking: bool
+) -> None:
+    old = with_fields(BASE, "Contact", before)
+    new = with_fields(BASE, "Contact", after)
+    result = diff_endpoints(old, new)
+    assert [(c.name, c.old, c.new, c.breaking) for c in result.changed_fields] == [
+        ("Contact.X", *labels, breaking)
+    ]
+    assert result.breaking is breaking
+    assert result.to_json()["changed_fields"] == [
+        {"field": "Contact.X", "from": labels[0], "to": labels[1], "breaking": breaking}
+    ]
+
+
+def test_actions_added_removed_and_parameters_changed() -> None:
+    new = changed(
+        changed(BASE, "Customer", actions=(action("Customer", "Activate"),)),
+        "SalesOrder",
+        actions=(
+            action(
+                "SalesOrder",
+                "Hold",
+                value("Days", "LongValue", Scalar.INT),
+                value("Until", "DateTimeValue", Scalar.DATETIME),
+            ),
+        ),
+    )
+    result = diff_endpoints(BASE, new)
+    assert result.added_actions == ("Customer.Activate",)
+    assert result.removed_actions == ("Customer.Deactivate",)
+    (params,) = result.to_json()["changed_action_parameters"]
+    assert params == {
+        "action": "SalesOrder.Hold",
+        "added": ["Until"],
+        "removed": ["Reason"],
+        "changed": [
+            {"parameter": "Days", "from": "IntValue", "to": "LongValue", "breaking": False}
+        ],
+        "breaking": True,
+    }
+    assert "action `SalesOrder.Hold`: parameter `Reason` removed" in result.breaking_changes
+
+
+def test_added_parameter_alone_is_not_breaking() -> None:
+    hold = BASE.entity("SalesOrder").actions[0]
+    new = changed(
+        BASE, "SalesOrder", actions=(replace(hold, parameters=(*hold.parameters, value("Note"))),)
+    )
+    result = diff_endpoints(BASE, new)
+    assert result.changed_action_parameters[0].added == ("Note",)
+    assert not result.breaking
+
+
+def test_entity_that_loses_its_paths_is_breaking() -> None:
+    new = changed(BASE, "Customer", top_level=False, attribute_name=None, actions=())
+    result = diff_endpoints(BASE, new)
+    assert result.removed_top_level == ("Customer",)
+    assert result.breaking
+    assert result.to_json()["removed_top_level_entities"] == ["Customer"]
+
+
+def test_python_name_change_without_wire_change_is_breaking() -> None:
+    customer = BASE.entity("Customer")
+    moved = replace(customer.fields[0], python_name="customer_id_2")
+    new = with_fields(BASE, "Customer", moved, *customer.fields[1:])
+    result = diff_endpoints(BASE, new)
+    assert [(r.name, r.old, r.new) for r in result.renamed] == [
+        ("Customer.CustomerID", "customerid", "customer_id_2")
+    ]
+    assert result.breaking and result.changed_fields == ()
+
+
+def test_json_is_sorted_and_independent_of_field_order() -> None:
+    shuffled_entities = []
+    rng = random.Random(7)
+    for item in BASE.entities:
+        fields = list(item.fields)
+        rng.shuffle(fields)
+        shuffled_entities.append(replace(item, fields=tuple(fields)))
+    shuffled = replace(BASE, entities=tuple(shuffled_entities))
+    new = with_fields(
+        BASE, "Contact", value("Phone"), value("Fax"), value("Email", "IntValue", Scalar.INT)
+    )
+    a = json.dumps(diff_endpoints(BASE, new).to_json())
+    b = json.dumps(diff_endpoints(shuffled, new).to_json())
+    assert a == b
+    data = json.loads(a)
+    assert data["added_fields"] == ["Contact.Fax", "Contact.Phone"]
+    assert JSON_KEYS <= data.keys()
+
+
+def test_markdown_puts_summary_then_breaking_changes_first() -> None:
+    new = with_fields(BASE, "Contact", value("Phone"))  # Email removed, Phone added
+    text = diff_endpoints(BASE, new).to_markdown()
+    lines = text.splitlines()
+    assert lines[0] == "## Endpoint changes: Shop 1.0.0 → 2.0.0"
+    assert "1 breaking change" in lines[2]
+    assert text.index("### ⚠️ Breaking changes (1)") < text.index("### Fields")
+    assert "- `Contact`: field removed: `Email`" in text
+
+
+def test_long_lists_fold_into_details_blocks() -> None:
+    many = [Entity(f"E{i:02}", f"E{i:02}", "m", (value(f"F{i}"),)) for i in range(30)]
+    old = endpoint(*many)
+    new = endpoint(*(with_fields(old, e.name, value("New")).entity(e.name) for e in many))
+    text = diff_endpoints(old, new).to_markdown()
+    assert "<details><summary>Show 30 entities</summary>" in text
+
+
+# ---------------------------------------------------------------------------------------------
+# The example endpoint: hand-written expectation, and format independence
+
+
+def _core(data: dict[str, Any]) -> dict[str, Any]:
+    """The keys of the hand-written expectation, without the extra 'breaking' flags we add."""
+    result = {key: data[key] for key in JSON_KEYS}
+    result["changed_fields"] = [
+        {k: c[k] for k in ("field", "from", "to")} for c in data["changed_fields"]
+    ]
+    result["changed_action_parameters"] = [
+        {
+            "action": a["action"],
+            "added": a["added"],
+            "removed": a["removed"],
+            "changed": [{k: c[k] for k in ("parameter", "from", "to")} for c in a["changed"]],
+        }
+        for a in data["changed_action_parameters"]
+    ]
+    return result
+
+
+def test_example_upgrade_matches_the_hand_written_expectation() -> None:
+    expected = json.loads((FIXTURES / "expected_upgrade_23_to_24.json").read_text(encoding="utf-8"))
+    result = diff_endpoints(
+        load_endpoint(SPECS / "WebShop_23.200.001.json"),
+        load_endpoint(SPECS / "WebShop_24.200.001.json"),
+    )
+    assert _core(result.to_json()) == expected
+
+
+def test_swagger2_and_openapi3_of_one_endpoint_are_no_change() -> None:
+    openapi = load_endpoint(SPECS / "WebShop_24.200.001.json")
+    swagger = load_endpoint(FIXTURES / "WebShop_24.200.001.swagger2.json")
+    assert (openapi.source_format, swagger.source_format) == ("openapi-3.0.1", "swagger-2.0")
+    assert diff_endpoints(swagger, openapi).is_empty
+    assert diff_endpoints(openapi, swagger).is_empty
+
+
+def run_cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    try:
+        main(args)
+        code = 0
+    except SystemExit as done:
+        code = int(done.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_cli_json_and_fail_on_breaking(capsys: pytest.CaptureFixture[str]) -> None:
+    old, new = str(SPECS / "WebShop_23.200.001.json"), str(SPECS / "WebShop_24.200.001.json")
+    code, out, _ = run_cli(["diff", old, new, "--format", "json"], capsys)
+    assert code == 0 and json.loads(out)["breaking"] is True
+    code, out, err = run_cli(["diff", old, new, "--fail-on-breaking"], capsys)
+    assert code == 1 and out.startswith("## Endpoint changes: WebShop 23.200.001 → 24.200.001")
+    assert "11 breaking changes (--fail-on-breaking)" in err
+    code, out, _ = run_cli(["diff", new, new, "--fail-on-breaking"], capsys)
+    assert code == 0 and "No changes" in out
+
+
+def test_cli_writes_report_to_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    report = tmp_path / "report.md"
+    old, new = str(SPECS / "WebShop_23.200.001.json"), str(SPECS / "WebShop_24.200.001.json")
+    code, out, err = run_cli(["diff", old, new, "-o", str(report)], capsys)
+    assert code == 0 and out == ""
+    assert "report written to" in err
+    assert report.read_text(encoding="utf-8").startswith("## Endpoint changes")
+
+
+def test_cli_bad_input_is_one_line_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    not_spec = tmp_path / "x.json"
+    not_spec.write_text('{"hello": 1}', encoding="utf-8")
+    code, _, err = run_cli(["diff", str(not_spec), str(SPECS / "WebShop_24.200.001.json")], capsys)
+    assert code == 2 and err.startswith("error: ") and len(err.strip().splitlines()) == 1
+    code, _, err = run_cli(["diff", str(tmp_path / "missing.json"), str(not_spec)], capsys)
+    assert code == 2 and "no such file" in err
+
+
+# ---------------------------------------------------------------------------------------------
+# Real Default documents: an independent walk of the raw JSON
+
+
+def _schemas(document: dict[str, Any]) -> dict[str, Any]:
+    return document.get("definitions") or document["components"]["schemas"]
+
+
+def _ref_name(ref: str) -> str:
+    return ref.rsplit("/", 1)[-1]
+
+
+def _raw_label(prop: dict[str, Any]) -> str:
+    if "$ref" in prop:
+        return _ref_name(prop["$ref"])
+    if prop.get("type") == "array":
+        return _ref_name(prop["items"]["$ref"]) + "[]"
+    return str(prop.get("type"))
+
+
+def raw_walk(path: Path) -> dict[str, Any]:
+    """Entities, field labels and actions straight from the document, without the IR.
+
+    An entity is a schema built as ``allOf: [Entity, {...}]``; its fields are the own properties
+    plus Entity's. An action is ``POST /{Entity}/{Action}`` whose body schema has ``entity``;
+    its parameters are the ``parameters`` properties of that schema.
+    """
+    document = json.loads(path.read_text(encoding="utf-8-sig"))
+    schemas = _schemas(document)
+    entities: dict[str, dict[str, str]] = {}
+    for name, schema in schemas.items():
+        parts = schema.get("allOf") or []
+        if not any(_ref_name(p.get("$ref", "")) == "Entity" for p in parts):
+            continue
+        fields: dict[str, str] = {}
+        for part in parts:
+            for prop_name, prop in (part.get("properties") or {}).items():
+                fields[prop_name] = _raw_label(prop)
+        entities[name] = fields
+    actions: dict[str, dict[str, str]] = {}
+    for route, item in document["paths"].items():
+        segments = route.strip("/").split("/")
+        if len(segments) != 2 or "post" not in item or "{" in route or "$" in route:
+            continue
+        operation = item["post"]
+        body = next(
+            (p["schema"] for p in operation.get("parameters", []) if p.get("in") == "body"), None
+        )
+        if body is None:
+            body = operation["requestBody"]["content"]["application/json"]["schema"]
+        invocation = schemas[_ref_name(body["$ref"])]
+        parameters = ((invocation.get("properties") or {}).get("parameters") or {}).get(
+            "properties"
+        ) or {}
+        actions[".".join(segments)] = {name: _raw_label(prop) for name, prop in parameters.items()}
+    return {"entities": entities, "actions": actions}
+
+
+def raw_diff(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    old_e, new_e = old["entities"], new["entities"]
+    common = old_e.keys() & new_e.keys()
+    # Actions of added or removed entities come and go with their entity.
+    old_a = {k: v for k, v in old["actions"].items() if k.split(".")[0] in common}
+    new_a = {k: v for k, v in new["actions"].items() if k.split(".")[0] in common}
+    return {
+        "added_entities": sorted(new_e.keys() - old_e.keys()),
+        "removed_entities": sorted(old_e.keys() - new_e.keys()),
+        "added_fields": sorted(
+            f"{e}.{f}" for e in common for f in new_e[e].keys() - old_e[e].keys()
+        ),
+        "removed_fields": sorted(
+            f"{e}.{f}" for e in common for f in old_e[e].keys() - new_e[e].keys()
+        ),
+        "changed_fields": sorted(
+            f"{e}.{f}"
+            for e in common
+            for f in old_e[e].keys() & new_e[e].keys()
+            if old_e[e][f] != new_e[e][f]
+        ),
+        "added_actions": sorted(new_a.keys() - old_a.keys()),
+        "removed_actions": sorted(old_a.keys() - new_a.keys()),
+        "changed_action_parameters": sorted(
+            a for a in old_a.keys() & new_a.keys() if old_a[a] != new_a[a]
+        ),
+    }
+
+
+@pytest.mark.parametrize(("old", "new"), [("22", "23"), ("23", "24"), ("22", "24")])
+def test_real_default_upgrades_match_an_independent_walk(
+    real_specs_dir: Path, old: str, new: str
+) -> None:
+    old_path = real_specs_dir / f"Default_{old}.200.001.json"
+    new_path = real_specs_dir / f"Default_{new}.200.001.json"
+    expected = raw_diff(raw_walk(old_path), raw_walk(new_path))
+    data = diff_endpoints(load_endpoint(old_path), load_endpoint(new_path)).to_json()
+    actual = {key: data[key] for key in expected}
+    actual["changed_fields"] = [c["field"] for c in data["changed_fields"]]
+    actual["changed_action_parameters"] = [a["action"] for a in data["changed_action_parameters"]]
+    assert actual == expected
+
+
+def test_real_default_23_to_24_known_facts(real_specs_dir: Path) -> None:
+    """Facts looked up by hand with jq in the two documents."""
+    result = diff_endpoints(
+        load_endpoint(real_specs_dir / "Default_23.200.001.json"),
+        load_endpoint(real_specs_dir / "Default_24.200.001.json"),
+    )
+    # jq '.definitions | has("EmployeeClassPTOBankDefault")' → true in 23, false in 24
+    assert "EmployeeClassPTOBankDefault" in result.removed_entities
+    assert {"CashTransaction", "AmazonStore"} <= set(result.added_entities)
+    # UnitsOfMeasure: 23 has ConversionFactor, FromUOM, ToUOM, ...; 24 has Conversion, UnitID, ...
+    assert {"UnitsOfMeasure.ConversionFactor", "UnitsOfMeasure.FromUOM"} <= set(
+        result.removed_fields
+    )
+    assert {"UnitsOfMeasure.Conversion", "UnitsOfMeasure.UnitID"} <= set(result.added_fields)
+    # paths: /SalesOrder/RecalculatePricesDiscounts exists only in 24
+    assert "SalesOrder.RecalculatePricesDiscounts" in result.added_actions
+    assert "SalesInvoice.BillToAddress" in result.added_fields
+    assert result.breaking
+
+
+def test_real_default_22_to_23_action_parameters(real_specs_dir: Path) -> None:
+    """jq '.definitions.ConvertLeadToBAccount.properties.parameters.properties | keys'."""
+    result = diff_endpoints(
+        load_endpoint(real_specs_dir / "Default_22.200.001.json"),
+        load_endpoint(real_specs_dir / "Default_23.200.001.json"),
+    )
+    changes = {a.action: a for a in result.changed_action_parameters}
+    convert = changes["Lead.ConvertLeadToBAccount"]
+    assert convert.removed == ("AccountClass", "AccountName", "BAccountID")
+    assert "BusinessAccountName" in convert.added and convert.breaking
+
+
+def test_real_default_23_to_24_diff_takes_under_a_second(real_specs_dir: Path) -> None:
+    """Loading both documents and diffing them: the whole job of `diff`, best of three."""
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        result: Diff = diff_endpoints(
+            load_endpoint(real_specs_dir / "Default_23.200.001.json"),
+            load_endpoint(real_specs_dir / "Default_24.200.001.json"),
+        )
+        result.to_markdown()
+        best = min(best, time.perf_counter() - start)
+    assert best < 1.0, f"diff of Default 23 → 24 took {best:.2f} s"

@@ -199,13 +199,13 @@ def fetch_command(
     document is that endpoint's, and writes specs/NAME_VERSION.json plus NAME_VERSION.lock.json
     (address, endpoint, version, sha256, server build; never credentials).
     """
-    if not url:
-        raise UserError("no instance address: pass --url or set ACUMATICA_URL")
     if fetch_all:
         if name or version or output:
             raise UserError("--all fetches every configured spec: drop --endpoint/--version/-o")
         _fetch_configured(url, timeout=timeout, verify=not insecure, **credential_options)
         return
+    if not url:
+        raise UserError("no instance address: pass --url or set ACUMATICA_URL")
     if not name or not version:
         raise UserError(
             "say which endpoint: --endpoint NAME --version VERSION "
@@ -232,16 +232,10 @@ def fetch_command(
     _report(document, spec_path, lock_path, previous)
 
 
-def _configured_specs() -> list[Path]:
-    """The spec files listed in ``[tool.acumatica-codegen]`` of ./pyproject.toml."""
-    try:
-        from .. import config
-    except ImportError:  # pragma: no cover - config lands with the generator work
-        raise UserError(
-            "--all needs [tool.acumatica-codegen] support, not available here"
-        ) from None
-    loaded = config.load_config()
-    return [Path(entry.spec) for entry in loaded.endpoints]
+def _load_config() -> Any:
+    from .. import config
+
+    return config.load_config()
 
 
 def _endpoint_of(spec_path: Path) -> EndpointRef:
@@ -268,11 +262,21 @@ def _endpoint_of(spec_path: Path) -> EndpointRef:
 
 
 def _fetch_configured(
-    url: str, *, timeout: float, verify: bool, **credential_options: str | None
+    url: str | None, *, timeout: float, verify: bool, **credential_options: str | None
 ) -> None:
-    specs = _configured_specs()
+    """``fetch --all``: every spec in ``[tool.acumatica-codegen]``, in one session."""
+    loaded = _load_config()
+    specs = [entry.spec for entry in loaded.endpoints]
     if not specs:
-        raise UserError("[tool.acumatica-codegen] in pyproject.toml lists no endpoints to fetch")
+        raise UserError(f"{loaded.path}: [tool.acumatica-codegen] lists no endpoints to fetch")
+    url = url or loaded.url
+    if not url:
+        raise UserError(
+            "no instance address: pass --url, set ACUMATICA_URL, or set url in "
+            "[tool.acumatica-codegen]"
+        )
+    credential_options["tenant"] = credential_options.get("tenant") or loaded.tenant
+    credential_options["branch"] = credential_options.get("branch") or loaded.branch
     wanted = [_endpoint_of(path) for path in specs]
     credentials = resolve_credentials(required=True, **credential_options)
     progress = _progress("downloading")
@@ -286,7 +290,14 @@ def _fetch_configured(
     for path, document in zip(specs, documents):
         previous = (read_lock(path) or {}).get("sha256")
         spec_path, lock_path = write_document(document, path)
-        _report(document, spec_path, lock_path, previous)
+        _report(document, _relative(spec_path), lock_path, previous)
+
+
+def _relative(path: Path) -> Path:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path
 
 
 @click.command("endpoints")

@@ -1,0 +1,537 @@
+"""The sync client against an exact fake (httpx.MockTransport): sessions, retries, throttle, CRUD."""
+
+from __future__ import annotations
+
+import gc
+import json
+import threading
+from decimal import Decimal
+
+import httpx
+import pytest
+from fake import (
+    PASSWORD,
+    PATH_BASE,
+    Record,
+    concurrency_500,
+    is_entity,
+    is_put,
+    not_found_500,
+    stale_session_500,
+)
+
+
+def is_get(request: httpx.Request) -> bool:
+    return request.method == "GET" and is_entity(request)
+
+
+def is_post(request: httpx.Request) -> bool:
+    return request.method == "POST" and is_entity(request)
+
+
+def paths(server, method: str | None = None) -> list[str]:
+    return [r.url.path for r in server.requests if method is None or r.method == method]
+
+
+# Sessions ------------------------------------------------------------------------------------
+
+
+def test_signs_in_lazily_on_first_request_and_out_on_exit(make_client, orders, server):
+    with make_client() as client:
+        assert server.logins == 0  # nothing sent before the first request
+        orders(client).list()
+        assert server.logins == 1 and server.open_sessions == 1
+        orders(client).list()
+        assert server.logins == 1
+    assert server.open_sessions == 0 and server.logouts == 1
+    login = next(r for r in server.requests if r.url.path.endswith("/auth/login"))
+    assert json.loads(login.content) == {"name": "admin", "password": PASSWORD, "tenant": "Company"}
+    logout = next(r for r in server.requests if r.url.path.endswith("/auth/logout"))
+    assert logout.method == "POST"
+    assert logout.headers["Content-Length"] == "0" and logout.content == b""
+
+
+def test_signs_out_when_user_code_raises_inside_with(make_client, orders, server):
+    with pytest.raises(RuntimeError, match="boom"):
+        with make_client() as client:
+            orders(client).list()
+            raise RuntimeError("boom")
+    assert server.open_sessions == 0 and server.logouts == 1
+
+
+def test_signs_out_when_the_api_raises_inside_with(make_client, orders, rt, server):
+    with pytest.raises(rt.errors.NotFound):
+        with make_client() as client:
+            orders(client).get_by_keys("SO", "MISSING")
+    assert server.open_sessions == 0
+
+
+def test_close_without_any_request_sends_nothing_and_is_idempotent(make_client, server):
+    client = make_client()
+    client.close()
+    client.close()
+    assert server.requests == []
+
+
+def test_closed_client_refuses_requests(make_client, orders, rt):
+    client = make_client()
+    client.close()
+    with pytest.raises(rt.errors.AcumaticaError, match="closed"):
+        orders(client).list()
+
+
+def test_warns_when_garbage_collected_while_signed_in(make_client, orders, server):
+    client = make_client()
+    orders(client).list()
+    with pytest.warns(ResourceWarning, match="garbage collected while signed in"):
+        client.__del__()  # what the collector does; the fixture then forgets the session
+    del client
+    gc.collect()
+
+
+def test_login_limit_is_retried_with_backoff_then_raised(make_client, orders, rt, server):
+    server.max_sessions = 0
+    with pytest.raises(rt.errors.LoginLimit) as caught:
+        with make_client(max_retries=2) as client:
+            orders(client).list()
+    assert caught.value.status == 429
+    assert len(paths(server, "POST")) == 3  # first try and two retries
+
+
+# Re-login and retries ------------------------------------------------------------------------
+
+
+def test_stale_session_500_signs_in_again_once_and_retries(make_client, orders, server):
+    with make_client() as client:
+        api = orders(client)
+        api.put(Record(OrderNbr="SO1"))
+        server.fail_next(is_get, stale_session_500())
+        assert [r.value("OrderNbr") for r in api.list()] == ["SO1"]
+        assert server.logins == 2 and server.logouts == 1  # the old session ended first
+        assert server.open_sessions == 1
+    assert server.open_sessions == 0
+
+
+def test_stale_session_twice_gives_up_after_one_relogin(make_client, orders, rt, server):
+    server.fail_next(is_get, stale_session_500())
+    server.fail_next(is_get, stale_session_500())
+    with make_client() as client:
+        with pytest.raises(rt.errors.ServerError):
+            orders(client).list()
+    assert server.logins == 2 and server.open_sessions == 0
+
+
+def test_no_relogin_on_no_entity_satisfies_the_condition(make_client, orders, rt, server):
+    with make_client() as client:
+        with pytest.raises(rt.errors.NotFound) as caught:
+            orders(client).get_by_keys("SO", "NOPE")
+    assert server.logins == 1
+    assert caught.value.status == 500
+    assert "NoEntitySatisfiesTheConditionException" in (caught.value.exception_type or "")
+
+
+def test_no_relogin_on_a_500_that_is_a_validation_problem(make_client, orders, rt, server):
+    outer = httpx.Response(
+        500,
+        json={
+            "message": "An error has occurred.",
+            "exceptionMessage": "Inserting 'Sales Order' record raised at least one error.",
+            "exceptionType": "PX.Data.PXOuterException",
+        },
+    )
+    server.fail_next(is_put, outer)
+    with make_client() as client:
+        with pytest.raises(rt.errors.ServerError):
+            orders(client).put(Record(OrderNbr="X"))
+    assert server.logins == 1
+    assert len(paths(server, "PUT")) == 1
+
+
+def test_401_signs_in_again_and_retries(make_client, orders, server):
+    with make_client() as client:
+        orders(client).list()
+        server.sessions.clear()  # the server forgot the session (app pool recycle)
+        orders(client).list()
+    assert server.logins == 2
+
+
+def test_429_honours_retry_after(make_client, orders, server, sleeps):
+    server.fail_next(is_get, httpx.Response(429, headers={"Retry-After": "7"}, json={}))
+    with make_client() as client:
+        orders(client).list()
+    assert sleeps == [7.0]
+
+
+def test_429_backoff_is_exponential_with_jitter_and_bounded(make_client, orders, rt, server, sleeps):
+    for _ in range(4):
+        server.fail_next(is_get, httpx.Response(429, json={"message": "Too many requests"}))
+    with make_client(max_retries=3) as client:
+        with pytest.raises(rt.errors.RateLimited) as caught:
+            orders(client).list()
+    assert not isinstance(caught.value, rt.errors.LoginLimit)
+    assert len(sleeps) == 3
+    for attempt, delay in enumerate(sleeps):
+        full = 0.5 * 2**attempt
+        assert full / 2 <= delay <= full
+
+
+def test_get_retried_after_a_connection_reset(make_client, orders, server, sleeps):
+    def reset() -> httpx.Response:
+        raise httpx.ReadError("connection reset")
+
+    server.fail_next(is_get, reset)
+    with make_client() as client:
+        assert orders(client).list() == []
+    assert len(sleeps) == 1
+
+
+def test_action_post_not_retried_once_the_server_may_have_accepted_it(
+    make_client, orders, rt, server
+):
+    def reset() -> httpx.Response:
+        raise httpx.ReadError("connection reset after the request was sent")
+
+    server.fail_next(is_post, reset)
+    with make_client() as client:
+        with pytest.raises(rt.errors.TransportError) as caught:
+            orders(client).invoke("ReleaseOrder", Record(OrderNbr="SO1"))
+    assert len([r for r in server.requests if is_post(r)]) == 1
+    assert caught.value.method == "POST"
+
+
+def test_action_post_retried_when_the_connection_never_opened(make_client, orders, server):
+    def refused() -> httpx.Response:
+        raise httpx.ConnectError("connection refused")
+
+    server.fail_next(is_post, refused)
+    with make_client() as client:
+        orders(client).invoke("ReleaseOrder", Record(OrderNbr="SO1"))
+    assert len([r for r in server.requests if is_post(r)]) == 2
+
+
+def test_action_post_not_retried_on_503(make_client, orders, rt, server):
+    server.fail_next(is_post, httpx.Response(503, text="Service Unavailable"))
+    with make_client() as client:
+        with pytest.raises(rt.errors.ServerError):
+            orders(client).invoke("ReleaseOrder", Record(OrderNbr="SO1"))
+    assert len([r for r in server.requests if is_post(r)]) == 1
+
+
+def test_get_retried_on_503(make_client, orders, server, sleeps):
+    server.fail_next(is_get, httpx.Response(503, text="busy"))
+    with make_client() as client:
+        orders(client).list()
+    assert len(sleeps) == 1
+
+
+def test_concurrency_conflict_refetches_and_retries_the_write_once(make_client, orders, server):
+    with make_client() as client:
+        api = orders(client)
+        saved = api.put(Record(OrderNbr="SO7", Description="first"))
+        server.fail_next(is_put, concurrency_500())
+        saved.data["Description"] = {"value": "second"}
+        result = api.put(saved)
+    assert result.value("Description") == "second"
+    puts_and_gets = [(r.method, r.url.path) for r in server.requests if is_entity(r)]
+    assert puts_and_gets[-3:] == [
+        ("PUT", f"{PATH_BASE}/SalesOrder"),
+        ("GET", f"{PATH_BASE}/SalesOrder/{saved.data['id']}"),
+        ("PUT", f"{PATH_BASE}/SalesOrder"),
+    ]
+
+
+def test_concurrency_conflict_twice_raises(make_client, orders, rt, server):
+    server.fail_next(is_put, concurrency_500())
+    server.fail_next(is_put, concurrency_500())
+    with make_client() as client:
+        with pytest.raises(rt.errors.ConcurrencyError):
+            orders(client).put(Record(OrderType="SO", OrderNbr="SO9"))
+    assert len([r for r in server.requests if is_put(r)]) == 2
+
+
+def test_timeout_per_client_and_per_call(make_client, orders, server):
+    with make_client(timeout=12.0) as client:
+        orders(client).list()
+        orders(client).list(timeout=3.0)
+    gets = [r for r in server.requests if is_get(r)]
+    assert gets[0].extensions["timeout"]["read"] == 12.0
+    assert gets[1].extensions["timeout"]["read"] == 3.0
+
+
+# Throttling ----------------------------------------------------------------------------------
+
+
+def test_throttle_cap_never_exceeded_under_threads(make_client, orders, server):
+    server.latency = 0.01
+    server.max_sessions = 1
+    with make_client(max_concurrency=3) as client:
+        api = orders(client)
+        errors: list[BaseException] = []
+
+        def work() -> None:
+            try:
+                for _ in range(5):
+                    api.list()
+            except BaseException as exc:  # pragma: no cover - reported below
+                errors.append(exc)
+
+        threads = [threading.Thread(target=work) for _ in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert errors == []
+    assert server.max_in_flight == 3  # reached, never exceeded
+    assert server.logins == 1  # threads racing to sign in share one session
+
+
+# Writes and reads ----------------------------------------------------------------------------
+
+
+def test_put_modes_map_to_headers(make_client, orders, rt, server):
+    with make_client() as client:
+        api = orders(client)
+        api.put(Record(OrderNbr="A"))
+        api.put(Record(OrderNbr="B"), mode="insert")
+        api.put(Record(OrderNbr="B"), mode="update")
+        with pytest.raises(rt.errors.PreconditionFailed):
+            api.put(Record(OrderNbr="A"), mode="insert")
+        with pytest.raises(rt.errors.PreconditionFailed):
+            api.put(Record(OrderNbr="Z"), mode="update")
+        with pytest.raises(ValueError):
+            api.put(Record(OrderNbr="Z"), mode="merge")
+    puts = [r for r in server.requests if is_put(r)]
+    assert "If-None-Match" not in puts[0].headers and "If-Match" not in puts[0].headers
+    assert puts[1].headers["If-None-Match"] == "*"
+    assert puts[2].headers["If-Match"] == "*"
+
+
+def test_put_once_never_creates_a_duplicate(make_client, orders, server):
+    with make_client() as client:
+        api = orders(client)
+        first = api.put_once(Record(ExternalRef="WEB-1001", Total=Decimal("10.50")), ref_field="ExternalRef")
+        again = api.put_once(Record(ExternalRef="WEB-1001", Total=Decimal("10.50")), ref_field="ExternalRef")
+    assert first.data["id"] == again.data["id"]
+    assert len(server.records) == 1
+    filters = [r.url.params.get("$filter") for r in server.requests if is_get(r)]
+    assert filters == ["ExternalRef eq 'WEB-1001'", "ExternalRef eq 'WEB-1001'"]
+
+
+def test_put_once_needs_the_reference_value(make_client, orders):
+    with make_client() as client:
+        with pytest.raises(ValueError, match="ExternalRef"):
+            orders(client).put_once(Record(OrderNbr="X"), ref_field="ExternalRef")
+
+
+def test_list_pages_with_top_and_skip(make_client, orders, server):
+    with make_client() as client:
+        api = orders(client)
+        for n in range(25):
+            api.put(Record(OrderNbr=f"SO{n:03d}"))
+        server.requests.clear()
+        rows = api.list(page_size=10)
+        assert [r.value("OrderNbr") for r in rows] == [f"SO{n:03d}" for n in range(25)]
+        pages = [(r.url.params["$top"], r.url.params.get("$skip")) for r in server.requests]
+        assert pages == [("10", None), ("10", "10"), ("10", "20")]
+        assert len(list(api.iter(page_size=7, top=9))) == 9
+        assert len(api.list(top=5, skip=22)) == 3
+
+
+def test_select_expand_custom_and_filter_parameters(make_client, orders, rt, server):
+    FieldRef = rt.query.FieldRef
+    status = FieldRef("Status")
+    with make_client() as client:
+        orders(client).list(
+            filter=(status == "Open") & FieldRef("OrderTotal").__gt__(Decimal("100.5")),
+            select=[status, "OrderNbr"],
+            expand=FieldRef("Details"),
+            custom="Document.UsrRef",
+        )
+    params = next(r for r in server.requests if is_get(r)).url.params
+    assert params["$filter"] == "Status eq 'Open' and OrderTotal gt 100.5"
+    assert params["$select"] == "Status,OrderNbr"
+    assert params["$expand"] == "Details"
+    assert params["$custom"] == "Document.UsrRef"
+
+
+def test_get_by_keys_quotes_each_key_as_a_path_segment(make_client, orders, rt, server):
+    with make_client() as client:
+        with pytest.raises(rt.errors.NotFound):
+            orders(client).get_by_keys("SO", "A B/1?x")
+    request = [r for r in server.requests if is_get(r)][0]
+    assert request.url.raw_path.decode() == f"{PATH_BASE}/SalesOrder/SO/A%20B%2F1%3Fx"
+
+
+def test_get_delete_by_id_and_keys(make_client, orders, rt, server):
+    with make_client() as client:
+        api = orders(client)
+        saved = api.put(Record(OrderType="SO", OrderNbr="K1"))
+        other = api.put(Record(OrderType="SO", OrderNbr="K2"))
+        assert api.get(saved.data["id"]).value("OrderNbr") == "K1"
+        assert api.get_by_keys("SO", "K2").data["id"] == other.data["id"]
+        api.delete(saved.data["id"])
+        api.delete_by_keys("SO", "K2")
+        assert server.records == {}
+        with pytest.raises(rt.errors.NotFound):
+            api.get(saved.data["id"])
+
+
+def test_decimal_is_sent_as_an_exact_json_number(make_client, orders, server):
+    with make_client() as client:
+        orders(client).put(Record(OrderNbr="D", Total=Decimal("12345678901234.123456789")))
+    body = [r for r in server.requests if is_put(r)][0].content
+    assert b'"Total":{"value":12345678901234.123456789}' in body
+
+
+def test_decimal_answers_decode_exactly(make_client, orders, server):
+    server.fail_next(
+        is_get, httpx.Response(200, content=b'[{"Total":{"value":0.1000000000000000055511}}]')
+    )
+    with make_client() as client:
+        (row,) = orders(client).list()
+    assert row.value("Total") == Decimal("0.1000000000000000055511")
+
+
+def test_last_response_is_the_raw_httpx_response(make_client, orders, server):
+    with make_client() as client:
+        assert client.last_response is None
+        orders(client).list()
+        assert client.last_response.status_code == 200
+        assert client.last_response.request.method == "GET"
+
+
+def test_raw_request_escape_hatch(make_client, server):
+    with make_client() as client:
+        response = client.request("GET", "SalesOrder", params={"$top": "1"})
+    assert response.status_code == 200 and response.json() == []
+
+
+def test_files_upload_download_and_ad_hoc_schema(make_client, orders, server):
+    with make_client() as client:
+        api = orders(client)
+        saved = api.put(Record(OrderType="SO", OrderNbr="F1"))
+        api.upload_file("scan 1.pdf", b"%PDF-1", keys=["SO", "F1"])
+        api.upload_file("b.txt", b"hello", id=saved.data["id"])
+        file_id, content = next(iter(server.files.items()))
+        href = f"{PATH_BASE}/files/{file_id}"
+        assert api.download_file({"href": href}) == content
+        assert client.download_file(href) == content
+        schema = api.ad_hoc_schema()
+        with pytest.raises(ValueError):
+            api.upload_file("x", b"", id="1", keys=["SO"])
+    uploads = [r.url.raw_path.decode() for r in server.requests if is_put(r)][1:]
+    assert uploads == [
+        f"{PATH_BASE}/SalesOrder/SO/F1/files/scan%201.pdf",
+        f"{PATH_BASE}/SalesOrder/{saved.data['id']}/files/b.txt",
+    ]
+    assert schema.data["custom"]["Document"]["UsrRef"]["type"] == "CustomStringField"
+
+
+# Actions -------------------------------------------------------------------------------------
+
+
+def test_action_polls_202_until_204_and_never_follows_the_204_location(
+    make_client, orders, server, sleeps
+):
+    server.action_polls = 3
+    with make_client(action_poll_interval=0.25) as client:
+        orders(client)._invoke_action(
+            "ReleaseOrder", Record(OrderNbr="SO1"), {"Note": {"value": "x"}}
+        )
+        assert client.last_response.status_code == 204
+    post = next(r for r in server.requests if is_post(r))
+    assert json.loads(post.content) == {
+        "entity": {"OrderNbr": {"value": "SO1"}},
+        "parameters": {"Note": {"value": "x"}},
+    }
+    polls = [r.url.path for r in server.requests if is_get(r)]
+    assert len(polls) == 4 and all("/ReleaseOrder/status/" in p for p in polls)
+    assert sleeps == [0.25] * 4
+
+
+def test_action_gives_up_with_action_timeout(make_client, orders, rt, server):
+    server.action_polls = 10_000
+    with make_client(action_poll_interval=1.0, action_timeout=5.0) as client:
+        with pytest.raises(rt.errors.ActionTimeout) as caught:
+            orders(client).invoke("ReleaseOrder", Record(OrderNbr="SO1"))
+    assert caught.value.method == "POST"
+    assert caught.value.url.endswith("/SalesOrder/ReleaseOrder")
+    assert caught.value.status == 202
+    assert server.open_sessions == 0
+
+
+def test_invoke_wraps_plain_parameter_values(make_client, orders, server):
+    with make_client() as client:
+        orders(client).invoke("Custom", Record(OrderNbr="1"), {"Qty": 2, "Done": {"value": True}})
+    post = next(r for r in server.requests if is_post(r))
+    assert json.loads(post.content)["parameters"] == {"Qty": {"value": 2}, "Done": {"value": True}}
+
+
+# Errors --------------------------------------------------------------------------------------
+
+
+def test_422_lists_every_field_error_through_detail_lines(make_client, orders, rt, server):
+    entity = {
+        "id": "5a1f",
+        "error": "Inserting 'Sales Order' record raised at least one error.",
+        "CustomerID": {"value": "NOPE", "error": "'Customer' cannot be found."},
+        "Details": [
+            {"InventoryID": {"value": "OK"}},
+            {"InventoryID": {"value": "BAD", "error": "'Inventory ID' cannot be found."}},
+        ],
+    }
+    server.fail_next(is_put, httpx.Response(422, json=entity))
+    with make_client() as client:
+        with pytest.raises(rt.errors.ValidationError) as caught:
+            orders(client).put(Record(OrderNbr="E"))
+    error = caught.value
+    assert error.status == 422 and error.method == "PUT"
+    assert error.field_errors == {
+        "CustomerID": "'Customer' cannot be found.",
+        "Details[1].InventoryID": "'Inventory ID' cannot be found.",
+    }
+    assert error.error.startswith("Inserting")
+    assert isinstance(error.entity, Record)
+    assert "Details[1].InventoryID" in str(error)
+
+
+def test_400_carries_the_http_error_fields(make_client, orders, rt, server):
+    body = {
+        "message": "The request is invalid.",
+        "exceptionMessage": "Bad $filter",
+        "exceptionType": "System.ArgumentException",
+        "modelState": {"filter": ["Unknown field Foo"]},
+    }
+    server.fail_next(is_get, httpx.Response(400, json=body))
+    with make_client() as client:
+        with pytest.raises(rt.errors.ValidationError) as caught:
+            orders(client).list(filter="Foo eq 1")
+    error = caught.value
+    assert error.message == "The request is invalid."
+    assert error.exception_message == "Bad $filter"
+    assert error.exception_type == "System.ArgumentException"
+    assert error.model_state == {"filter": ["Unknown field Foo"]}
+    assert error.field_errors == {"filter": "Unknown field Foo"}
+
+
+def test_sign_in_failure_is_an_auth_error_without_the_password(make_client, orders, rt, server):
+    client = make_client(auth=rt.auth.CookieAuth("admin", "wrong-" + PASSWORD))
+    with pytest.raises(rt.errors.AuthError) as caught:
+        with client:
+            orders(client).list()
+    text = f"{caught.value} {caught.value!r} {vars(caught.value)}"
+    assert PASSWORD not in text and caught.value.status == 401
+    assert "/entity/auth/login" in text
+
+
+def test_403_is_an_auth_error_and_not_retried(make_client, orders, rt, server):
+    server.fail_next(is_get, httpx.Response(403, json={"message": "Forbidden"}))
+    with make_client() as client:
+        with pytest.raises(rt.errors.AuthError):
+            orders(client).list()
+    assert server.logins == 1
+
+
+def test_auth_repr_hides_the_password(rt):
+    auth = rt.auth.CookieAuth("admin", PASSWORD, tenant="T")
+    assert PASSWORD not in repr(auth)

@@ -1,0 +1,146 @@
+"""``acumatica-codegen sandbox SPEC...``: serve a local Acumatica for endpoint documents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+
+from ..errors import UserError
+
+
+def _number(value: str, option: str, kind: Callable[[str], Any], low: float, high: float | None) -> Any:
+    try:
+        number = kind(value)
+    except ValueError:
+        number = None
+    if number is None or number < low or (high is not None and number > high):
+        bounds = f"{low}..{high}" if high is not None else f"{low} or more"
+        raise UserError(f"{option}: expected a {kind.__name__} in {bounds}, got {value!r}")
+    return number
+
+
+def _pairs(values: tuple[str, ...], option: str, what: str) -> dict[str, str]:
+    pairs: dict[str, str] = {}
+    for value in values:
+        name, colon, secret = value.partition(":")
+        if not colon or not name:
+            raise UserError(f"{option}: expected {what}, got {value!r}")
+        pairs[name] = secret
+    return pairs
+
+
+def _key_overrides(specs: list[Path]) -> dict[str, tuple[str, ...]]:
+    """Key overrides from ``[tool.acumatica-codegen]`` for the documents being served, if any."""
+    from ..config import find_pyproject, load_config
+
+    try:
+        pyproject = find_pyproject()
+    except UserError:
+        return {}
+    if "acumatica-codegen" not in pyproject.read_text(encoding="utf-8", errors="replace"):
+        return {}
+    config = load_config(pyproject)
+    wanted = {spec.resolve() for spec in specs}
+    overrides: dict[str, tuple[str, ...]] = {}
+    for endpoint in config.endpoints:
+        if endpoint.spec.resolve() in wanted:
+            overrides.update(endpoint.keys)
+    return overrides
+
+
+@click.command("sandbox")
+@click.argument("specs", nargs=-1, required=True, metavar="SPEC...")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default="8000", metavar="PORT", show_default=True, help="Port to listen on; 0 picks any free port.")
+@click.option(
+    "--max-sessions", default="2", metavar="N", show_default=True,
+    help="Open cookie sessions allowed at once; one more sign-in answers 429 'API Login Limit'.",
+)  # fmt: skip
+@click.option(
+    "--action-polls", default="2", metavar="N", show_default=True,
+    help="Times an action's status URL answers 202 before 204 (0: actions answer 204 at once).",
+)  # fmt: skip
+@click.option("--latency-ms", default="0", metavar="MS", show_default=True, help="Delay added before every answer.")
+@click.option(
+    "--fail-rate", default="0.0", metavar="RATE", show_default=True,
+    help="Share (0..1) of entity requests that answer 500 as a stale session does, ending it.",
+)  # fmt: skip
+@click.option("--seed", default=None, metavar="N", help="Seed for --fail-rate and record ids: the same run every time.")
+@click.option(
+    "--user", "users", multiple=True, metavar="NAME:PASSWORD",
+    help="A user who may sign in (repeatable). Default: admin:123.",
+)  # fmt: skip
+@click.option(
+    "--tenant", "tenants", multiple=True, metavar="NAME",
+    help="A tenant that exists (repeatable; the first is the default). Default: any name is accepted, "
+    "'Company' when none is given.",
+)  # fmt: skip
+@click.option(
+    "--client", "clients", multiple=True, metavar="ID:SECRET",
+    help="An OAuth client (repeatable). Default: any client id and secret are accepted.",
+)  # fmt: skip
+@click.option("--token-lifetime", default="3600", metavar="SECONDS", show_default=True, help="Seconds an OAuth access token lives.")
+@click.option(
+    "--session-timeout", default="1200", metavar="SECONDS", show_default=True,
+    help="Idle seconds after which a cookie session ends by itself.",
+)  # fmt: skip
+def sandbox_command(
+    specs: tuple[str, ...],
+    host: str,
+    port: str,
+    max_sessions: str,
+    action_polls: str,
+    latency_ms: str,
+    fail_rate: str,
+    seed: str | None,
+    users: tuple[str, ...],
+    tenants: tuple[str, ...],
+    clients: tuple[str, ...],
+    token_lifetime: str,
+    session_timeout: str,
+) -> None:
+    """Serve a local Acumatica for SPEC (one or more endpoint documents) until Ctrl-C.
+
+    It answers like Acumatica's contract-based REST API: sign-in (cookie and OAuth 2.0), entity
+    CRUD per tenant with $filter/$select/$expand, actions, files, and GET /sandbox/stats.
+    The first line on stdout is "Sandbox listening on http://HOST:PORT".
+    """
+    from .runner import Sandbox
+
+    paths = [Path(spec) for spec in specs]
+    for path in paths:
+        if not path.is_file():
+            raise UserError(f"{path}: no such file; give an endpoint document (swagger.json)")
+    sandbox = Sandbox(
+        paths,
+        host=host,
+        port=_number(port, "--port", int, 0, 65535),
+        max_sessions=_number(max_sessions, "--max-sessions", int, 1, None),
+        action_polls=_number(action_polls, "--action-polls", int, 0, None),
+        latency_ms=_number(latency_ms, "--latency-ms", float, 0, None),
+        fail_rate=_number(fail_rate, "--fail-rate", float, 0, 1),
+        seed=_number(seed, "--seed", int, -(2**63), None) if seed is not None else None,
+        users=_pairs(users, "--user", "NAME:PASSWORD") or None,
+        tenants=list(tenants) or None,
+        oauth_clients=_pairs(clients, "--client", "ID:SECRET") or None,
+        token_lifetime=_number(token_lifetime, "--token-lifetime", float, 0.001, None),
+        session_timeout=_number(session_timeout, "--session-timeout", float, 0.001, None),
+        key_overrides=_key_overrides(paths),
+    )
+    sandbox.bind()
+    click.echo(f"Sandbox listening on {sandbox.url}")
+    for loaded in sandbox.state.loaded.values():
+        endpoint = loaded.endpoint
+        click.echo(
+            f"  {endpoint.name}/{endpoint.version}: {len(endpoint.top_level_entities)} entities at "
+            f"{sandbox.url}/entity/{endpoint.name}/{endpoint.version}/"
+        )
+    import sys
+
+    sys.stdout.flush()
+    try:
+        sandbox.serve_forever()
+    except KeyboardInterrupt:  # pragma: no cover - interactive
+        pass

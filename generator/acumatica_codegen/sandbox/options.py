@@ -1,0 +1,45 @@
+"""What a sandbox run can be told: limits, fault injection, users, OAuth clients."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+DEFAULT_USERS = {"admin": "123"}  # the password Acumatica's demo instances ship with
+DEFAULT_TENANT = "Company"
+
+
+@dataclass(frozen=True)
+class SandboxOptions:
+    """Behaviour knobs of one sandbox; every one has a CLI option of the same name."""
+
+    max_sessions: int = 2  # the trial license allows two API users at a time
+    action_polls: int = 2  # a status poll answers 202 this many times, then 204
+    latency_ms: float = 0.0  # added before every answer
+    fail_rate: float = 0.0  # share of entity requests that answer 500 like a stale session
+    seed: int | None = None  # makes --fail-rate and generated ids reproducible
+    users: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_USERS))
+    # Tenants that exist; None accepts any tenant name (each gets its own empty store).
+    tenants: tuple[str, ...] | None = None
+    # OAuth clients (client_id -> secret); None accepts any client id and secret.
+    oauth_clients: dict[str, str] | None = None
+    token_lifetime: float = 3600.0  # seconds an access token lives (Acumatica: one hour)
+    session_timeout: float = 1200.0  # idle seconds before a cookie session ends by itself
+    build_version: str | None = None  # GET /entity "acumaticaBuildVersion"; derived when None
+
+    def __post_init__(self) -> None:
+        if self.max_sessions < 1:
+            raise ValueError("max_sessions must be at least 1")
+        if self.action_polls < 0:
+            raise ValueError("action_polls must be 0 or more")
+        if self.latency_ms < 0:
+            raise ValueError("latency_ms must be 0 or more")
+        if not 0.0 <= self.fail_rate <= 1.0:
+            raise ValueError("fail_rate must be between 0.0 and 1.0")
+        if self.token_lifetime <= 0 or self.session_timeout <= 0:
+            raise ValueError("token_lifetime and session_timeout must be positive")
+        if not self.users:
+            raise ValueError("at least one user is needed")
+
+    @property
+    def default_tenant(self) -> str:
+        return self.tenants[0] if self.tenants else DEFAULT_TENANT

@@ -1,0 +1,219 @@
+"""Run the sandbox: in a background thread (tests, ``with Sandbox(...)``) or in the foreground (CLI)."""
+
+from __future__ import annotations
+
+import asyncio
+import errno
+import socket
+import threading
+import time
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import uvicorn
+
+from ..errors import UserError
+from .app import SandboxState, create_app, load_documents
+from .options import DEFAULT_USERS, SandboxOptions
+
+
+
+class Sandbox:
+    """A local Acumatica for one or more endpoint documents, served over real HTTP on loopback.
+
+    >>> with Sandbox("specs/WebShop_24.200.001.json", port=0, max_sessions=2) as sb:
+    ...     httpx.post(f"{sb.url}/entity/auth/login", json={"name": "admin", "password": "123"})
+
+    As a pytest fixture: ``sandbox = Sandbox.fixture("specs/WebShop_24.200.001.json")`` in a test
+    module or conftest gives tests a running ``sandbox`` (module scope by default).
+    Options are those of ``SandboxOptions`` (and of the ``acumatica-codegen sandbox`` command).
+    """
+
+    def __init__(
+        self,
+        spec: str | Path | Sequence[str | Path],
+        *,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        max_sessions: int = 2,
+        action_polls: int = 2,
+        latency_ms: float = 0.0,
+        fail_rate: float = 0.0,
+        seed: int | None = None,
+        users: Mapping[str, str] | None = None,
+        tenants: Sequence[str] | None = None,
+        oauth_clients: Mapping[str, str] | None = None,
+        token_lifetime: float = 3600.0,
+        session_timeout: float = 1200.0,
+        build_version: str | None = None,
+        key_overrides: Mapping[str, Sequence[str]] | None = None,
+    ) -> None:
+        paths = [Path(spec)] if isinstance(spec, (str, Path)) else [Path(p) for p in spec]
+        if not paths:
+            raise UserError("give at least one endpoint document to serve")
+        try:
+            self.options = SandboxOptions(
+                max_sessions=max_sessions,
+                action_polls=action_polls,
+                latency_ms=latency_ms,
+                fail_rate=fail_rate,
+                seed=seed,
+                users=dict(users) if users is not None else dict(DEFAULT_USERS),
+                tenants=tuple(tenants) if tenants else None,
+                oauth_clients=dict(oauth_clients) if oauth_clients is not None else None,
+                token_lifetime=token_lifetime,
+                session_timeout=session_timeout,
+                build_version=build_version,
+            )
+        except ValueError as problem:
+            raise UserError(f"sandbox: {problem}") from None
+        documents = load_documents(paths, dict(key_overrides) if key_overrides else None)
+        self.app, self.state = create_app(documents, self.options)
+        self.host = host
+        self.port = port
+        self._socket: socket.socket | None = None
+        self._server: uvicorn.Server | None = None
+        self._thread: threading.Thread | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+
+    # -- lifecycle ----------------------------------------------------------------------------
+
+    @property
+    def url(self) -> str:
+        """``http://HOST:PORT`` (the real port once bound, also for ``port=0``)."""
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}"
+
+    def bind(self) -> socket.socket:
+        """Bind and listen now, so the URL is known (and reachable) before serving starts."""
+        if self._socket is None:
+            family = socket.AF_INET6 if ":" in self.host else socket.AF_INET
+            sock = socket.socket(family, socket.SOCK_STREAM)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                sock.bind((self.host, self.port))
+            except OSError as problem:
+                sock.close()
+                if problem.errno == errno.EADDRINUSE:
+                    raise UserError(
+                        f"sandbox: port {self.port} on {self.host} is in use; choose another with "
+                        "--port, or --port 0 for any free port"
+                    ) from None
+                raise UserError(f"sandbox: cannot listen on {self.host}:{self.port}: {problem.strerror}") from None
+            sock.listen(2048)
+            sock.setblocking(False)
+            self.port = sock.getsockname()[1]
+            self._socket = sock
+        return self._socket
+
+    def _make_server(self) -> uvicorn.Server:
+        config = uvicorn.Config(
+            self.app,
+            log_level="warning",
+            access_log=False,
+            lifespan="off",
+            timeout_graceful_shutdown=2,
+        )
+        return uvicorn.Server(config)
+
+    def start(self) -> "Sandbox":
+        """Serve in a background thread; returns once requests are answered."""
+        if self._thread is not None:
+            return self
+        sock = self.bind()
+        self._server = server = self._make_server()
+        failure: list[BaseException] = []
+
+        def run() -> None:
+            async def serve() -> None:
+                self._loop = asyncio.get_running_loop()
+                await server.serve(sockets=[sock])
+
+            try:
+                asyncio.run(serve())
+            except BaseException as problem:  # noqa: BLE001 - reported to start()
+                failure.append(problem)
+
+        self._thread = threading.Thread(target=run, name=f"acumatica-sandbox-{self.port}", daemon=True)
+        self._thread.start()
+        deadline = time.monotonic() + 10
+        while not server.started:
+            if failure or not self._thread.is_alive():
+                raise RuntimeError(f"the sandbox did not start: {failure[0] if failure else 'stopped'}")
+            if time.monotonic() > deadline:
+                raise RuntimeError("the sandbox did not start within 10 seconds")
+            time.sleep(0.005)
+        return self
+
+    def stop(self) -> None:
+        """Stop serving and release the port."""
+        if self._server is not None:
+            self._server.should_exit = True
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+        if self._socket is not None:
+            self._socket.close()
+        self._server = self._thread = self._socket = self._loop = None
+
+    def serve_forever(self) -> None:
+        """Serve in this thread until interrupted (Ctrl-C); the CLI's way."""
+        sock = self.bind()
+        self._server = self._make_server()
+        try:
+            self._server.run(sockets=[sock])
+        finally:
+            sock.close()
+            self._socket = None
+
+    def __enter__(self) -> "Sandbox":
+        return self.start()
+
+    def __exit__(self, *exc_info: Any) -> None:
+        self.stop()
+
+    # -- for tests ----------------------------------------------------------------------------
+
+    def _call(self, fn: Any) -> Any:
+        """Run ``fn`` on the server's event loop (state is only touched from there)."""
+        if self._loop is None:
+            return fn()
+
+        async def call() -> Any:
+            return fn()
+
+        return asyncio.run_coroutine_threadsafe(call(), self._loop).result(timeout=10)
+
+    def stats(self) -> dict[str, int]:
+        """What ``GET /sandbox/stats`` answers."""
+        return dict(self._call(self.state.auth.snapshot))
+
+    def reset(self) -> None:
+        """Forget every record, file, session and token, and zero the counters."""
+        state: SandboxState = self.state
+
+        def reset() -> None:
+            in_flight = state.auth.stats.in_flight
+            state.reset()
+            state.auth.stats.in_flight = in_flight
+
+        self._call(reset)
+
+    @classmethod
+    def fixture(
+        cls,
+        spec: str | Path | Sequence[str | Path],
+        *,
+        name: str = "sandbox",
+        scope: str = "module",
+        **options: Any,
+    ) -> Any:
+        """A pytest fixture named ``name`` that yields a running Sandbox (imports pytest lazily)."""
+        import pytest
+
+        def sandbox_fixture() -> Iterator[Sandbox]:
+            with cls(spec, **options) as running:
+                yield running
+
+        sandbox_fixture.__name__ = name
+        return pytest.fixture(scope=scope, name=name)(sandbox_fixture)  # type: ignore[call-overload]

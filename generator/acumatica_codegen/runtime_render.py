@@ -49,4 +49,4 @@ def runtime_files(env: jinja2.Environment, context: Mapping[str, Any]) -> dict[s
                 files[f"_runtime/{output}"] = template.render({**context, "is_async": is_async})
         else:
             files[f"_runtime/{filename}"] = template.render({**context, "is_async": False})
-    return files
+    return dict(sorted(files.items()))

@@ -344,7 +344,9 @@ class FakeAcumatica:
         assert set(body) == {"entity", "parameters"}
         job = str(uuid.uuid4())
         self.action_status[job] = 0
-        return httpx.Response(202, headers={"Location": f"{PATH_BASE}/SalesOrder/{action}/status/{job}"})
+        return httpx.Response(
+            202, headers={"Location": f"{PATH_BASE}/SalesOrder/{action}/status/{job}"}
+        )
 
     def _poll(self, job: str) -> httpx.Response:
         self.action_status[job] += 1

@@ -162,7 +162,9 @@ def test_429_honours_retry_after(make_client, orders, server, sleeps):
     assert sleeps == [7.0]
 
 
-def test_429_backoff_is_exponential_with_jitter_and_bounded(make_client, orders, rt, server, sleeps):
+def test_429_backoff_is_exponential_with_jitter_and_bounded(
+    make_client, orders, rt, server, sleeps
+):
     for _ in range(4):
         server.fail_next(is_get, httpx.Response(429, json={"message": "Too many requests"}))
     with make_client(max_retries=3) as client:
@@ -309,8 +311,12 @@ def test_put_modes_map_to_headers(make_client, orders, rt, server):
 def test_put_once_never_creates_a_duplicate(make_client, orders, server):
     with make_client() as client:
         api = orders(client)
-        first = api.put_once(Record(ExternalRef="WEB-1001", Total=Decimal("10.50")), ref_field="ExternalRef")
-        again = api.put_once(Record(ExternalRef="WEB-1001", Total=Decimal("10.50")), ref_field="ExternalRef")
+        first = api.put_once(
+            Record(ExternalRef="WEB-1001", Total=Decimal("10.50")), ref_field="ExternalRef"
+        )
+        again = api.put_once(
+            Record(ExternalRef="WEB-1001", Total=Decimal("10.50")), ref_field="ExternalRef"
+        )
     assert first.data["id"] == again.data["id"]
     assert len(server.records) == 1
     filters = [r.url.params.get("$filter") for r in server.requests if is_get(r)]

@@ -1,0 +1,191 @@
+"""Pure pieces of the runtime: OData filters, JSON encoding, redaction, error classification."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+from decimal import Decimal
+from uuid import UUID
+
+import pytest
+
+# Filters -------------------------------------------------------------------------------------
+
+
+def test_comparisons_render_odata(rt):
+    F = rt.query.FieldRef
+    assert str(F("Status") == "Open") == "Status eq 'Open'"
+    assert str(F("Status") != "Open") == "Status ne 'Open'"
+    assert str(F("Qty") < 5) == "Qty lt 5"
+    assert str(F("Qty") <= 5) == "Qty le 5"
+    assert str(F("Total") > Decimal("10.50")) == "Total gt 10.50"
+    assert str(F("Total") >= Decimal("1E+3")) == "Total ge 1000"
+    assert str(F("Hold") == True) == "Hold eq true"  # noqa: E712
+    assert str(F("Note") == None) == "Note eq null"  # noqa: E711
+    assert str(F("Status").eq("Open")) == "Status eq 'Open'"
+    assert str(F("MainContact") / "Email" == "a@b.c") == "MainContact/Email eq 'a@b.c'"
+
+
+def test_literals_quote_dates_and_guids(rt):
+    F = rt.query.FieldRef
+    assert str(F("Name") == "O'Brien's") == "Name eq 'O''Brien''s'"
+    when = datetime(2024, 3, 1, 12, 30, tzinfo=timezone(timedelta(hours=-5)))
+    assert str(F("Date") >= when) == "Date ge datetimeoffset'2024-03-01T12:30:00-05:00'"
+    guid = UUID("8b4f2a8e-0000-4000-8000-000000000001")
+    assert str(F("NoteID") == guid) == f"NoteID eq guid'{guid}'"
+    with pytest.raises(TypeError):
+        str(F("X") == object())
+
+
+def test_and_or_not_with_minimal_parentheses(rt):
+    F = rt.query.FieldRef
+    a, b, c = F("A") == 1, F("B") == 2, F("C") == 3
+    assert str(a & b & c) == "A eq 1 and B eq 2 and C eq 3"
+    assert str((a | b) & c) == "(A eq 1 or B eq 2) and C eq 3"
+    assert str(a | b & c) == "A eq 1 or B eq 2 and C eq 3"
+    assert str(~(a | b)) == "not (A eq 1 or B eq 2)"
+    assert str(~F("Name").startswith("AB")) == "not startswith(Name,'AB')"
+    assert str(F("Name").contains("x'y")) == "substringof('x''y',Name)"
+    assert str(F("Name").endswith("z")) == "endswith(Name,'z')"
+
+
+def test_filter_has_no_truth_value(rt):
+    F = rt.query.FieldRef
+    with pytest.raises(TypeError, match="truth value"):
+        if F("A") == 1:
+            pass
+
+
+# JSON ----------------------------------------------------------------------------------------
+
+
+def test_dumps_keeps_decimal_digits_and_types(rt):
+    dumps = rt._wire.dumps
+    data = {
+        "a": Decimal("0.1000000000000000000001"),
+        "b": [Decimal("-3"), Decimal("2.50")],
+        "c": "\x00not a placeholder\x00",
+        "d": datetime(2024, 1, 2, 3, 4, 5, tzinfo=timezone.utc),
+        "e": UUID(int=7),
+        "f": "ünïcode",
+    }
+    text = dumps(data).decode()
+    assert '"a":0.1000000000000000000001' in text
+    assert '"b":[-3,2.50]' in text
+    assert json.loads(text)["c"] == "\x00not a placeholder\x00"
+    assert '"d":"2024-01-02T03:04:05+00:00"' in text
+    assert '"f":"ünïcode"' in text
+    assert rt._wire.loads(text.encode())["a"] == Decimal("0.1000000000000000000001")
+    with pytest.raises(ValueError):
+        dumps({"x": Decimal("NaN")})
+
+
+def test_retry_after_parsing(rt):
+    parse = rt._wire.parse_retry_after
+    assert parse("3") == 3.0
+    assert parse(None) is None and parse("soon") is None
+    assert parse("100000") == rt._wire.MAX_RETRY_AFTER
+    http_date = "Wed, 21 Oct 2015 07:28:00 GMT"
+    assert parse(http_date) == 0.0  # in the past
+
+
+def test_redaction_of_urls_headers_and_bodies(rt):
+    wire = rt._wire
+    assert wire.redact_url("https://x/cb?code=abc&state=1") == "https://x/cb?code=***&state=1"
+    assert wire.redact_url("https://x/e?$filter=A eq 1") == "https://x/e?$filter=A eq 1"
+    headers = wire.redact_headers([("Cookie", "a=b"), ("Authorization", "Bearer t"), ("X", "1")])
+    assert headers == {"Cookie": "***", "Authorization": "***", "X": "1"}
+    form = b"grant_type=password&password=p&client_secret=s&username=u"
+    assert wire.redact_body(form, "application/x-www-form-urlencoded") == {
+        "grant_type": "password",
+        "password": "***",
+        "client_secret": "***",
+        "username": "u",
+    }
+    nested = b'{"a":{"refresh_token":"r","list":[{"access_token":"t"}]}}'
+    assert wire.redact_body(nested, "application/json") == {
+        "a": {"refresh_token": "***", "list": [{"access_token": "***"}]}
+    }
+    assert wire.redact_body(b"%PDF", "application/pdf") == "<4 bytes application/pdf>"
+
+
+# Error classification ------------------------------------------------------------------------
+
+
+def classify(rt, status, body, headers=None):  # type: ignore[no-untyped-def]
+    return rt.errors.error_from_response(
+        "GET", "https://x/entity/E/1/SalesOrder?code=abc", status, headers or {}, body
+    )
+
+
+@pytest.mark.parametrize(
+    ("status", "body", "name"),
+    [
+        (400, {"message": "bad"}, "ValidationError"),
+        (422, {"CustomerID": {"value": 1, "error": "no"}}, "ValidationError"),
+        (401, {"message": "not logged in"}, "AuthError"),
+        (403, {"message": "forbidden"}, "AuthError"),
+        (404, None, "NotFound"),
+        (
+            500,
+            {"exceptionType": "PX.Api.ContractBased.NoEntitySatisfiesTheConditionException"},
+            "NotFound",
+        ),
+        (412, None, "PreconditionFailed"),
+        (429, {"exceptionMessage": "API Login Limit"}, "LoginLimit"),
+        (429, {"message": "slow down"}, "RateLimited"),
+        (
+            500,
+            {"exceptionMessage": "Another process has updated the 'SOOrder' record."},
+            "ConcurrencyError",
+        ),
+        (500, {"exceptionMessage": "Object reference not set"}, "ServerError"),
+        (502, "<html>bad gateway</html>", "ServerError"),
+    ],
+)
+def test_error_classification(rt, status, body, name):
+    error = classify(rt, status, body)
+    assert type(error).__name__ == name
+    assert isinstance(error, rt.errors.AcumaticaError)
+    assert error.status == status and error.method == "GET"
+    assert "abc" not in error.url and "code=" in error.url
+
+
+def test_retry_after_on_rate_limited(rt):
+    error = classify(rt, 429, {}, {"Retry-After": "12"})
+    assert error.retry_after == 12.0
+
+
+def test_walk_errors_through_details_linked_and_custom(rt):
+    body = {
+        "error": "top",
+        "CustomerID": {"value": "C", "error": "bad customer"},
+        "BillToContact": {"Email": {"value": "x", "error": "bad email"}},
+        "Details": [
+            {"InventoryID": {"value": "A"}},
+            {"error": "line error", "Qty": {"value": -1, "error": "must be positive"}},
+        ],
+        "custom": {
+            "Document": {"UsrRef": {"type": "CustomStringField", "value": "", "error": "req"}}
+        },
+    }
+    error = classify(rt, 422, body)
+    assert error.error == "top"
+    assert error.field_errors == {
+        "CustomerID": "bad customer",
+        "BillToContact.Email": "bad email",
+        "Details[1]": "line error",
+        "Details[1].Qty": "must be positive",
+        "custom.Document.UsrRef": "req",
+    }
+
+
+def test_stale_session_detection(rt):
+    stale = rt._wire.looks_like_stale_session
+    expired = {"exceptionMessage": "The session has expired. Please sign in again."}
+    assert stale(500, expired, idempotent=False)
+    assert not stale(500, {"exceptionMessage": "No entity satisfies the condition."}, True)
+    assert not stale(500, {"exceptionMessage": "x", "modelState": {}}, True)
+    assert not stale(422, expired, True)
+    nre = {"exceptionType": "System.NullReferenceException"}
+    assert stale(500, nre, idempotent=True) and not stale(500, nre, idempotent=False)

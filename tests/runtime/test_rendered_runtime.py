@@ -25,7 +25,8 @@ def test_sync_and_async_come_from_one_template():
     assert "class AsyncBaseClient" in async_ and "async def request(" in async_
     # The same methods, in the same order, apart from the async-only ``aclose`` alias.
     methods = lambda text: re.findall(r"\n    (?:async )?def (\w+)\(", text)  # noqa: E731
-    assert [m for m in methods(async_) if m != "aclose"] == methods(sync)
+    async_methods = [m.replace("__a", "__") for m in methods(async_) if m != "aclose"]
+    assert async_methods == methods(sync)
     assert len(methods(sync)) > 35
 
 

@@ -1,0 +1,56 @@
+"""Customers (AR303000): create, read, update and delete Customer records, and run its actions."""
+
+from __future__ import annotations
+
+from .._runtime._async_client import AsyncEntityApi
+from .._runtime._sync_client import EntityApi
+from .._runtime.values import UNSET, Unset, wrap_parameters
+from ..models.customer import Customer
+
+__all__ = ["AsyncCustomerApi", "CustomerApi"]
+
+
+class CustomerApi(EntityApi[Customer]):
+    """Customers (AR303000). Keys: CustomerID."""
+
+    entity_name = "Customer"
+    model = Customer
+    key_fields = ("CustomerID",)
+
+    def adjust_loyalty_points(
+        self,
+        entity: Customer,
+        *,
+        points: int | None | Unset = UNSET,
+        reason: str | None | Unset = UNSET,
+        timeout: float | None = None,
+    ) -> None:
+        """Run the AdjustLoyaltyPoints action and wait until it finishes."""
+        parameters = wrap_parameters(
+            ("Points", "int", points),
+            ("Reason", "string", reason),
+        )
+        self._invoke_action("AdjustLoyaltyPoints", entity, parameters, timeout=timeout)
+
+
+class AsyncCustomerApi(AsyncEntityApi[Customer]):
+    """Customers (AR303000). Keys: CustomerID."""
+
+    entity_name = "Customer"
+    model = Customer
+    key_fields = ("CustomerID",)
+
+    async def adjust_loyalty_points(
+        self,
+        entity: Customer,
+        *,
+        points: int | None | Unset = UNSET,
+        reason: str | None | Unset = UNSET,
+        timeout: float | None = None,
+    ) -> None:
+        """Run the AdjustLoyaltyPoints action and wait until it finishes."""
+        parameters = wrap_parameters(
+            ("Points", "int", points),
+            ("Reason", "string", reason),
+        )
+        await self._invoke_action("AdjustLoyaltyPoints", entity, parameters, timeout=timeout)

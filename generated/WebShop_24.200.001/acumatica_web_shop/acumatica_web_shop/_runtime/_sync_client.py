@@ -1,0 +1,743 @@
+"""Synchronous client runtime: sessions, retries, throttling, actions, entity CRUD.
+
+Rendered from ``_client.py.jinja``, like ``_async_client.py``: the two
+files are one source, so edit the template, not this file.
+"""
+
+from __future__ import annotations
+
+import builtins
+import contextvars
+import os
+import random
+import threading
+import time
+import warnings
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from types import TracebackType
+from typing import Any, ClassVar, Generic, Literal, Protocol, TypeVar
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from . import _wire
+from .auth import Auth, AuthRequest, auth_from_env
+from .errors import (
+    AcumaticaError,
+    ActionTimeout,
+    AuthError,
+    ConcurrencyError,
+    ConfigurationError,
+    NotFound,
+    PreconditionFailed,
+    RateLimited,
+    TransportError,
+    ValidationError,
+    error_from_response,
+)
+from .query import FieldRef, Filter
+
+__all__ = ["SyncBaseClient", "EntityApi", "WireModel"]
+
+LOGGER_NAME = "acumatica_web_shop"
+PutMode = Literal["upsert", "insert", "update"]
+FieldSpec = _wire.FieldSpec
+_C = TypeVar("_C", bound="SyncBaseClient")
+_W = TypeVar("_W", bound="WireModel")
+
+
+class WireModel(Protocol):
+    """What the runtime needs from a model class: the wire codec."""
+
+    @classmethod
+    def from_dict(cls: type[_W], data: dict[str, Any], /) -> _W: ...
+
+    def to_dict(self) -> dict[str, Any]: ...
+
+
+M = TypeVar("M", bound=WireModel)
+
+
+class SyncBaseClient:
+    """Signs in lazily, signs out always; every request throttled, retried and logged.
+
+    ``url`` is the site (``https://erp.example.com/AcumaticaERP``), ``ACUMATICA_URL`` by default;
+    ``auth`` defaults to credentials from the environment. At most ``max_concurrency`` requests
+    are in flight at once across all threads using this client.
+    """
+
+    endpoint_name: ClassVar[str] = ""
+    endpoint_version: ClassVar[str] = ""
+
+    def __init__(
+        self,
+        url: str | None = None,
+        *,
+        auth: Auth | None = None,
+        timeout: float | httpx.Timeout = 60.0,
+        max_concurrency: int = 10,
+        max_retries: int = 3,
+        http_client: httpx.Client | None = None,
+        log_file: str | os.PathLike[str] | None = None,
+        action_poll_interval: float = 1.0,
+        action_timeout: float = 600.0,
+    ) -> None:
+        site = url or os.environ.get("ACUMATICA_URL")
+        if not site:
+            raise ConfigurationError("pass url= or set ACUMATICA_URL")
+        if not self.endpoint_name or not self.endpoint_version:
+            raise ConfigurationError(
+                "use the generated Client class, which knows its endpoint name and version"
+            )
+        if max_concurrency < 1:
+            raise ConfigurationError("max_concurrency must be at least 1")
+        self.url = site.rstrip("/")
+        self.base_url = (
+            f"{self.url}/entity/{quote(self.endpoint_name)}/{quote(self.endpoint_version)}"
+        )
+        self.auth = auth if auth is not None else auth_from_env()
+        self.timeout = timeout
+        self.max_concurrency = max_concurrency
+        self.max_retries = max_retries
+        self.backoff_base = 0.5
+        self.backoff_cap = 30.0
+        self.action_poll_interval = action_poll_interval
+        self.action_timeout = action_timeout
+        self._owns_http = http_client is None
+        self._http = http_client if http_client is not None else httpx.Client(timeout=timeout)
+        self._throttle = threading.BoundedSemaphore(max_concurrency)
+        self._auth_lock = threading.RLock()
+        self._sleep: Callable[[float], None] = time.sleep
+        self._clock: Callable[[], float] = time.monotonic
+        self._random: Callable[[], float] = random.random
+        self._signed_in = False
+        self._session = 0  # bumped at every sign-in, so concurrent renewals happen once
+        self._closed = False
+        self._last_response: contextvars.ContextVar[httpx.Response | None]
+        self._last_response = contextvars.ContextVar(f"{LOGGER_NAME}.last_response", default=None)
+        self._log = _wire.ExchangeLog(LOGGER_NAME, log_file, self.auth.secrets)
+        self.logger = self._log.logger
+
+    # Lifecycle -------------------------------------------------------------------------------
+
+    def __enter__(self: _C) -> _C:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Sign out (if signed in) and release the connections; safe to call twice."""
+        if self._closed:
+            return
+        try:
+            with self._auth_lock:
+                self._sign_out()
+        finally:
+            self._closed = True
+            self._log.close()
+            if self._owns_http:
+                self._http.close()
+
+    def __del__(self) -> None:
+        if getattr(self, "_signed_in", False) and not getattr(self, "_closed", True):
+            warnings.warn(
+                f"{type(self).__name__} for {self.url} was garbage collected while signed in: "
+                "use it as a context manager or call close()",
+                ResourceWarning,
+                stacklevel=1,
+                source=self,
+            )
+
+    @property
+    def signed_in(self) -> bool:
+        return self._signed_in
+
+    @property
+    def last_response(self) -> httpx.Response | None:
+        """The last HTTP response this thread received through this client."""
+        return self._last_response.get()
+
+    # Requests --------------------------------------------------------------------------------
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, str] | None = None,
+        json: Any = None,
+        content: bytes | None = None,
+        headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> httpx.Response:
+        """Send one request (``path`` relative to ``base_url``, or absolute) with every safeguard.
+
+        Raises an ``AcumaticaError`` for an error answer; the response otherwise.
+        """
+        all_headers = dict(headers or {})
+        if json is not None:
+            content = _wire.dumps(json)
+            all_headers = {**_wire.JSON_HEADERS, **all_headers}
+        return self._request(
+            method,
+            self.resolve(path),
+            params=params,
+            content=content,
+            headers=all_headers,
+            timeout=timeout,
+        )
+
+    def resolve(self, path: str) -> str:
+        """An absolute URL: ``http...`` as is, ``/...`` from the site root, else under ``base_url``."""
+        if path.startswith(("http://", "https://")):
+            return path
+        if path.startswith("/"):
+            return str(httpx.URL(self.url + "/").join(path))
+        return f"{self.base_url}/{path}"
+
+    def download_file(
+        self,
+        file: Any,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> bytes:
+        """The bytes of an attachment: a ``FileLink``, a ``{"href": ...}`` dict or the href itself."""
+        if isinstance(file, str):
+            href = file
+        elif isinstance(file, Mapping):
+            href = str(file["href"])
+        else:
+            href = str(file.href)
+        response = self._request("GET", self.resolve(href), timeout=timeout)
+        return response.content
+
+    def _request(
+        self,
+        method: str,
+        url: str,
+        *,
+        params: Mapping[str, str] | None = None,
+        content: bytes | None = None,
+        headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        model: Any = None,
+        authenticated: bool = True,
+    ) -> httpx.Response:
+        if self._closed:
+            raise AcumaticaError("the client is closed", method=method, url=url)
+        method = method.upper()
+        idempotent = method in _wire.IDEMPOTENT_METHODS
+        attempt = 0
+        renewed = False
+        while True:
+            if authenticated:
+                self._ensure_signed_in()
+            session = self._session
+            try:
+                response = self._send(
+                    method,
+                    url,
+                    params,
+                    content,
+                    headers,
+                    timeout,
+                    authenticated,
+                )
+            except httpx.TransportError as exc:
+                if attempt < self.max_retries and _may_retry_transport(exc, idempotent):
+                    self._sleep(self._backoff(attempt, None))
+                    attempt += 1
+                    continue
+                raise TransportError(
+                    f"no answer: {type(exc).__name__}: {exc}", method=method, url=url
+                ) from None
+            status = response.status_code
+            if status < 400:
+                return response
+            body = _wire.try_loads(response.content)
+            if (
+                authenticated
+                and not renewed
+                and (status == 401 or _wire.looks_like_stale_session(status, body, idempotent))
+            ):
+                renewed = True
+                self.logger.info("%s %s answered %s: signing in again", method, url, status)
+                self._renew(session)
+                continue
+            error = error_from_response(method, url, status, response.headers, body, model)
+            if (
+                attempt < self.max_retries
+                and status in _wire.RETRY_STATUSES
+                and (idempotent or status == 429)
+            ):
+                retry_after = error.retry_after if isinstance(error, RateLimited) else None
+                delay = self._backoff(attempt, retry_after)
+                self.logger.info("%s %s got %s: retry in %.1f s", method, url, status, delay)
+                self._sleep(delay)
+                attempt += 1
+                continue
+            raise error
+
+    def _send(
+        self,
+        method: str,
+        url: str,
+        params: Mapping[str, str] | None,
+        content: bytes | None,
+        headers: Mapping[str, str] | None,
+        timeout: float | httpx.Timeout | None,
+        authenticated: bool,
+    ) -> httpx.Response:
+        all_headers = self.auth.headers() if authenticated else {}
+        all_headers.update(headers or {})
+        request = self._http.build_request(
+            method,
+            url,
+            params=params,
+            content=content,
+            headers=all_headers,
+            timeout=timeout if timeout is not None else self.timeout,
+        )
+        started = time.perf_counter()
+        try:
+            with self._throttle:
+                response = self._http.send(request)
+        except httpx.TransportError as exc:
+            elapsed = time.perf_counter() - started
+            headers_sent = request.headers.multi_items()
+            error = type(exc).__name__
+            self._log.exchange(
+                method, url, headers_sent, content or b"", None, (), b"", elapsed, error
+            )
+            raise
+        elapsed = time.perf_counter() - started
+        self._last_response.set(response)
+        self._log.exchange(
+            method,
+            str(request.url),
+            request.headers.multi_items(),
+            content or b"",
+            response.status_code,
+            response.headers.multi_items(),
+            response.content,
+            elapsed,
+        )
+        return response
+
+    def _backoff(self, attempt: int, retry_after: float | None) -> float:
+        return _wire.backoff_delay(
+            attempt, retry_after, base=self.backoff_base, cap=self.backoff_cap, random=self._random
+        )
+
+    # Session ---------------------------------------------------------------------------------
+
+    def _ensure_signed_in(self) -> None:
+        if self._signed_in and not self.auth.needs_renewal(time.time()):
+            return
+        with self._auth_lock:
+            if self._closed:
+                raise AcumaticaError("the client is closed")
+            if not self._signed_in:
+                self._sign_in()
+            elif self.auth.needs_renewal(time.time()):
+                self._renew_locked()
+
+    def _sign_in(self) -> None:
+        request = self.auth.sign_in_request(self.url, time.time())
+        if request is not None:
+            self._authenticate(request)
+        self._signed_in = True
+        self._session += 1
+
+    def _renew(self, session: int) -> None:
+        with self._auth_lock:
+            if session == self._session:  # nobody renewed while this request was failing
+                self._renew_locked()
+
+    def _renew_locked(self) -> None:
+        if self.auth.signs_out_before_renewal and self._signed_in:
+            self._sign_out()
+        request = self.auth.renewal_request(self.url, time.time())
+        if request is None:
+            raise AuthError("the credentials expired and cannot be renewed", url=self.url)
+        self._authenticate(request)
+        self._signed_in = True
+        self._session += 1
+
+    def _authenticate(self, request: AuthRequest) -> None:
+        if request.form is not None:
+            content = httpx.QueryParams(request.form).__str__().encode("ascii")
+            headers = {"Content-Type": "application/x-www-form-urlencoded"}
+        else:
+            content = _wire.dumps(request.json)
+            headers = dict(_wire.JSON_HEADERS)
+        headers.update(request.headers)
+        try:
+            response = self._request(
+                request.method, request.url, content=content, headers=headers, authenticated=False
+            )
+        except (ValidationError, AuthError, NotFound) as exc:
+            raise AuthError(
+                "signing in failed", method=exc.method, url=exc.url, status=exc.status
+            ) from None
+        self.auth.accept(_wire.try_loads(response.content), time.time())
+
+    def _sign_out(self) -> None:
+        """End the session (lock held). Never raises: signing out must not hide the real error."""
+        if not self._signed_in:
+            return
+        self._signed_in = False
+        request = self.auth.sign_out_request(self.url)
+        if request is not None:
+            for attempt in range(2):
+                try:
+                    response = self._send(
+                        request.method, request.url, None, b"", request.headers, None, True
+                    )
+                except httpx.TransportError as exc:
+                    self.logger.warning("signing out of %s failed: %s", self.url, exc)
+                    continue
+                if response.status_code < 500:
+                    break
+        self._http.cookies.clear()
+
+    # Actions ---------------------------------------------------------------------------------
+
+    def invoke_action(
+        self,
+        entity_name: str,
+        action_name: str,
+        entity: Mapping[str, Any] | WireModel,
+        parameters: Mapping[str, Any] | None = None,
+        *,
+        timeout: float | None = None,
+    ) -> httpx.Response:
+        """Run ``POST /{entity_name}/{action_name}`` and wait for it to finish (202 → 204).
+
+        ``entity`` is a model or its wire dict; ``parameters`` are wire-form (``{"P": {"value": 1}}``).
+        ``timeout`` bounds the whole wait (default: the client's ``action_timeout``), then
+        ``ActionTimeout`` is raised.
+        """
+        wire_entity = dict(entity) if isinstance(entity, Mapping) else entity.to_dict()
+        body = {"entity": wire_entity, "parameters": dict(parameters or {})}
+        url = f"{self.base_url}/{_segment(entity_name)}/{_segment(action_name)}"
+        started = self._clock()
+        content = _wire.dumps(body)
+        response = self._request("POST", url, content=content, headers=_wire.JSON_HEADERS)
+        deadline = started + (self.action_timeout if timeout is None else timeout)
+        location = response.headers.get("Location")
+        while response.status_code == 202 and location:
+            if self._clock() >= deadline:
+                raise ActionTimeout(
+                    f"{action_name} still running after {self._clock() - started:.1f} s",
+                    method="POST",
+                    url=url,
+                    status=202,
+                )
+            self._sleep(self.action_poll_interval)
+            poll_url = str(response.url.join(location))
+            response = self._request("GET", poll_url)
+            location = response.headers.get("Location") or location
+        return response
+
+
+class EntityApi(Generic[M]):
+    """CRUD, files and actions of one top-level entity; generated ``<Entity>Api`` classes set
+    ``entity_name``, ``model`` and ``key_fields``."""
+
+    entity_name: ClassVar[str]
+    model: type[M]
+    key_fields: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, client: SyncBaseClient) -> None:
+        self._client = client
+
+    @property
+    def client(self) -> SyncBaseClient:
+        return self._client
+
+    def _url(self, *segments: object) -> str:
+        tail = "".join(f"/{_segment(s)}" for s in segments)
+        return f"{self._client.base_url}/{_segment(self.entity_name)}{tail}"
+
+    def _parse(self, response: httpx.Response) -> M:
+        return self.model.from_dict(_wire.loads(response.content))
+
+    def put(
+        self,
+        entity: M,
+        *,
+        mode: PutMode = "upsert",
+        select: FieldSpec | None = None,
+        expand: FieldSpec | None = None,
+        custom: FieldSpec | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> M:
+        """Create or update (``mode="insert"``: only create; ``"update"``: only update).
+
+        A write that loses a race ("Another process has updated...") is re-read and sent once more.
+        """
+        try:
+            headers = {**_wire.JSON_HEADERS, **_wire.PUT_MODE_HEADERS[mode]}
+        except KeyError:
+            raise ValueError(f"mode must be 'upsert', 'insert' or 'update', not {mode!r}") from None
+        params = _wire.query_params(select=select, expand=expand, custom=custom)
+        body = entity.to_dict()
+        content = _wire.dumps(body)
+        for attempt in range(2):
+            try:
+                response = self._client._request(
+                    "PUT",
+                    self._url(),
+                    params=params,
+                    content=content,
+                    headers=headers,
+                    timeout=timeout,
+                    model=self.model,
+                )
+                break
+            except ConcurrencyError:
+                if attempt:
+                    raise
+                self._refresh(body)
+        return self._parse(response)
+
+    def _refresh(self, body: Mapping[str, Any]) -> None:
+        """Read the record again so the server's cache holds the winner of the race."""
+        record_id = body.get("id")
+        keys = [_plain(body.get(name)) for name in self.key_fields]
+        try:
+            if record_id:
+                self._client._request("GET", self._url(record_id))
+            elif keys and all(k is not None for k in keys):
+                self._client._request("GET", self._url(*keys))
+        except NotFound:
+            pass
+
+    def put_once(
+        self,
+        entity: M,
+        *,
+        ref_field: str | FieldRef[Any],
+        select: FieldSpec | None = None,
+        expand: FieldSpec | None = None,
+        custom: FieldSpec | None = None,
+    ) -> M:
+        """Create ``entity`` unless a record with the same ``ref_field`` value exists (then return it).
+
+        ``ref_field`` is the caller's external reference (e.g. ``"ExternalRef"``): a batch that is
+        retried after a crash finds what it created the first time instead of creating duplicates.
+        """
+        name = ref_field.path if isinstance(ref_field, FieldRef) else ref_field
+        value = _plain(entity.to_dict().get(name))
+        if value is None:
+            raise ValueError(f"put_once needs {name} set on the entity")
+        match: Filter = FieldRef[Any](name) == value
+        found = self.list(filter=match, top=1, select=select, expand=expand, custom=custom)
+        if found:
+            return found[0]
+        try:
+            return self.put(
+                entity,
+                mode="insert",
+                select=select,
+                expand=expand,
+                custom=custom,
+            )
+        except PreconditionFailed:
+            found = self.list(
+                filter=match,
+                top=1,
+                select=select,
+                expand=expand,
+                custom=custom,
+            )
+            if found:
+                return found[0]
+            raise
+
+    def list(
+        self,
+        *,
+        filter: str | Filter | None = None,
+        select: FieldSpec | None = None,
+        expand: FieldSpec | None = None,
+        custom: FieldSpec | None = None,
+        top: int | None = None,
+        skip: int | None = None,
+        page_size: int | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> builtins.list[M]:
+        """Records matching ``filter``; with ``page_size`` fetched page by page ($top/$skip)."""
+        if page_size is not None:
+            pages = self.iter(
+                filter=filter,
+                select=select,
+                expand=expand,
+                custom=custom,
+                top=top,
+                skip=skip,
+                page_size=page_size,
+                timeout=timeout,
+            )
+            return [item for item in pages]
+        params = _wire.query_params(
+            filter=filter, select=select, expand=expand, custom=custom, top=top, skip=skip
+        )
+        response = self._client._request("GET", self._url(), params=params, timeout=timeout)
+        return [self.model.from_dict(row) for row in _wire.loads(response.content) or []]
+
+    def iter(
+        self,
+        *,
+        filter: str | Filter | None = None,
+        select: FieldSpec | None = None,
+        expand: FieldSpec | None = None,
+        custom: FieldSpec | None = None,
+        top: int | None = None,
+        skip: int | None = None,
+        page_size: int = 100,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> Iterator[M]:
+        """Yield matching records, fetching ``page_size`` at a time."""
+        if page_size < 1:
+            raise ValueError("page_size must be at least 1")
+        offset = skip or 0
+        remaining = top
+        while remaining is None or remaining > 0:
+            count = page_size if remaining is None else min(page_size, remaining)
+            params = _wire.query_params(
+                filter=filter, select=select, expand=expand, custom=custom, top=count, skip=offset
+            )
+            url = self._url()
+            response = self._client._request("GET", url, params=params, timeout=timeout)
+            rows = _wire.loads(response.content) or []
+            for row in rows:
+                yield self.model.from_dict(row)
+            if len(rows) < count:
+                return
+            offset += len(rows)
+            if remaining is not None:
+                remaining -= len(rows)
+
+    def get(
+        self,
+        id: UUID | str,
+        *,
+        select: FieldSpec | None = None,
+        expand: FieldSpec | None = None,
+        custom: FieldSpec | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> M:
+        """The record with this ``id`` (``NotFound`` if none)."""
+        params = _wire.query_params(select=select, expand=expand, custom=custom)
+        response = self._client._request("GET", self._url(id), params=params, timeout=timeout)
+        return self._parse(response)
+
+    def get_by_keys(
+        self,
+        *keys: object,
+        select: FieldSpec | None = None,
+        expand: FieldSpec | None = None,
+        custom: FieldSpec | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> M:
+        """The record with these key values, in ``key_fields`` order (``NotFound`` if none)."""
+        if not keys:
+            raise ValueError("get_by_keys needs at least one key value")
+        params = _wire.query_params(select=select, expand=expand, custom=custom)
+        url = self._url(*keys)
+        response = self._client._request("GET", url, params=params, timeout=timeout)
+        return self._parse(response)
+
+    def delete(self, id: UUID | str, *, timeout: float | httpx.Timeout | None = None) -> None:
+        """Delete the record with this ``id``."""
+        self._client._request("DELETE", self._url(id), timeout=timeout)
+
+    def delete_by_keys(
+        self,
+        *keys: object,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> None:
+        """Delete the record with these key values."""
+        if not keys:
+            raise ValueError("delete_by_keys needs at least one key value")
+        self._client._request("DELETE", self._url(*keys), timeout=timeout)
+
+    def ad_hoc_schema(self) -> M:
+        """The entity with every custom field the screen offers (``$adHocSchema``)."""
+        response = self._client._request("GET", self._url("$adHocSchema"))
+        return self._parse(response)
+
+    def upload_file(
+        self,
+        filename: str,
+        content: bytes,
+        *,
+        id: UUID | str | None = None,
+        keys: Sequence[object] = (),
+    ) -> None:
+        """Attach a file to the record given by ``id=`` or by ``keys=``."""
+        if (id is None) == (not keys):
+            raise ValueError("give exactly one of id= or keys=")
+        target: Sequence[object] = [id] if id is not None else keys
+        url = self._url(*target, "files", filename)
+        headers = {"Content-Type": "application/octet-stream"}
+        self._client._request("PUT", url, content=content, headers=headers)
+
+    def download_file(self, file: Any) -> bytes:
+        """The bytes of an attachment (a ``FileLink`` from ``entity.files``, or its href)."""
+        return self._client.download_file(file)
+
+    def invoke(
+        self,
+        action_name: str,
+        entity: M,
+        parameters: Mapping[str, Any] | None = None,
+        *,
+        timeout: float | None = None,
+    ) -> None:
+        """Run an action the contract does not describe; plain parameter values are wrapped."""
+        wrapped = {
+            name: value if isinstance(value, Mapping) else {"value": value}
+            for name, value in (parameters or {}).items()
+        }
+        self._invoke_action(action_name, entity, wrapped, timeout=timeout)
+
+    def _invoke_action(
+        self,
+        action_name: str,
+        entity: M,
+        parameters: Mapping[str, Any] | None,
+        *,
+        timeout: float | None = None,
+    ) -> None:
+        """Post the action and wait until the server says it finished (204)."""
+        self._client.invoke_action(
+            self.entity_name, action_name, entity, parameters, timeout=timeout
+        )
+
+
+def _segment(value: object) -> str:
+    return quote(str(value), safe="$")
+
+
+def _plain(value: Any) -> Any:
+    """A field's value from its wire form (``{"value": x}`` or bare)."""
+    if isinstance(value, Mapping):
+        return value.get("value")
+    return value
+
+
+def _may_retry_transport(exc: httpx.TransportError, idempotent: bool) -> bool:
+    """Idempotent requests retry any transport failure; others only when nothing was sent."""
+    if idempotent:
+        return True
+    return isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout))

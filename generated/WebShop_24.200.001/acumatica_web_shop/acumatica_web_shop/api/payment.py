@@ -1,0 +1,113 @@
+"""Payments and Applications (AR302000): create, read, update and delete Payment records, and run
+its actions.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+from .._runtime._async_client import AsyncEntityApi
+from .._runtime._sync_client import EntityApi
+from .._runtime.values import UNSET, Unset, wrap_parameters
+from ..models.payment import Payment
+
+__all__ = ["AsyncPaymentApi", "PaymentApi"]
+
+
+class PaymentApi(EntityApi[Payment]):
+    """Payments and Applications (AR302000). Keys: Type, ReferenceNbr."""
+
+    entity_name = "Payment"
+    model = Payment
+    key_fields = ("Type", "ReferenceNbr")
+
+    def card_operation(
+        self,
+        entity: Payment,
+        *,
+        amount: Decimal | None | Unset = UNSET,
+        ext_profile_id: str | None | Unset = UNSET,
+        orig_tran_nbr: str | None | Unset = UNSET,
+        tran_date: datetime | None | Unset = UNSET,
+        tran_nbr: str | None | Unset = UNSET,
+        tran_type: str | None | Unset = UNSET,
+        timeout: float | None = None,
+    ) -> None:
+        """Run the CardOperation action and wait until it finishes."""
+        parameters = wrap_parameters(
+            ("Amount", "decimal", amount),
+            ("ExtProfileId", "string", ext_profile_id),
+            ("OrigTranNbr", "string", orig_tran_nbr),
+            ("TranDate", "datetime", tran_date),
+            ("TranNbr", "string", tran_nbr),
+            ("TranType", "string", tran_type),
+        )
+        self._invoke_action("CardOperation", entity, parameters, timeout=timeout)
+
+    def release_payment(
+        self,
+        entity: Payment,
+        *,
+        timeout: float | None = None,
+    ) -> None:
+        """Run the ReleasePayment action and wait until it finishes."""
+        self._invoke_action("ReleasePayment", entity, None, timeout=timeout)
+
+    def void_payment(
+        self,
+        entity: Payment,
+        *,
+        timeout: float | None = None,
+    ) -> None:
+        """Run the VoidPayment action and wait until it finishes."""
+        self._invoke_action("VoidPayment", entity, None, timeout=timeout)
+
+
+class AsyncPaymentApi(AsyncEntityApi[Payment]):
+    """Payments and Applications (AR302000). Keys: Type, ReferenceNbr."""
+
+    entity_name = "Payment"
+    model = Payment
+    key_fields = ("Type", "ReferenceNbr")
+
+    async def card_operation(
+        self,
+        entity: Payment,
+        *,
+        amount: Decimal | None | Unset = UNSET,
+        ext_profile_id: str | None | Unset = UNSET,
+        orig_tran_nbr: str | None | Unset = UNSET,
+        tran_date: datetime | None | Unset = UNSET,
+        tran_nbr: str | None | Unset = UNSET,
+        tran_type: str | None | Unset = UNSET,
+        timeout: float | None = None,
+    ) -> None:
+        """Run the CardOperation action and wait until it finishes."""
+        parameters = wrap_parameters(
+            ("Amount", "decimal", amount),
+            ("ExtProfileId", "string", ext_profile_id),
+            ("OrigTranNbr", "string", orig_tran_nbr),
+            ("TranDate", "datetime", tran_date),
+            ("TranNbr", "string", tran_nbr),
+            ("TranType", "string", tran_type),
+        )
+        await self._invoke_action("CardOperation", entity, parameters, timeout=timeout)
+
+    async def release_payment(
+        self,
+        entity: Payment,
+        *,
+        timeout: float | None = None,
+    ) -> None:
+        """Run the ReleasePayment action and wait until it finishes."""
+        await self._invoke_action("ReleasePayment", entity, None, timeout=timeout)
+
+    async def void_payment(
+        self,
+        entity: Payment,
+        *,
+        timeout: float | None = None,
+    ) -> None:
+        """Run the VoidPayment action and wait until it finishes."""
+        await self._invoke_action("VoidPayment", entity, None, timeout=timeout)

@@ -1,0 +1,47 @@
+"""Generate only what an integration uses: ``include`` / ``exclude`` of top-level entities.
+
+The entities the kept ones use (detail lines, linked entities) are kept too, so the package
+stays whole.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import replace
+
+from .errors import UserError
+from .ir import Endpoint
+
+
+def select_entities(
+    endpoint: Endpoint, include: Sequence[str] = (), exclude: Sequence[str] = ()
+) -> Endpoint:
+    """``endpoint`` with only the included top-level entities (all when ``include`` is empty)."""
+    if not include and not exclude:
+        return endpoint
+    top_level = {e.name for e in endpoint.top_level_entities}
+    for option, names in (("include", include), ("exclude", exclude)):
+        for name in names:
+            if name not in top_level:
+                close = difflib.get_close_matches(name, sorted(top_level), n=3)
+                hint = f"; did you mean {', '.join(close)}?" if close else ""
+                raise UserError(
+                    f"{option}: {name!r} is not a top-level entity of {endpoint.name} "
+                    f"{endpoint.version}{hint}"
+                )
+    roots = (set(include) or top_level) - set(exclude)
+    kept: set[str] = set()
+    pending = sorted(roots)
+    while pending:
+        name = pending.pop()
+        if name in kept:
+            continue
+        kept.add(name)
+        pending.extend(f.entity for f in endpoint.entity(name).fields if f.entity is not None)
+    entities = tuple(
+        e if e.name in roots or not e.top_level else replace(e, top_level=False, actions=())
+        for e in endpoint.entities
+        if e.name in kept
+    )
+    return replace(endpoint, entities=entities)

@@ -168,6 +168,7 @@ def _literal(tok: _Tok) -> _Operand:
 
 # -------------------------------------------------------------------------------------- parser
 
+MAX_DEPTH = 64  # parentheses and "not"s; deeper filters are refused, not evaluated recursively
 _COMPARE = {"eq", "ne", "gt", "ge", "lt", "le"}
 _STRING_FUNCTIONS = {"substringof", "startswith", "endswith", "contains"}
 _UNARY_FUNCTIONS = {"tolower", "toupper", "trim", "length"}
@@ -191,6 +192,12 @@ class _Parser:
         self.index = 0
         self.resolve = resolve
         self.resolve_custom = resolve_custom
+        self.depth = 0
+
+    def nest(self, pos: int) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise FilterError("$filter is nested too deeply", pos)
 
     # helpers
     @property
@@ -241,7 +248,9 @@ class _Parser:
     def parse_not(self) -> Any:
         if self.at_keyword("not"):
             pos = self.advance().pos
+            self.nest(pos)
             inner = _as_predicate(self.parse_not(), pos)
+            self.depth -= 1
             return lambda r, p=inner: not p(r)
         return self.parse_compare()
 
@@ -259,8 +268,10 @@ class _Parser:
         tok = self.tok
         if tok.text == "(" and tok.kind == "punct":
             self.advance()
+            self.nest(tok.pos)
             inner = self.parse_or()
             self.expect(")")
+            self.depth -= 1
             return inner
         if tok.kind in ("string", "number", "typed"):
             self.advance()
@@ -286,6 +297,13 @@ class _Parser:
 
     def parse_call(self, name: _Tok) -> Any:
         self.expect("(")
+        self.nest(name.pos)
+        try:
+            return self._call(name)
+        finally:
+            self.depth -= 1
+
+    def _call(self, name: _Tok) -> Any:
         if name.text in _CUSTOM_TYPES:
             arg = self.advance()
             if arg.text != "f":

@@ -193,23 +193,30 @@ class _Builder:
 
     # -- classification --------------------------------------------------------------------------
 
-    def _all_of_parts(self, node: dict[str, Any], pointer: str) -> list[tuple[dict[str, Any], str]]:
+    def _all_of_parts(
+        self, node: dict[str, Any], pointer: str, visiting: frozenset[str] = frozenset()
+    ) -> list[tuple[dict[str, Any], str]]:
         """The schema and its ``allOf`` parts, flattened depth first (base classes first)."""
         parts: list[tuple[dict[str, Any], str]] = []
+        visiting = visiting | {pointer}
         for index, part in enumerate(node.get("allOf") or []):
-            part, part_pointer = self.doc.resolve(part, f"{pointer}/allOf/{index}")
+            part_ref = f"{pointer}/allOf/{index}"
+            part, part_pointer = self.doc.resolve(part, part_ref)
             if not isinstance(part, dict):
                 self.doc.fail(part_pointer, "expected a schema object in allOf")
-            parts.extend(self._all_of_parts(part, part_pointer))
+            if part_pointer in visiting:
+                self.doc.fail(f"{part_ref}/$ref", f"allOf loops back to '#{part_pointer}'")
+            parts.extend(self._all_of_parts(part, part_pointer, visiting))
         parts.append((node, pointer))
         return parts
 
     def _properties(self, node: dict[str, Any], pointer: str) -> dict[str, tuple[Any, str, bool]]:
         """Property name → (schema, pointer, inherited) across ``allOf``."""
         result: dict[str, tuple[Any, str, bool]] = {}
-        own_refs = [p.get("$ref") for p in node.get("allOf") or [] if isinstance(p, dict)]
         inherited_pointers = {
-            self.doc.ref_pointer(ref, pointer) for ref in own_refs if isinstance(ref, str)
+            self.doc.ref_pointer(part["$ref"], f"{pointer}/allOf/{index}")
+            for index, part in enumerate(node.get("allOf") or [])
+            if isinstance(part, dict) and isinstance(part.get("$ref"), str)
         }
         for part, part_pointer in self._all_of_parts(node, pointer):
             properties = part.get("properties") or {}

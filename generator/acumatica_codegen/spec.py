@@ -55,9 +55,14 @@ class SpecDocument:
             self.schemas_pointer = "/definitions"
         else:
             self.schemas_pointer = "/components/schemas"
-        schemas = self._lookup(self.schemas_pointer, "")
+        schemas: Any = self.data
+        for token in self.schemas_pointer.split("/")[1:]:
+            schemas = schemas.get(token) if isinstance(schemas, dict) else None
         if not isinstance(schemas, dict):
-            self.fail(self.schemas_pointer, "expected an object of schemas")
+            self.fail(
+                self.schemas_pointer,
+                "expected an object of schemas; an endpoint document always has one",
+            )
         self.schemas: dict[str, Any] = schemas
 
     # -- errors and navigation -------------------------------------------------------------

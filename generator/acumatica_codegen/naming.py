@@ -30,7 +30,7 @@ ANNOTATION_NAMES = frozenset(
     }
 )  # fmt: skip
 
-_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
+_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+[a-z]*")
 
 
 def ascii_fold(name: str) -> str:

@@ -1,0 +1,199 @@
+"""Actions (202 + Location, polling, effects on the record) and file attachments."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+from sandbox_helpers import BASE_24, WEBSHOP_24, signed_in, value, wrap
+
+from acumatica_codegen.sandbox import Sandbox
+from acumatica_codegen.sandbox.app import action_effect
+
+sandbox = Sandbox.fixture(WEBSHOP_24, action_polls=2)
+
+
+@pytest.fixture
+def client(sandbox: Sandbox) -> Iterator[httpx.Client]:
+    sandbox.reset()
+    client = signed_in(sandbox.url)
+    yield client
+    client.post("/entity/auth/logout")
+    client.close()
+
+
+def make_order(client: httpx.Client, nbr: str = "SO-1", **fields: Any) -> dict[str, Any]:
+    response = client.put(
+        f"{BASE_24}/SalesOrder", json=wrap(OrderType="SO", OrderNbr=nbr, Status="Open", **fields)
+    )
+    assert response.status_code == 200
+    return response.json()
+
+
+def invoke(client: httpx.Client, entity: str, action: str, body: dict[str, Any]) -> httpx.Response:
+    return client.post(f"{BASE_24}/{entity}/{action}", json=body)
+
+
+def run_to_completion(client: httpx.Client, response: httpx.Response) -> list[int]:
+    assert response.status_code == 202, response.text
+    statuses = []
+    location = response.headers["location"]
+    for _ in range(10):
+        poll = client.get(location)
+        statuses.append(poll.status_code)
+        if poll.status_code == 204:
+            break
+        location = poll.headers["location"]
+    return statuses
+
+
+def status_of(client: httpx.Client, nbr: str = "SO-1") -> Any:
+    return value(client.get(f"{BASE_24}/SalesOrder/SO/{nbr}").json()["Status"])
+
+
+def test_an_action_answers_202_with_a_status_location_polled_until_204(client: httpx.Client) -> None:
+    make_order(client)
+    response = invoke(client, "SalesOrder", "CancelSalesOrder", {"entity": wrap(OrderType="SO", OrderNbr="SO-1")})
+    location = response.headers["location"]
+    assert location.startswith(f"{BASE_24}/SalesOrder/CancelSalesOrder/status/")
+    assert run_to_completion(client, response) == [202, 202, 204]
+    assert client.get(location).status_code == 204  # done stays done
+    assert status_of(client) == "Canceled"
+
+
+@pytest.mark.parametrize(
+    "action, status, hold",
+    [
+        ("PutSalesOrderOnHold", "On Hold", True),
+        ("ReleaseSalesOrderFromHold", "Open", False),
+        ("ReopenSalesOrder", "Open", False),
+        ("SalesOrderCreateShipment", "Open", None),  # succeeds without effect
+    ],
+)
+def test_action_effects_on_the_record(client: httpx.Client, action: str, status: str, hold: Any) -> None:
+    created = make_order(client)
+    response = invoke(client, "SalesOrder", action, {"entity": {"id": created["id"]}, "parameters": {}})
+    run_to_completion(client, response)
+    record = client.get(f"{BASE_24}/SalesOrder/{created['id']}").json()
+    assert value(record["Status"]) == status
+    assert value(record["Hold"]) == hold
+
+
+def test_release_sets_released_on_an_invoice(client: httpx.Client) -> None:
+    client.put(f"{BASE_24}/SalesInvoice", json=wrap(Type="Invoice", ReferenceNbr="INV1", Status="Balanced"))
+    response = invoke(client, "SalesInvoice", "ReleaseSalesInvoice", {"entity": wrap(Type="Invoice", ReferenceNbr="INV1")})
+    run_to_completion(client, response)
+    invoice = client.get(f"{BASE_24}/SalesInvoice/Invoice/INV1").json()
+    assert value(invoice["Status"]) == "Released"
+
+
+def test_action_parameters_are_checked(client: httpx.Client) -> None:
+    make_order(client)
+    target = wrap(OrderType="SO", OrderNbr="SO-1")
+    good = invoke(client, "SalesOrder", "SalesOrderCreateShipment",
+                  {"entity": target, "parameters": wrap(ShipmentDate="2024-05-01", WarehouseID="MAIN")})  # fmt: skip
+    assert good.status_code == 202
+    bad = invoke(client, "SalesOrder", "SalesOrderCreateShipment",
+                 {"entity": target, "parameters": wrap(ShipmentDate="soon")})  # fmt: skip
+    assert bad.status_code == 400
+    assert "invocation.parameters.ShipmentDate" in bad.json()["modelState"]
+
+
+def test_action_on_a_missing_record_is_no_entity(client: httpx.Client) -> None:
+    response = invoke(client, "SalesOrder", "CancelSalesOrder", {"entity": wrap(OrderType="SO", OrderNbr="NONE")})
+    assert response.status_code == 500
+    assert response.json()["exceptionType"].endswith("NoEntitySatisfiesTheConditionException")
+
+
+def test_the_generic_custom_action_route_accepts_any_action_name(client: httpx.Client) -> None:
+    make_order(client)
+    response = invoke(client, "SalesOrder", "CancelOrderViaCustomization", {"entity": wrap(OrderType="SO", OrderNbr="SO-1")})
+    run_to_completion(client, response)
+    assert status_of(client) == "Canceled"
+    other = invoke(client, "SalesOrder", "EmailSalesOrder", {"entity": {}})
+    assert run_to_completion(client, other)[-1] == 204
+
+
+def test_action_bodies_that_cannot_be_read_answer_400(client: httpx.Client) -> None:
+    url = f"{BASE_24}/SalesOrder/CancelSalesOrder"
+    for content in (b"nope", b"[]", b'{"entity": 5}', b'{"entity": {}, "parameters": []}'):
+        assert client.post(url, content=content).status_code == 400
+
+
+def test_actions_answer_204_at_once_when_no_polls_are_configured() -> None:
+    with Sandbox(WEBSHOP_24, action_polls=0) as quick:
+        client = signed_in(quick.url)
+        make_order(client)
+        response = invoke(client, "SalesOrder", "CancelSalesOrder", {"entity": wrap(OrderType="SO", OrderNbr="SO-1")})
+        assert response.status_code == 204
+        assert status_of(client) == "Canceled"
+        client.post("/entity/auth/logout")
+
+
+@pytest.mark.parametrize(
+    "name, effect",
+    [
+        ("ReleaseSalesInvoice", {"Status": "Released"}),
+        ("ReleaseFromCreditHoldSalesOrder", {"Status": "Open", "Hold": False}),
+        ("RemoveChangeOrderFromHold", {"Status": "Open", "Hold": False}),
+        ("RemoveHold", {"Status": "Open", "Hold": False}),
+        ("PutOnHold", {"Status": "On Hold", "Hold": True}),
+        ("HoldChangeOrder", {"Status": "On Hold", "Hold": True}),
+        ("CancelSalesOrder", {"Status": "Canceled"}),
+        ("VoidPayment", {"Status": "Voided"}),
+        ("ConfirmShipment", {"Status": "Confirmed"}),
+        ("EmailSalesOrder", {}),
+    ],
+)
+def test_action_effect_rules(name: str, effect: dict[str, Any]) -> None:
+    assert action_effect(name) == effect
+
+
+# ----------------------------------------------------------------------------------- files
+
+
+def test_files_are_stored_listed_and_served(client: httpx.Client) -> None:
+    created = make_order(client)
+    content = bytes(range(256)) * 10
+    upload = client.put(
+        f"{BASE_24}/SalesOrder/SO/SO-1/files/scan 1.pdf",
+        content=content,
+        headers={"Content-Type": "application/pdf"},
+    )
+    assert upload.status_code == 204
+    plain = client.get(f"{BASE_24}/SalesOrder/SO/SO-1").json()
+    assert "files" not in plain
+    files = client.get(f"{BASE_24}/SalesOrder/SO/SO-1", params={"$expand": "files"}).json()["files"]
+    assert len(files) == 1
+    assert files[0]["filename"] == "Sales Orders (SO SO-1)\\scan 1.pdf"
+    download = client.get(files[0]["href"])
+    assert download.status_code == 200
+    assert download.content == content
+    assert download.headers["content-type"] == "application/pdf"
+    # The record's files:put link works too, and the same name replaces the content.
+    link = created["_links"]["files:put"].replace("{filename}", "scan 1.pdf")
+    assert client.put(link, content=b"v2").status_code == 204
+    files_again = client.get(f"{BASE_24}/SalesOrder/{created['id']}", params={"$expand": "files"}).json()["files"]
+    assert [f["id"] for f in files_again] == [files[0]["id"]]
+    assert client.get(files[0]["href"]).content == b"v2"
+
+
+def test_files_need_a_session_and_an_existing_record(client: httpx.Client, sandbox: Sandbox) -> None:
+    make_order(client)
+    assert client.put(f"{BASE_24}/SalesOrder/SO/NOPE/files/a.txt", content=b"x").status_code == 500
+    client.put(f"{BASE_24}/SalesOrder/SO/SO-1/files/a.txt", content=b"x")
+    href = client.get(f"{BASE_24}/SalesOrder/SO/SO-1", params={"$expand": "files"}).json()["files"][0]["href"]
+    assert httpx.get(f"{sandbox.url}{href}").status_code == 401
+    assert client.get(f"{BASE_24}/files/3fa85f64-5717-4562-b3fc-2c963f66afa6").status_code == 500
+    # Deleting the record deletes its files.
+    client.delete(f"{BASE_24}/SalesOrder/SO/SO-1")
+    assert client.get(href).status_code == 500
+
+
+def test_detail_lines_list_files_when_expanded(client: httpx.Client) -> None:
+    client.put(f"{BASE_24}/SalesOrder", json={**wrap(OrderType="SO", OrderNbr="SO-F"), "Details": [wrap(InventoryID="A")]})
+    record = client.get(f"{BASE_24}/SalesOrder/SO/SO-F", params={"$expand": "Details/files,files"}).json()
+    assert record["files"] == []
+    assert record["Details"][0]["files"] == []

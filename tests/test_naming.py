@@ -148,8 +148,7 @@ def _random_names(seed: int, count: int) -> list[str]:
     alphabet = "aAbBxX_- 19Üü日"
     pieces = ["Class", "From", "None", "id", "ID", "Order", "type", "str", "_"]
     return [
-        "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 4)))
-        + rng.choice(pieces + [""])
+        "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 4))) + rng.choice(pieces + [""])
         for _ in range(count)
     ]
 

@@ -14,15 +14,6 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 REAL_SPECS_ENV = "ACUMATICA_SPECS_DIR"
-REAL_SPEC_NAMES = (
-    "Default_20.200.001.json",
-    "Default_22.200.001.json",
-    "Default_23.200.001.json",
-    "Default_24.200.001.json",
-    "DeviceHub_23.200.001.json",
-    "GLConsolidation_22.200.001.json",
-    "ISVCB_21.200.001.json",
-)
 
 
 def _real_specs_dir() -> Path:

@@ -31,6 +31,7 @@ CUSTOM_ACTION_PATH = re.compile(r"^/(?P<entity>[^/{}$]+)/\{actionName\}$")
 # Names every generated model, client and API class already uses for itself.
 MODEL_RESERVED = naming.ANNOTATION_NAMES | {
     "from_dict", "to_dict", "field_errors", "iter_errors", "f", "extra", "wire", "delete",
+    "mark_deleted", "self", "cls",
 }  # fmt: skip
 CLIENT_RESERVED = frozenset(
     {
@@ -386,7 +387,7 @@ class _Builder:
             params_schema, params_pointer, _ = properties["parameters"]
             params_schema, params_pointer = self.doc.resolve(params_schema, params_pointer)
             param_properties = self._properties(params_schema, params_pointer)
-            names = naming.assign_names(param_properties, reserved={"entity", "self", "timeout"})
+            names = naming.assign_names(param_properties, reserved={"entity", "self", "timeout", "parameters"})
             parameters = tuple(
                 self._field(wire, names[wire], schema, param_pointer)
                 for wire, (schema, param_pointer, _) in sorted(param_properties.items())

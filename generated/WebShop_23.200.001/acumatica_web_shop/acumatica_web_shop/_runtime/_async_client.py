@@ -239,7 +239,8 @@ class AsyncBaseClient:
         method = method.upper()
         idempotent = method in _wire.IDEMPOTENT_METHODS
         attempt = 0
-        renewed = False
+        renewed = False  # this request signed in again itself (allowed once)
+        resent = 0  # resent because another request signed in again meanwhile
         while True:
             if authenticated:
                 await self._ensure_signed_in()
@@ -266,15 +267,17 @@ class AsyncBaseClient:
             if status < 400:
                 return response
             body = _wire.try_loads(response.content)
-            if (
-                authenticated
-                and not renewed
-                and (status == 401 or _wire.looks_like_stale_session(status, body, idempotent))
+            if authenticated and (
+                status == 401 or _wire.looks_like_stale_session(status, body, idempotent)
             ):
-                renewed = True
-                self.logger.info("%s %s answered %s: signing in again", method, url, status)
-                await self._renew(session)
-                continue
+                outcome = await self._renew(session, allowed=not renewed)
+                if outcome == "renewed":
+                    renewed = True
+                    self.logger.info("%s %s answered %s: signed in again", method, url, status)
+                    continue
+                if outcome == "replaced" and resent < _MAX_RESENDS:
+                    resent += 1  # sent on a session that another request has since replaced
+                    continue
             error = error_from_response(method, url, status, response.headers, body, model)
             if (
                 attempt < self.max_retries
@@ -360,10 +363,17 @@ class AsyncBaseClient:
         self._signed_in = True
         self._session += 1
 
-    async def _renew(self, session: int) -> None:
+    async def _renew(self, session: int, allowed: bool) -> str:
+        """After a 401 or a stale session: ``"replaced"`` if another request has signed in again
+        since ``session`` (waiting for a renewal in progress), else ``"renewed"`` if ``allowed``
+        to sign in again (and done), else ``"no"``."""
         async with self._auth_lock:
-            if session == self._session:  # nobody renewed while this request was failing
-                await self._renew_locked()
+            if session != self._session:
+                return "replaced"
+            if not allowed:
+                return "no"
+            await self._renew_locked()
+            return "renewed"
 
     async def _renew_locked(self) -> None:
         if self.auth.signs_out_before_renewal and self._signed_in:
@@ -727,6 +737,10 @@ class AsyncEntityApi(Generic[M]):
         await self._client.invoke_action(
             self.entity_name, action_name, entity, parameters, timeout=timeout
         )
+
+
+# How often one request may be resent because other requests renewed the session under it.
+_MAX_RESENDS = 3
 
 
 def _segment(value: object) -> str:

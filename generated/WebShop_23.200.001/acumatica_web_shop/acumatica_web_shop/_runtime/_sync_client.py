@@ -235,7 +235,8 @@ class SyncBaseClient:
         method = method.upper()
         idempotent = method in _wire.IDEMPOTENT_METHODS
         attempt = 0
-        renewed = False
+        renewed = False  # this request signed in again itself (allowed once)
+        resent = 0  # resent because another request signed in again meanwhile
         while True:
             if authenticated:
                 self._ensure_signed_in()
@@ -262,15 +263,17 @@ class SyncBaseClient:
             if status < 400:
                 return response
             body = _wire.try_loads(response.content)
-            if (
-                authenticated
-                and not renewed
-                and (status == 401 or _wire.looks_like_stale_session(status, body, idempotent))
+            if authenticated and (
+                status == 401 or _wire.looks_like_stale_session(status, body, idempotent)
             ):
-                renewed = True
-                self.logger.info("%s %s answered %s: signing in again", method, url, status)
-                self._renew(session)
-                continue
+                outcome = self._renew(session, allowed=not renewed)
+                if outcome == "renewed":
+                    renewed = True
+                    self.logger.info("%s %s answered %s: signed in again", method, url, status)
+                    continue
+                if outcome == "replaced" and resent < _MAX_RESENDS:
+                    resent += 1  # sent on a session that another request has since replaced
+                    continue
             error = error_from_response(method, url, status, response.headers, body, model)
             if (
                 attempt < self.max_retries
@@ -356,10 +359,17 @@ class SyncBaseClient:
         self._signed_in = True
         self._session += 1
 
-    def _renew(self, session: int) -> None:
+    def _renew(self, session: int, allowed: bool) -> str:
+        """After a 401 or a stale session: ``"replaced"`` if another request has signed in again
+        since ``session`` (waiting for a renewal in progress), else ``"renewed"`` if ``allowed``
+        to sign in again (and done), else ``"no"``."""
         with self._auth_lock:
-            if session == self._session:  # nobody renewed while this request was failing
-                self._renew_locked()
+            if session != self._session:
+                return "replaced"
+            if not allowed:
+                return "no"
+            self._renew_locked()
+            return "renewed"
 
     def _renew_locked(self) -> None:
         if self.auth.signs_out_before_renewal and self._signed_in:
@@ -723,6 +733,10 @@ class EntityApi(Generic[M]):
         self._client.invoke_action(
             self.entity_name, action_name, entity, parameters, timeout=timeout
         )
+
+
+# How often one request may be resent because other requests renewed the session under it.
+_MAX_RESENDS = 3
 
 
 def _segment(value: object) -> str:

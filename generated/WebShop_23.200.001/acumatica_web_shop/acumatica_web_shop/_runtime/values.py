@@ -283,5 +283,6 @@ def wrap_value(scalar: str, value: Any) -> dict[str, Any]:
 
 def wrap_parameters(*parameters: tuple[str, str, Any]) -> dict[str, Any]:
     """Action parameters ``(wire name, scalar, value)`` → the wire form, leaving out ``UNSET`` ones."""
-    return {name: wrap_value(scalar, value) for name, scalar, value in parameters if value is not UNSET}
-
+    return {
+        name: wrap_value(scalar, value) for name, scalar, value in parameters if value is not UNSET
+    }

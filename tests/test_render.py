@@ -1,0 +1,217 @@
+"""render: the generated tree, file by file, for each version of the example endpoint.
+
+The snapshots under ``__snapshots__/test_render/`` are the reviewable record of what the
+templates produce: a template change shows up as a snapshot diff. Update them with
+``pytest tests/test_render.py --snapshot-update`` and read the diff before committing.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
+
+from acumatica_codegen.builder import load_endpoint
+from acumatica_codegen.errors import UserError
+from acumatica_codegen.render import (
+    default_package_name,
+    docstring,
+    py_str,
+    render_package,
+    write_package,
+)
+from acumatica_codegen.spec import parse_document
+from acumatica_codegen.builder import build_ir
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLES = ("WebShop_23.200.001", "WebShop_24.200.001")
+FIXTURES = REPO / "tests" / "fixtures" / "specs"
+
+
+class GeneratedFile(SingleFileSnapshotExtension):
+    """One snapshot file per generated file, stored as readable text."""
+
+    _write_mode = WriteMode.TEXT
+    file_extension = "txt"
+
+
+def _render(example: str) -> dict[str, str]:
+    spec = REPO / "specs" / f"{example}.json"
+    return render_package(load_endpoint(spec), spec_name=spec.name)
+
+
+_RENDERED = {example: _render(example) for example in EXAMPLES}
+
+
+@pytest.mark.parametrize(
+    ("example", "path"),
+    [(example, path) for example in EXAMPLES for path in sorted(_RENDERED[example])],
+    ids=[f"{e}-{p.replace('/', '.')}" for e in EXAMPLES for p in sorted(_RENDERED[e])],
+)
+def test_generated_file_matches_snapshot(example: str, path: str, snapshot) -> None:
+    assert _RENDERED[example][path] == snapshot.use_extension(GeneratedFile)
+
+
+def test_committed_generated_tree_is_up_to_date() -> None:
+    for example in EXAMPLES:
+        endpoint = load_endpoint(REPO / "specs" / f"{example}.json")
+        result = write_package(
+            endpoint, REPO / "generated" / example, spec_name=f"{example}.json", check=True
+        )
+        assert result.changed == [], f"run `acumatica-codegen generate`: {result.changed}"
+
+
+def test_rendering_twice_is_byte_identical() -> None:
+    assert _render(EXAMPLES[1]) == _RENDERED[EXAMPLES[1]]
+
+
+def _shuffled(node: object, rng: random.Random) -> object:
+    if isinstance(node, dict):
+        items = list(node.items())
+        rng.shuffle(items)
+        return {key: _shuffled(value, rng) for key, value in items}
+    if isinstance(node, list):
+        return [_shuffled(item, rng) for item in node]
+    return node
+
+
+def test_output_does_not_depend_on_key_order_in_the_document() -> None:
+    spec = REPO / "specs" / f"{EXAMPLES[1]}.json"
+    data = json.loads(spec.read_text(encoding="utf-8-sig"))
+    shuffled = json.dumps(_shuffled(data, random.Random(7))).encode()
+    endpoint = build_ir(parse_document(shuffled, spec.name))
+    files = render_package(endpoint, spec_name=spec.name)
+    original = _RENDERED[EXAMPLES[1]]
+    # Only the document's checksum differs: the bytes changed, the endpoint did not.
+    sha = endpoint.spec_sha256
+    assert {p: t.replace(sha, "<sha>") for p, t in files.items()} == {
+        p: t.replace(load_endpoint(spec).spec_sha256, "<sha>") for p, t in original.items()
+    }
+
+
+def test_no_timestamps_or_absolute_paths_in_generated_files() -> None:
+    for files in _RENDERED.values():
+        for path, text in files.items():
+            assert str(REPO) not in text, path
+            assert "/tmp/" not in text, path
+            assert "2026-" not in text and "2025-" not in text, path
+
+
+def test_black_leaves_generated_trees_unchanged(tmp_path: Path) -> None:
+    for example, files in _RENDERED.items():
+        for path, text in files.items():
+            target = tmp_path / example / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+    hostile = load_endpoint(FIXTURES / "hostile.json")
+    write_package(hostile, tmp_path / "hostile")
+    result = subprocess.run(
+        [sys.executable, "-m", "black", "--check", "-l", "100", "-t", "py310", str(tmp_path)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_package_name_defaults_to_endpoint_in_snake_case_without_version() -> None:
+    endpoint = load_endpoint(REPO / "specs" / f"{EXAMPLES[0]}.json")
+    assert default_package_name(endpoint) == "acumatica_web_shop"
+    files = _RENDERED[EXAMPLES[1]]
+    assert 'VERSION = "24.200.001"' in files["acumatica_web_shop/__init__.py"]
+    assert 'version = "24.200.001"' in files["pyproject.toml"]
+
+
+def test_upgrade_regenerates_the_same_file_names_for_kept_entities() -> None:
+    old, new = (set(_RENDERED[e]) for e in EXAMPLES)
+    assert "acumatica_web_shop/models/sales_order.py" in old & new
+    assert "acumatica_web_shop/api/shipment.py" in new - old
+
+
+def test_invalid_package_name_is_a_user_error() -> None:
+    endpoint = load_endpoint(REPO / "specs" / f"{EXAMPLES[0]}.json")
+    with pytest.raises(UserError, match="not a valid"):
+        render_package(endpoint, "Not-A-Package")
+
+
+def test_write_refuses_to_clean_a_folder_it_did_not_generate(tmp_path: Path) -> None:
+    endpoint = load_endpoint(REPO / "specs" / f"{EXAMPLES[0]}.json")
+    foreign = tmp_path / "acumatica_web_shop"
+    foreign.mkdir()
+    (foreign / "precious.txt").write_text("mine")
+    with pytest.raises(UserError, match="not generated by acumatica-codegen"):
+        write_package(endpoint, tmp_path)
+    assert (foreign / "precious.txt").read_text() == "mine"
+
+
+def test_regeneration_removes_files_that_no_longer_belong(tmp_path: Path) -> None:
+    new = load_endpoint(REPO / "specs" / f"{EXAMPLES[1]}.json")
+    old = load_endpoint(REPO / "specs" / f"{EXAMPLES[0]}.json")
+    write_package(new, tmp_path)
+    assert (tmp_path / "acumatica_web_shop/acumatica_web_shop/api/shipment.py").exists()
+    result = write_package(old, tmp_path)
+    assert "acumatica_web_shop/api/shipment.py" in result.removed
+    assert not (tmp_path / "acumatica_web_shop/acumatica_web_shop/api/shipment.py").exists()
+    assert write_package(old, tmp_path, check=True).changed == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'say "hi"',
+        "it's",
+        "both ' and \"",
+        "back\\slash",
+        "new\nline",
+        "tab\t",
+        "ü 日本 🎉",
+        "\x00\x1f",
+    ],
+)
+def test_py_str_is_an_exact_python_literal(text: str) -> None:
+    assert eval(py_str(text)) == text  # noqa: S307 - the point is to evaluate our own literal
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'ends with a quote"',
+        'has """ triple',
+        "trailing backslash\\",
+        "line\nbreaks\n\nparagraph",
+        "x" * 300,
+    ],
+)
+def test_docstring_cannot_escape_its_quotes(text: str) -> None:
+    source = f"def f():\n    {docstring(text, 4)}\n"
+    namespace: dict[str, object] = {}
+    exec(compile(source, "<docstring>", "exec"), namespace)  # noqa: S102
+    assert callable(namespace["f"])
+
+
+def test_hostile_names_and_descriptions_cannot_inject_code(tmp_path: Path) -> None:
+    endpoint = load_endpoint(FIXTURES / "hostile.json")
+    result = write_package(endpoint, tmp_path)
+    package = result.project_dir.name
+    marker = tmp_path / "injected"
+    # Importing every module must run nothing but definitions: no file appears, no error.
+    code = (
+        "import importlib, pkgutil, sys\n"
+        f"sys.path.insert(0, {str(result.project_dir)!r})\n"
+        f"import {package}, {package}.models as m, {package}.api as a\n"
+        "for mod in (m, a):\n"
+        "    for info in pkgutil.iter_modules(mod.__path__):\n"
+        "        importlib.import_module(f'{mod.__name__}.{info.name}')\n"
+        f"{package}.Client\n"
+        "print('ok')\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "ok"
+    assert not marker.exists()
+    for path in result.project_dir.rglob("*.py"):
+        compile(path.read_text(encoding="utf-8"), str(path), "exec")

@@ -434,3 +434,325 @@ def test_failed_fetch_writes_nothing(tmp_path: Path) -> None:
             "http://erp.local", "Shop", "1.0.0", creds(), transport=server.transport()
         )
     assert list(tmp_path.iterdir()) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# The CLI against the sandbox over real HTTP: /sandbox/stats proves that no session leaks
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLE = REPO / "specs" / "WebShop_24.200.001.json"
+OLDER = REPO / "specs" / "WebShop_23.200.001.json"
+SANDBOX_PASSWORD = "Sandbox-Pa55word-6602"  # distinctive, so a leak anywhere is found
+OAUTH_CLIENT = "4A2B7C1D-0000-0000-0000-000000000001@Company"
+OAUTH_SECRET = "oauth-secret-4471"
+
+
+@pytest.fixture(scope="module")
+def sandbox() -> Any:
+    from acumatica_codegen.sandbox import Sandbox
+
+    with Sandbox(
+        [OLDER, EXAMPLE],
+        port=0,
+        users={"admin": SANDBOX_PASSWORD},
+        oauth_clients={OAUTH_CLIENT: OAUTH_SECRET},
+        max_sessions=2,
+    ) as running:
+        yield running
+
+
+def stats(sandbox: Any) -> dict[str, int]:
+    return httpx.get(f"{sandbox.url}/sandbox/stats", timeout=10).json()
+
+
+def run_cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    from acumatica_codegen.cli import main
+
+    try:
+        main(args)
+        code = 0
+    except SystemExit as done:
+        code = int(done.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def env_credentials(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("USERNAME", "PASSWORD", "TENANT", "BRANCH", "CLIENT_ID", "CLIENT_SECRET", "URL"):
+        monkeypatch.delenv(f"ACUMATICA_{name}", raising=False)
+    monkeypatch.setenv("ACUMATICA_USERNAME", "admin")
+    monkeypatch.setenv("ACUMATICA_PASSWORD", SANDBOX_PASSWORD)
+
+
+def test_cli_fetch_writes_document_and_lock_and_closes_its_session(
+    sandbox: Any, env_credentials: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = stats(sandbox)
+    target = tmp_path / "specs" / "WebShop_24.200.001.json"
+    code, out, err = run_cli(
+        [
+            "fetch",
+            "--url",
+            sandbox.url,
+            "--endpoint",
+            "WebShop",
+            "--version",
+            "24.200.001",
+            "-o",
+            str(target),
+        ],
+        capsys,
+    )
+    assert code == 0, err
+    assert json.loads(target.read_bytes()) == json.loads(EXAMPLE.read_bytes())
+    lock = json.loads((tmp_path / "specs" / "WebShop_24.200.001.lock.json").read_text())
+    assert lock["endpoint"] == "WebShop" and lock["version"] == "24.200.001"
+    assert lock["url"] == sandbox.url.rstrip("/")
+    assert lock["sha256"] == hashlib.sha256(target.read_bytes()).hexdigest()
+    assert lock["format"] == "openapi-3.0.1"
+    assert "Fetched WebShop/24.200.001" in out
+    after = stats(sandbox)
+    assert after["logins"] == before["logins"] + 1
+    assert after["logouts"] == before["logouts"] + 1
+    assert after["open_sessions"] == 0
+    assert SANDBOX_PASSWORD not in out + err + json.dumps(lock)
+
+
+def test_cli_fetch_default_path_is_specs_name_version(
+    sandbox: Any,
+    env_credentials: None,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run_cli(
+        ["fetch", "--url", sandbox.url, "--endpoint", "WebShop", "--version", "24.200.001"], capsys
+    )
+    assert code == 0, err
+    assert sorted(p.name for p in (tmp_path / "specs").iterdir()) == [
+        "WebShop_24.200.001.json",
+        "WebShop_24.200.001.lock.json",
+    ]
+    code, out, _ = run_cli(
+        ["fetch", "--url", sandbox.url, "--endpoint", "WebShop", "--version", "24.200.001"], capsys
+    )
+    assert code == 0 and "unchanged" in out
+
+
+def test_cli_fetch_wrong_password_one_line_no_session_no_file(
+    sandbox: Any,
+    env_credentials: None,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("ACUMATICA_PASSWORD", "not-the-password-991")
+    before = stats(sandbox)
+    target = tmp_path / "out.json"
+    code, out, err = run_cli(
+        [
+            "fetch",
+            "--url",
+            sandbox.url,
+            "--endpoint",
+            "WebShop",
+            "--version",
+            "24.200.001",
+            "-o",
+            str(target),
+        ],
+        capsys,
+    )
+    assert code == 2
+    assert err.startswith("error: sign-in to ") and len(err.strip().splitlines()) == 1
+    assert "Invalid credentials" in err
+    assert "not-the-password-991" not in out + err
+    assert "Traceback" not in err
+    assert not target.exists() and list(tmp_path.iterdir()) == []
+    after = stats(sandbox)
+    assert after["rejected_logins"] == before["rejected_logins"] + 1
+    assert after["open_sessions"] == 0
+
+
+def test_cli_fetch_unknown_endpoint_signs_out_and_names_what_exists(
+    sandbox: Any, env_credentials: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = stats(sandbox)
+    code, _, err = run_cli(
+        [
+            "fetch",
+            "--url",
+            sandbox.url,
+            "--endpoint",
+            "WebShop",
+            "--version",
+            "9.9.9",
+            "-o",
+            str(tmp_path / "x.json"),
+        ],
+        capsys,
+    )
+    assert code == 2 and len(err.strip().splitlines()) == 1
+    assert "no endpoint WebShop/9.9.9" in err
+    assert "WebShop versions there: 23.200.001, 24.200.001" in err
+    after = stats(sandbox)
+    assert after["logins"] == before["logins"] + 1
+    assert after["logouts"] == before["logouts"] + 1
+    assert after["open_sessions"] == 0
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_fetch_with_oauth_client(
+    sandbox: Any,
+    env_credentials: None,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("ACUMATICA_CLIENT_ID", OAUTH_CLIENT)
+    monkeypatch.setenv("ACUMATICA_CLIENT_SECRET", OAUTH_SECRET)
+    before = stats(sandbox)
+    code, out, err = run_cli(
+        [
+            "fetch",
+            "--url",
+            sandbox.url,
+            "--endpoint",
+            "WebShop",
+            "--version",
+            "24.200.001",
+            "-o",
+            str(tmp_path / "x.json"),
+        ],
+        capsys,
+    )
+    assert code == 0, err
+    after = stats(sandbox)
+    assert after["tokens_issued"] == before["tokens_issued"] + 1
+    assert after["logins"] == before["logins"]  # no cookie session was opened
+    assert after["open_sessions"] == 0
+    assert OAUTH_SECRET not in out + err + (tmp_path / "x.lock.json").read_text()
+    assert SANDBOX_PASSWORD not in out + err + (tmp_path / "x.lock.json").read_text()
+
+
+def test_cli_fetch_with_wrong_oauth_secret(
+    sandbox: Any,
+    env_credentials: None,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("ACUMATICA_CLIENT_ID", OAUTH_CLIENT)
+    monkeypatch.setenv("ACUMATICA_CLIENT_SECRET", "wrong-secret-0000")
+    code, _, err = run_cli(
+        ["fetch", "--url", sandbox.url, "--endpoint", "WebShop", "--version", "24.200.001"], capsys
+    )
+    assert code == 2 and len(err.strip().splitlines()) == 1
+    assert "rejected OAuth client" in err and "wrong-secret-0000" not in err
+    assert stats(sandbox)["open_sessions"] == 0
+
+
+def test_cli_fetch_at_the_login_limit_says_so(
+    sandbox: Any, env_credentials: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    others = [httpx.Client(base_url=sandbox.url) for _ in range(2)]
+    try:
+        for other in others:
+            other.post(
+                "/entity/auth/login", json={"name": "admin", "password": SANDBOX_PASSWORD}
+            ).raise_for_status()
+        code, _, err = run_cli(
+            [
+                "fetch",
+                "--url",
+                sandbox.url,
+                "--endpoint",
+                "WebShop",
+                "--version",
+                "24.200.001",
+                "-o",
+                str(tmp_path / "x.json"),
+            ],
+            capsys,
+        )
+        assert code == 2 and "API login limit" in err and len(err.strip().splitlines()) == 1
+    finally:
+        for other in others:
+            other.post("/entity/auth/logout", content=b"")
+            other.close()
+    assert stats(sandbox)["open_sessions"] == 0
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_fetch_without_password_and_no_terminal_is_a_clear_error(
+    sandbox: Any,
+    env_credentials: None,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.delenv("ACUMATICA_PASSWORD")
+    code, _, err = run_cli(
+        ["fetch", "--url", sandbox.url, "--endpoint", "WebShop", "--version", "24.200.001"], capsys
+    )
+    assert code == 2
+    assert "no password for 'admin'" in err and "not a terminal" in err
+
+
+def test_cli_fetch_needs_an_endpoint_and_a_url(
+    env_credentials: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run_cli(["fetch", "--endpoint", "WebShop", "--version", "1"], capsys)
+    assert code == 2 and "no instance address" in err
+    code, _, err = run_cli(["fetch", "--url", "http://127.0.0.1:9"], capsys)
+    assert code == 2 and "--endpoint NAME --version VERSION" in err
+
+
+def test_cli_fetch_all_refreshes_configured_specs(
+    sandbox: Any,
+    env_credentials: None,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.acumatica-codegen]\n"
+        f'url = "{sandbox.url}"\n'
+        "[[tool.acumatica-codegen.endpoints]]\n"
+        'spec = "specs/WebShop_24.200.001.json"\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "specs").mkdir()
+    (tmp_path / "specs" / "WebShop_24.200.001.json").write_text("{}", encoding="utf-8")  # stale
+    monkeypatch.chdir(tmp_path)
+    before = stats(sandbox)
+    code, out, err = run_cli(["fetch", "--all"], capsys)
+    assert code == 0, err
+    assert json.loads((tmp_path / "specs" / "WebShop_24.200.001.json").read_bytes()) == json.loads(
+        EXAMPLE.read_bytes()
+    )
+    assert (tmp_path / "specs" / "WebShop_24.200.001.lock.json").is_file()
+    assert "Fetched WebShop/24.200.001" in out
+    after = stats(sandbox)
+    assert after["logins"] == before["logins"] + 1 and after["open_sessions"] == 0
+
+
+def test_cli_endpoints_anonymous_and_signed_in(
+    sandbox: Any,
+    env_credentials: None,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    before = stats(sandbox)
+    code, out, err = run_cli(["endpoints", "--url", sandbox.url, "--json"], capsys)
+    assert code == 0, err
+    signed_in = json.loads(out)
+    assert {"name": "WebShop", "version": "24.200.001"} in signed_in["endpoints"]
+    after = stats(sandbox)
+    assert after["logins"] == before["logins"] + 1 and after["open_sessions"] == 0
+    monkeypatch.delenv("ACUMATICA_USERNAME")
+    monkeypatch.delenv("ACUMATICA_PASSWORD")
+    code, out, err = run_cli(["endpoints", "--url", sandbox.url], capsys)
+    assert code == 0, err
+    assert "not signed in" in out
+    assert stats(sandbox)["logins"] == after["logins"]

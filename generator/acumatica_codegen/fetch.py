@@ -408,9 +408,10 @@ class Session:
                 listed = ", ".join(f"{e.name}/{e.version}" for e in endpoints[:12])
                 more = ", ..." if len(endpoints) > 12 else ""
                 known = f"; endpoints there: {listed}{more}"
+        # A 404's message only repeats the address; a 500 may say why (e.g. a broken endpoint).
+        said = "" if response.status_code == 404 else f": {_server_message(response)}"
         return UserError(
-            f"{self.base} has no endpoint {name}/{version} "
-            f"(HTTP {response.status_code}: {_server_message(response)}){known}"
+            f"{self.base} has no endpoint {name}/{version} (HTTP {response.status_code}{said}){known}"
         )
 
     def _json_answer(self, response: httpx.Response, path: str, what: str) -> Any:

@@ -89,7 +89,7 @@ def resolve_credentials(
 ) -> Credentials | None:
     """Credentials from options and variables, prompting for what is missing on a terminal only."""
     if not username:
-        if not required and not password and not client_id:
+        if not required:  # endpoints: anonymous unless a user is named
             return None
         if not _interactive():
             raise UserError(

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 # Names a generated model's body must not shadow: builtins and imports used in annotations.
 ANNOTATION_NAMES = frozenset(
     {
-        "str", "int", "float", "bool", "list", "dict", "tuple", "type", "object", "bytes",
+        "str", "int", "float", "bool", "list", "dict", "tuple", "object", "bytes",
         "Any", "ClassVar", "Decimal", "datetime", "UUID", "Unset", "UNSET", "Model",
         "CustomFields", "FileLink", "FieldRef", "EntityRef", "field", "dataclass",
     }
@@ -86,8 +86,9 @@ def _conventionality(name: str) -> tuple[int, int, str]:
     return (has_punctuation, capitals, name)
 
 
-# Fixed here rather than read from ``keyword`` so names do not change with the Python version.
-_KEYWORDS = frozenset(keyword.kwlist) | {"match", "case", "type", "_", "print", "exec"}
+# Hard keywords only (the same list on every Python from 3.7 on). Soft keywords such as ``type``
+# and ``match`` are fine as attribute and parameter names, and Acumatica has many ``Type`` fields.
+_KEYWORDS = frozenset(keyword.kwlist)
 
 
 def _escape_reserved(name: str, reserved: frozenset[str]) -> str:

@@ -42,7 +42,7 @@ class Payment(Model):
     payment_ref: str | None | Unset = UNSET
     reference_nbr: str | None | Unset = UNSET
     status: str | None | Unset = UNSET
-    type_: str | None | Unset = UNSET
+    type: str | None | Unset = UNSET
     usr_web_shop_transaction_id: str | None | Unset = UNSET
     custom: CustomFields | Unset = UNSET
     error: str | None | Unset = UNSET
@@ -71,7 +71,7 @@ class Payment(Model):
         Value("PaymentRef", "payment_ref", "string"),
         Value("ReferenceNbr", "reference_nbr", "string"),
         Value("Status", "status", "string"),
-        Value("Type", "type_", "string"),
+        Value("Type", "type", "string"),
         Value("UsrWebShopTransactionID", "usr_web_shop_transaction_id", "string"),
         Custom("custom", "custom"),
         Plain("error", "error", "string"),
@@ -103,7 +103,7 @@ class Payment(Model):
         payment_ref: ClassVar[FieldRef[str]] = FieldRef("PaymentRef")
         reference_nbr: ClassVar[FieldRef[str]] = FieldRef("ReferenceNbr")
         status: ClassVar[FieldRef[str]] = FieldRef("Status")
-        type_: ClassVar[FieldRef[str]] = FieldRef("Type")
+        type: ClassVar[FieldRef[str]] = FieldRef("Type")
         usr_web_shop_transaction_id: ClassVar[FieldRef[str]] = FieldRef("UsrWebShopTransactionID")
         custom: ClassVar[FieldRef[Any]] = FieldRef("custom")
         error: ClassVar[FieldRef[str]] = FieldRef("error")
@@ -134,7 +134,7 @@ class Payment(Model):
         payment_ref: str | None | Unset = UNSET,
         reference_nbr: str | None | Unset = UNSET,
         status: str | None | Unset = UNSET,
-        type_: str | None | Unset = UNSET,
+        type: str | None | Unset = UNSET,
         usr_web_shop_transaction_id: str | None | Unset = UNSET,
         custom: CustomFields | Unset = UNSET,
         error: str | None | Unset = UNSET,
@@ -162,7 +162,7 @@ class Payment(Model):
         self.payment_ref = payment_ref
         self.reference_nbr = reference_nbr
         self.status = status
-        self.type_ = type_
+        self.type = type
         self.usr_web_shop_transaction_id = usr_web_shop_transaction_id
         self.custom = custom
         self.error = error

@@ -39,7 +39,7 @@ class SalesInvoice(Model):
     reference_nbr: str | None | Unset = UNSET
     status: str | None | Unset = UNSET
     tax_total: Decimal | None | Unset = UNSET
-    type_: str | None | Unset = UNSET
+    type: str | None | Unset = UNSET
     usr_web_shop_order_id: str | None | Unset = UNSET
     custom: CustomFields | Unset = UNSET
     error: str | None | Unset = UNSET
@@ -65,7 +65,7 @@ class SalesInvoice(Model):
         Value("ReferenceNbr", "reference_nbr", "string"),
         Value("Status", "status", "string"),
         Value("TaxTotal", "tax_total", "decimal"),
-        Value("Type", "type_", "string"),
+        Value("Type", "type", "string"),
         Value("UsrWebShopOrderID", "usr_web_shop_order_id", "string"),
         Custom("custom", "custom"),
         Plain("error", "error", "string"),
@@ -94,7 +94,7 @@ class SalesInvoice(Model):
         reference_nbr: ClassVar[FieldRef[str]] = FieldRef("ReferenceNbr")
         status: ClassVar[FieldRef[str]] = FieldRef("Status")
         tax_total: ClassVar[FieldRef[Decimal]] = FieldRef("TaxTotal")
-        type_: ClassVar[FieldRef[str]] = FieldRef("Type")
+        type: ClassVar[FieldRef[str]] = FieldRef("Type")
         usr_web_shop_order_id: ClassVar[FieldRef[str]] = FieldRef("UsrWebShopOrderID")
         custom: ClassVar[FieldRef[Any]] = FieldRef("custom")
         error: ClassVar[FieldRef[str]] = FieldRef("error")
@@ -122,7 +122,7 @@ class SalesInvoice(Model):
         reference_nbr: str | None | Unset = UNSET,
         status: str | None | Unset = UNSET,
         tax_total: Decimal | None | Unset = UNSET,
-        type_: str | None | Unset = UNSET,
+        type: str | None | Unset = UNSET,
         usr_web_shop_order_id: str | None | Unset = UNSET,
         custom: CustomFields | Unset = UNSET,
         error: str | None | Unset = UNSET,
@@ -147,7 +147,7 @@ class SalesInvoice(Model):
         self.reference_nbr = reference_nbr
         self.status = status
         self.tax_total = tax_total
-        self.type_ = type_
+        self.type = type
         self.usr_web_shop_order_id = usr_web_shop_order_id
         self.custom = custom
         self.error = error

@@ -40,7 +40,7 @@ class Shipment(Model):
     ship_to_contact: DocContact | None | Unset = UNSET
     ship_via: str | None | Unset = UNSET
     status: str | None | Unset = UNSET
-    type_: str | None | Unset = UNSET
+    type: str | None | Unset = UNSET
     usr_tracking_nbr: str | None | Unset = UNSET
     warehouse_id: str | None | Unset = UNSET
     custom: CustomFields | Unset = UNSET
@@ -67,7 +67,7 @@ class Shipment(Model):
         Linked("ShipToContact", "ship_to_contact", "DocContact"),
         Value("ShipVia", "ship_via", "string"),
         Value("Status", "status", "string"),
-        Value("Type", "type_", "string"),
+        Value("Type", "type", "string"),
         Value("UsrTrackingNbr", "usr_tracking_nbr", "string"),
         Value("WarehouseID", "warehouse_id", "string"),
         Custom("custom", "custom"),
@@ -97,7 +97,7 @@ class Shipment(Model):
         ship_to_contact: ClassVar[FieldRef[Any]] = FieldRef("ShipToContact")
         ship_via: ClassVar[FieldRef[str]] = FieldRef("ShipVia")
         status: ClassVar[FieldRef[str]] = FieldRef("Status")
-        type_: ClassVar[FieldRef[str]] = FieldRef("Type")
+        type: ClassVar[FieldRef[str]] = FieldRef("Type")
         usr_tracking_nbr: ClassVar[FieldRef[str]] = FieldRef("UsrTrackingNbr")
         warehouse_id: ClassVar[FieldRef[str]] = FieldRef("WarehouseID")
         custom: ClassVar[FieldRef[Any]] = FieldRef("custom")
@@ -126,7 +126,7 @@ class Shipment(Model):
         ship_to_contact: DocContact | None | Unset = UNSET,
         ship_via: str | None | Unset = UNSET,
         status: str | None | Unset = UNSET,
-        type_: str | None | Unset = UNSET,
+        type: str | None | Unset = UNSET,
         usr_tracking_nbr: str | None | Unset = UNSET,
         warehouse_id: str | None | Unset = UNSET,
         custom: CustomFields | Unset = UNSET,
@@ -152,7 +152,7 @@ class Shipment(Model):
         self.ship_to_contact = ship_to_contact
         self.ship_via = ship_via
         self.status = status
-        self.type_ = type_
+        self.type = type
         self.usr_tracking_nbr = usr_tracking_nbr
         self.warehouse_id = warehouse_id
         self.custom = custom

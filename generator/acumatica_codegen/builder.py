@@ -331,9 +331,17 @@ class _Builder:
         return isinstance(inner, dict) and str(inner.get("$ref", "")).endswith("/CustomField")
 
     def _description(self, schema_name: str) -> str | None:
+        """The schema's own description: on the schema, else on its inline ``allOf`` part.
+
+        Parts that are ``$ref``s are base classes (``Entity``); their text does not describe this one.
+        """
         node, _ = self._schema(schema_name)
-        description = node.get("description")
-        return description if isinstance(description, str) else None
+        inline_parts = [p for p in node.get("allOf") or [] if isinstance(p, dict) and "$ref" not in p]
+        for part in (node, *reversed(inline_parts)):
+            description = part.get("description")
+            if isinstance(description, str):
+                return description
+        return None
 
     def _module_names(self, entity_names: list[str], top_level: list[str]) -> dict[str, str]:
         """One models module per entity family: a top-level entity and the entities named after it."""

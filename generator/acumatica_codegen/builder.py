@@ -336,7 +336,9 @@ class _Builder:
         Parts that are ``$ref``s are base classes (``Entity``); their text does not describe this one.
         """
         node, _ = self._schema(schema_name)
-        inline_parts = [p for p in node.get("allOf") or [] if isinstance(p, dict) and "$ref" not in p]
+        inline_parts = [
+            p for p in node.get("allOf") or [] if isinstance(p, dict) and "$ref" not in p
+        ]
         for part in (node, *reversed(inline_parts)):
             description = part.get("description")
             if isinstance(description, str):

@@ -29,7 +29,8 @@ from .runtime_render import runtime_files
 LINE_LENGTH = 100
 # What a generated package exports at its top level, by the module that defines it.
 PUBLIC_NAMES: dict[str, tuple[str, ...]] = {
-    "._client": ("AsyncClient", "Client"),
+    "._async_client": ("AsyncClient",),
+    "._client": ("Client",),
     "._runtime.auth": (
         "CookieAuth",
         "OAuth2Password",
@@ -383,7 +384,12 @@ def render_package(
         "README.md": env.get_template("project/README.md.jinja").render(context),
         f"{package}/__init__.py": env.get_template("package/__init__.py.jinja").render(context),
         f"{package}/py.typed": "",
-        f"{package}/_client.py": env.get_template("package/_client.py.jinja").render(context),
+        f"{package}/_client.py": env.get_template("package/_client.py.jinja").render(
+            context, flavor=""
+        ),
+        f"{package}/_async_client.py": env.get_template("package/_client.py.jinja").render(
+            context, flavor="Async"
+        ),
         f"{package}/models/__init__.py": env.get_template(
             "package/models/__init__.py.jinja"
         ).render(context),

@@ -17,7 +17,7 @@ SPEC_SHA256 = "a44997b4392ab7b50998134709033f2464bdaa506643badfa03f8d2e306e8b45"
 _LAZY = {
     "ActionTimeout": "._runtime.errors",
     "AcumaticaError": "._runtime.errors",
-    "AsyncClient": "._client",
+    "AsyncClient": "._async_client",
     "AuthError": "._runtime.errors",
     "Client": "._client",
     "ConcurrencyError": "._runtime.errors",
@@ -43,8 +43,10 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:
-    from ._client import (
+    from ._async_client import (
         AsyncClient as AsyncClient,
+    )
+    from ._client import (
         Client as Client,
     )
     from ._runtime.auth import (

@@ -17,7 +17,7 @@ SPEC_SHA256 = "de18d36c46bfb0d883d6e3e013c8a6d746df24d16465e1eb84076292e8b9fb9c"
 _LAZY = {
     "ActionTimeout": "._runtime.errors",
     "AcumaticaError": "._runtime.errors",
-    "AsyncClient": "._client",
+    "AsyncClient": "._async_client",
     "AuthError": "._runtime.errors",
     "Client": "._client",
     "ConcurrencyError": "._runtime.errors",
@@ -43,8 +43,10 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:
-    from ._client import (
+    from ._async_client import (
         AsyncClient as AsyncClient,
+    )
+    from ._client import (
         Client as Client,
     )
     from ._runtime.auth import (

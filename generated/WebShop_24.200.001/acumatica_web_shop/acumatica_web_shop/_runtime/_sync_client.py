@@ -266,8 +266,12 @@ class SyncBaseClient:
             if authenticated and (
                 status == 401 or _wire.looks_like_stale_session(status, body, idempotent)
             ):
-                outcome = self._renew(session, allowed=not renewed)
+                # A stale-session 500 signs in again once per request; a 401 after that means
+                # another request's failure ended the new session too, so it may sign in again.
+                allowed = not renewed or (status == 401 and resent < _MAX_RESENDS)
+                outcome = self._renew(session, allowed=allowed)
                 if outcome == "renewed":
+                    resent += 1 if renewed else 0
                     renewed = True
                     self.logger.info("%s %s answered %s: signed in again", method, url, status)
                     continue

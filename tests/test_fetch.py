@@ -756,3 +756,25 @@ def test_cli_endpoints_anonymous_and_signed_in(
     assert code == 0, err
     assert "not signed in" in out
     assert stats(sandbox)["logins"] == after["logins"]
+
+
+def test_progress_shows_only_for_large_downloads(capsys: pytest.CaptureFixture[str]) -> None:
+    from acumatica_codegen.commands import fetch as fetch_cmd
+
+    small = fetch_cmd._Progress("Shop/1.0.0")
+    small(10_000, 20_000)
+    small.finish()
+    assert capsys.readouterr().err == ""
+    large = fetch_cmd._Progress("Default/24.200.001")
+    large(1_310_720, 2_621_440)
+    large(2_621_440, 2_621_440)
+    large.finish()
+    err = capsys.readouterr().err
+    assert "Default/24.200.001: 1.2 MB / 2.5 MB (50%)" in err
+    assert err.endswith("(100%)   \n")
+
+
+def test_no_progress_when_stderr_is_not_a_terminal() -> None:
+    from acumatica_codegen.commands import fetch as fetch_cmd
+
+    assert fetch_cmd._progress("x") is None  # pytest captures stderr: not a terminal

@@ -35,12 +35,12 @@ def type_label(item: Field) -> str:
     if item.kind is FieldKind.VALUE:
         return item.value_type or f"{item.scalar.value} value"
     if item.kind is FieldKind.PLAIN:
-        return item.scalar.value
+        return str(item.scalar.value)
     if item.kind is FieldKind.DETAIL:
         return f"{item.entity}[]"
     if item.kind is FieldKind.LINKED:
         return item.entity or "entity"
-    return item.kind.value  # custom, files
+    return str(item.kind.value)  # custom, files
 
 
 def _python_shape(item: Field) -> tuple[str, str, str | None]:

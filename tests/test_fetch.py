@@ -778,3 +778,46 @@ def test_no_progress_when_stderr_is_not_a_terminal() -> None:
     from acumatica_codegen.commands import fetch as fetch_cmd
 
     assert fetch_cmd._progress("x") is None  # pytest captures stderr: not a terminal
+
+
+def test_missing_credentials_are_prompted_for_on_a_terminal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from acumatica_codegen.commands import fetch as fetch_cmd
+
+    asked: list[tuple[str, bool]] = []
+
+    def prompt(text: str, hide_input: bool = False, err: bool = False) -> str:
+        asked.append((text, hide_input))
+        return "admin" if text == "User name" else PASSWORD
+
+    monkeypatch.setattr(fetch_cmd, "_interactive", lambda: True)
+    monkeypatch.setattr(fetch_cmd.click, "prompt", prompt)
+    credentials = fetch_cmd.resolve_credentials(
+        username=None,
+        password=None,
+        tenant="T",
+        branch=None,
+        client_id=None,
+        client_secret=None,
+        required=True,
+    )
+    assert credentials == fetch.Credentials("admin", PASSWORD, tenant="T")
+    assert asked == [("User name", False), ("Password for admin", True)]  # the password is hidden
+
+
+def test_endpoints_without_a_user_name_is_anonymous() -> None:
+    from acumatica_codegen.commands import fetch as fetch_cmd
+
+    assert (
+        fetch_cmd.resolve_credentials(
+            username=None,
+            password="x",
+            tenant=None,
+            branch=None,
+            client_id=None,
+            client_secret=None,
+            required=False,
+        )
+        is None
+    )

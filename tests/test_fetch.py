@@ -821,3 +821,18 @@ def test_endpoints_without_a_user_name_is_anonymous() -> None:
         )
         is None
     )
+
+
+def test_redirect_to_https_names_the_address_to_use() -> None:
+    server = FakeInstance()
+    server.override["/entity/auth/login"] = httpx.Response(
+        301, headers={"Location": "https://erp.local/inst/entity/auth/login"}
+    )
+    with pytest.raises(
+        UserError,
+        match=r"redirects \(HTTP 301\) to https://erp.local/inst/entity/auth/login; use --url https://erp.local/inst$",
+    ):
+        fetch.fetch_document(
+            "http://erp.local/inst", "Shop", "1.0.0", creds(), transport=server.transport()
+        )
+    assert server.open_sessions == 0

@@ -193,7 +193,21 @@ class _Transport:
 
     def request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
         with self._errors(path):
-            return self.client.request(method, path, **kwargs)
+            response = self.client.request(method, path, **kwargs)
+        self._refuse_redirect(response, path)
+        return response
+
+    def _refuse_redirect(self, response: httpx.Response, path: str) -> None:
+        """A redirect (http → https, a login portal) would turn a sign-in POST into a GET: say so."""
+        if not response.is_redirect:
+            return
+        location = str(response.url.join(response.headers.get("location", "")))
+        hint = ""
+        if location.endswith(path):
+            hint = f"; use --url {public_url(location[: -len(path)])}"
+        raise UserError(
+            f"{self.base}{path} redirects (HTTP {response.status_code}) to {public_url(location)}{hint}"
+        )
 
     def download(
         self, path: str, params: dict[str, str], progress: ProgressCallback | None
@@ -201,6 +215,7 @@ class _Transport:
         """GET ``path`` streaming the body (so progress can be reported); the body is returned."""
         with self._errors(path):
             with self.client.stream("GET", path, params=params) as response:
+                self._refuse_redirect(response, path)
                 total = _int_or_none(response.headers.get("content-length"))
                 chunks: list[bytes] = []
                 received = 0

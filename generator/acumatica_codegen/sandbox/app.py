@@ -33,7 +33,7 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Awaitable, Callable
-from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -53,6 +53,7 @@ from .values import loads
 MAX_BODY = 64 * 1024 * 1024  # bigger bodies answer 413 instead of exhausting memory
 STALE_SESSION = "The session has expired. Please sign in again."
 _VERSION = re.compile(r"^(\d+)\.(\d+)\.\d+$")
+_ACTION_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,127}$")  # what the custom action route accepts
 
 Handler = Callable[[Request], Awaitable[Response]]
 
@@ -234,6 +235,7 @@ class SandboxApp:
             routes=routes,
             exception_handlers={HTTPException: http_error, Exception: http_error},
         )
+        app.router.redirect_slashes = False  # Acumatica answers 404, not a redirect
         return app
 
     # -- service routes ---------------------------------------------------------------------
@@ -505,7 +507,7 @@ class SandboxApp:
         self, request: Request, loaded: LoadedEndpoint, tenant: TenantStore, entity: Entity, name: str
     ) -> Response:
         action = _find_action(entity, name)
-        if action is None and not entity.has_custom_action:
+        if action is None and (not entity.has_custom_action or not _ACTION_NAME.match(name)):
             raise errors.not_found(str(request.url))
         action_name = action.name if action is not None else name
         body = await read_json(request)
@@ -554,7 +556,7 @@ class SandboxApp:
         run = self.state.actions[run_id]
         if run.polls_left > 0:
             run.polls_left -= 1
-            location = f"{loaded.service.base}/{entity.name}/{action}/status/{run_id}"
+            location = f"{loaded.service.base}/{entity.name}/{quote(action, safe='')}/status/{run_id}"
             return Response(status_code=202, headers={"Location": location})
         return no_content()
 
@@ -660,8 +662,6 @@ def _unwrap(raw: Any) -> Any:
 
 
 def _quote_filename(name: str) -> str:
-    from urllib.parse import quote
-
     return quote(name, safe="")
 
 

@@ -1,0 +1,110 @@
+"""``acumatica-codegen sandbox``: the first stdout line, serving, and one-line errors for bad input."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+import pytest
+from sandbox_helpers import REPO, WEBSHOP_23, WEBSHOP_24
+
+from acumatica_codegen.cli import main
+
+RUN_CLI = "import sys; from acumatica_codegen.cli import main; main(sys.argv[1:])"
+
+
+def cli_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO / "generator"), env.get("PYTHONPATH")]))
+    return env
+
+
+def test_serves_and_prints_where_on_the_first_line() -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-c", RUN_CLI, "sandbox", str(WEBSHOP_24), str(WEBSHOP_23), "--port", "0",
+         "--user", "bot:pw", "--max-sessions", "1", "--seed", "4"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=cli_env(),
+    )  # fmt: skip
+    try:
+        assert process.stdout is not None
+        first = process.stdout.readline().strip()
+        assert first.startswith("Sandbox listening on http://127.0.0.1:")
+        url = first.removeprefix("Sandbox listening on ")
+        endpoints = httpx.get(f"{url}/entity", timeout=10).json()["endpoints"]
+        assert {e["version"] for e in endpoints} == {"23.200.001", "24.200.001"}
+        with httpx.Client(base_url=url) as client:
+            assert client.post("/entity/auth/login", json={"name": "admin", "password": "123"}).status_code == 500
+            assert client.post("/entity/auth/login", json={"name": "bot", "password": "pw"}).status_code == 204
+            other = httpx.post(f"{url}/entity/auth/login", json={"name": "bot", "password": "pw"})
+            assert other.status_code == 429
+            client.post("/entity/auth/logout")
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:  # pragma: no cover - only when shutdown hangs
+            process.kill()
+    assert "Traceback" not in (process.stderr.read() if process.stderr else "")
+
+
+def run_main(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    with pytest.raises(SystemExit) as exited:
+        main(["sandbox", *args])
+    code = exited.value.code
+    return int(code) if code is not None else 0, capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "args, fragment",
+    [
+        (["missing.json"], "missing.json: no such file"),
+        ([str(WEBSHOP_24), "--port", "http"], "--port: expected a int"),
+        ([str(WEBSHOP_24), "--port", "70000"], "--port"),
+        ([str(WEBSHOP_24), "--fail-rate", "1.5"], "--fail-rate"),
+        ([str(WEBSHOP_24), "--max-sessions", "0"], "--max-sessions"),
+        ([str(WEBSHOP_24), "--latency-ms", "-1"], "--latency-ms"),
+        ([str(WEBSHOP_24), "--seed", "abc"], "--seed"),
+        ([str(WEBSHOP_24), "--user", "nobody"], "--user: expected NAME:PASSWORD"),
+        ([str(WEBSHOP_24), "--client", ":x"], "--client: expected ID:SECRET"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_code_2(
+    args: list[str], fragment: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, err = run_main(args, capsys)
+    assert code == 2
+    assert err.startswith("error: ")
+    assert fragment in err
+    assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_a_document_that_is_not_an_endpoint_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("{ not json", encoding="utf-8")
+    code, err = run_main([str(bad)], capsys)
+    assert code == 2 and err.startswith("error: ") and "bad.json" in err
+
+
+def test_a_port_in_use_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    try:
+        code, err = run_main([str(WEBSHOP_24), "--port", str(taken.getsockname()[1])], capsys)
+    finally:
+        taken.close()
+    assert code == 2 and "is in use" in err
+
+
+def test_help_documents_the_default_user(capsys: pytest.CaptureFixture[str]) -> None:
+    try:
+        main(["sandbox", "--help"])
+    except SystemExit as exited:
+        assert not exited.code
+    out = capsys.readouterr().out
+    assert "admin:123" in out and "--fail-rate" in out and "0 picks any free port" in out

@@ -246,11 +246,13 @@ class Family:
     entities: list[Entity]
     used_in: dict[str, list[str]] = field(default_factory=dict)  # entity → ["SalesOrder.Details"]
 
-    @property
-    def imports(self) -> list[str]:
+    def imports(self, endpoint: Endpoint) -> list[str]:
         """Standard-library imports the module's annotations need."""
         needed = {f.scalar for e in self.entities for f in e.fields}
-        return scalar_imports(needed, typing_names=("TYPE_CHECKING", "Any", "ClassVar"))
+        typing_names = ["Any", "ClassVar"]
+        if self.foreign_classes(endpoint):
+            typing_names.append("TYPE_CHECKING")
+        return scalar_imports(needed, typing_names=typing_names)
 
     def foreign_classes(self, endpoint: Endpoint) -> list[tuple[str, str]]:
         """``(module, class)`` of nested entities defined in other modules."""

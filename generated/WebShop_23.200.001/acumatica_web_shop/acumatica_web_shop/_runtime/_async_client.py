@@ -744,7 +744,7 @@ class AsyncEntityApi(Generic[M]):
 
 
 # How often one request may be resent because other requests renewed the session under it.
-_MAX_RESENDS = 3
+_MAX_RESENDS = 8
 
 
 def _segment(value: object) -> str:

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, TYPE_CHECKING
+from typing import Any, ClassVar
 from uuid import UUID
 
 from .._runtime.model import Custom, Fields, Files, Model, Plain, Value
 from .._runtime.query import FieldRef
 from .._runtime.values import CustomFields, FileLink, UNSET, Unset
-
-if TYPE_CHECKING:
-    pass
 
 __all__ = ["DocAddress"]
 

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, ClassVar, TYPE_CHECKING
+from typing import Any, ClassVar
 from uuid import UUID
 
 from .._runtime.model import Custom, Detail, Fields, Files, Model, Plain, Value
 from .._runtime.query import FieldRef
 from .._runtime.values import CustomFields, FileLink, UNSET, Unset
-
-if TYPE_CHECKING:
-    pass
 
 __all__ = ["Payment", "PaymentApplicationHistoryDetail", "PaymentDetail"]
 

@@ -836,3 +836,16 @@ def test_redirect_to_https_names_the_address_to_use() -> None:
             "http://erp.local/inst", "Shop", "1.0.0", creds(), transport=server.transport()
         )
     assert server.open_sessions == 0
+
+
+def test_written_files_follow_the_umask_not_private(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    previous = os.umask(0o022)
+    try:
+        spec, lock = fetch.write_document(fetched(), tmp_path / "Shop_1.0.0.json")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(spec.stat().st_mode) == 0o644
+    assert stat.S_IMODE(lock.stat().st_mode) == 0o644

@@ -120,12 +120,18 @@ class _Progress:
     def __init__(self, label: str) -> None:
         self.label = label
         self.shown = False
+        self.last: tuple[int, ...] = ()
 
     def __call__(self, received: int, total: int | None) -> None:
         if total is not None and total < PROGRESS_THRESHOLD:
             return
         if total is None and received < PROGRESS_THRESHOLD and not self.shown:
             return
+        # Redraw when the percentage (or, of unknown size, the tenth of a MB) moves, not per chunk.
+        step = (received * 100 // total,) if total else (received // (100 * 1024),)
+        if step == self.last:
+            return
+        self.last = step
         of = f" / {_size(total)} ({received * 100 // total}%)" if total else ""
         click.echo(f"\r  {self.label}: {_size(received)}{of}   ", err=True, nl=False)
         self.shown = True

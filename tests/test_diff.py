@@ -518,3 +518,23 @@ def test_real_default_23_to_24_diff_takes_under_a_second(real_specs_dir: Path) -
         result.to_markdown()
         best = min(best, time.perf_counter() - start)
     assert best < 1.0, f"diff of Default 23 → 24 took {best:.2f} s"
+
+
+def test_older_contract_upgrade_through_documents(tmp_path: Path) -> None:
+    """Plain scalars of an old contract becoming wrappers, and a detail becoming a linked entity,
+    edited into a copy of ``old_contract.json`` and read back through the builder."""
+    original = FIXTURES / "old_contract.json"
+    document = json.loads(original.read_text(encoding="utf-8-sig"))
+    customer = document["definitions"]["Customer"]["allOf"][1]["properties"]
+    customer["CustomerName"] = {"$ref": "#/definitions/StringValue"}  # plain string → wrapper
+    customer["BAccountID"] = {"$ref": "#/definitions/StringValue"}  # plain int → StringValue
+    customer["Contacts"] = {"$ref": "#/definitions/CustomerContact"}  # detail → linked
+    upgraded = tmp_path / "Legacy_upgraded.json"
+    upgraded.write_text(json.dumps(document), encoding="utf-8")
+    result = diff_endpoints(load_endpoint(original), load_endpoint(upgraded))
+    assert [(c.name, c.old, c.new, c.breaking) for c in result.changed_fields] == [
+        ("Customer.BAccountID", "int", "StringValue", True),
+        ("Customer.Contacts", "CustomerContact[]", "CustomerContact", True),
+        ("Customer.CustomerName", "string", "StringValue", False),
+    ]
+    assert result.added_fields == result.removed_fields == ()

@@ -456,6 +456,7 @@ def sandbox() -> Any:
         port=0,
         users={"admin": SANDBOX_PASSWORD},
         oauth_clients={OAUTH_CLIENT: OAUTH_SECRET},
+        tenants=("Company", "Branch2Co"),
         max_sessions=2,
     ) as running:
         yield running
@@ -849,3 +850,32 @@ def test_written_files_follow_the_umask_not_private(tmp_path: Path) -> None:
         os.umask(previous)
     assert stat.S_IMODE(spec.stat().st_mode) == 0o644
     assert stat.S_IMODE(lock.stat().st_mode) == 0o644
+
+
+def test_cli_fetch_with_tenant_and_an_unknown_tenant(
+    sandbox: Any,
+    env_credentials: None,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    target = str(tmp_path / "x.json")
+    args = [
+        "fetch",
+        "--url",
+        sandbox.url,
+        "--endpoint",
+        "WebShop",
+        "--version",
+        "24.200.001",
+        "-o",
+        target,
+    ]
+    code, _, err = run_cli([*args, "--tenant", "Branch2Co"], capsys)
+    assert code == 0, err
+    assert json.loads((tmp_path / "x.lock.json").read_text())["tenant"] == "Branch2Co"
+    monkeypatch.setenv("ACUMATICA_TENANT", "NoSuchCo")
+    code, _, err = run_cli(args, capsys)
+    assert code == 2
+    assert "in tenant 'NoSuchCo' failed" in err and "does not exist" in err
+    assert stats(sandbox)["open_sessions"] == 0

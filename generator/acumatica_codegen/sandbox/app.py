@@ -207,7 +207,14 @@ class SandboxApp:
         self.state = state
 
     def build(self) -> Starlette:
+        # The entity route comes first: it is where nearly every request goes, and it cannot
+        # match the service routes below (they have fewer path segments).
         routes = [
+            Route(
+                "/entity/{endpoint}/{version}/{rest:path}",
+                guarded(self.endpoint_request),
+                methods=["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS"],
+            ),
             Route("/entity", guarded(self.list_endpoints), methods=["GET"]),
             Route("/entity/", guarded(self.list_endpoints), methods=["GET"]),
             Route("/entity/auth/login", guarded(self.login), methods=["POST"]),
@@ -216,11 +223,6 @@ class SandboxApp:
             Route("/identity/connect/authorize", guarded(self.authorize), methods=["GET"]),
             Route("/sandbox/stats", guarded(self.stats), methods=["GET"]),
             Route("/sandbox/reset", guarded(self.reset), methods=["POST"]),
-            Route(
-                "/entity/{endpoint}/{version}/{rest:path}",
-                guarded(self.endpoint_request),
-                methods=["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS"],
-            ),
         ]
 
         async def http_error(request: Request, exc: Exception) -> Response:

@@ -117,6 +117,7 @@ class EntityService:
         self.new_id = new_id
         self.base = f"/entity/{endpoint.name}/{endpoint.version}"
         self.custom_types = {t.name: t.scalar for t in endpoint.custom_field_types}
+        self._plans: dict[str, list[tuple[str, FieldKind, Entity | None]]] = {}
 
     # -- lookups ------------------------------------------------------------------------------
 
@@ -464,31 +465,28 @@ class EntityService:
             "rowNumber": row_number,
             "note": {"value": note if note is not None else ""},
         }
-        for fld in entity.fields:
-            name = fld.wire_name
-            if name in INHERITED or not shape.selects(name):
+        select, expand = shape.select, shape.expand
+        get = record.get
+        for name, kind, sub in self._plan(entity):
+            if select is not None and name not in select:
                 continue
-            kind = fld.kind
             if kind is FieldKind.VALUE:
-                value = record.get(name)
+                value = get(name)
                 out[name] = {} if value is None else {"value": value}
             elif kind is FieldKind.PLAIN:
-                value = record.get(name)
+                value = get(name)
                 if value is not None:
                     out[name] = value
+            elif sub is None or name not in expand:
+                continue
             elif kind is FieldKind.DETAIL:
-                sub = self.nested(fld)
-                if name in shape.expand and sub is not None:
-                    inner = shape.sub(name)
-                    out[name] = [
-                        self.render(tenant, sub, line, inner, index, top=False)
-                        for index, line in enumerate(record.get(name) or (), start=1)
-                    ]
-            elif kind is FieldKind.LINKED:
-                sub = self.nested(fld)
-                linked = record.get(name)
-                if name in shape.expand and sub is not None and linked is not None:
-                    out[name] = self.render(tenant, sub, linked, shape.sub(name), 1, top=False)
+                inner = shape.sub(name)
+                out[name] = [
+                    self.render(tenant, sub, line, inner, index, top=False)
+                    for index, line in enumerate(get(name) or (), start=1)
+                ]
+            elif (linked := get(name)) is not None:
+                out[name] = self.render(tenant, sub, linked, shape.sub(name), 1, top=False)
         out["custom"] = self._render_custom(record, shape)
         if "files" in shape.expand:
             out["files"] = self.file_links(tenant, entity, record)
@@ -500,8 +498,22 @@ class EntityService:
             }
         return out
 
+    def _plan(self, entity: Entity) -> list[tuple[str, FieldKind, Entity | None]]:
+        """The fields ``render`` walks, in order, with their nested entity (cached per entity)."""
+        plan = self._plans.get(entity.name)
+        if plan is None:
+            plan = self._plans[entity.name] = [
+                (f.wire_name, f.kind, self.nested(f))
+                for f in entity.fields
+                if f.wire_name not in INHERITED
+                and f.kind in (FieldKind.VALUE, FieldKind.PLAIN, FieldKind.DETAIL, FieldKind.LINKED)
+            ]
+        return plan
+
     @staticmethod
     def _render_custom(record: Record, shape: Shape) -> dict[str, Any]:
+        if not shape.custom:
+            return {}
         stored = record.get("custom") or {}
         out: dict[str, Any] = {}
         for leaf, wanted in shape.custom.items():

@@ -98,13 +98,8 @@ def precondition_failed(message: str) -> SandboxHTTPError:
 
 
 def login_limit() -> SandboxHTTPError:
-    return exception_error(
-        429,
-        "API Login Limit",
-        PX_EXCEPTION,
-        "PX.Api.Services.LoginService.Login",
-        **{"Retry-After": "1"},
-    )
+    # No Retry-After: Acumatica sends none; a slot frees only when another client signs out.
+    return exception_error(429, "API Login Limit", PX_EXCEPTION, "PX.Api.Services.LoginService.Login")
 
 
 def internal(exc: BaseException) -> SandboxHTTPError:

@@ -1,0 +1,276 @@
+"""The generated client's cost against raw httpx, on the same sandbox route over real HTTP.
+
+1. Overhead per request: a simple GET by id, sequentially, ours (``client.request`` = transport
+   with session, throttle, retry and log bookkeeping; and the typed ``sales_order.get`` that also
+   builds the model) against raw ``httpx.Client.get(...).json()``. Target: within 10%.
+2. Async throughput with 10 requests in flight and 20 ms server latency: ``AsyncClient`` with
+   ``max_concurrency=10`` against raw ``httpx.AsyncClient`` behind an ``asyncio.Semaphore(10)``.
+   Ideal: 10 / 20 ms = 500 requests/s. Target: at least 90% of that.
+
+The sandbox runs in its own process (``acumatica-codegen sandbox``), so it does not share the GIL
+with the client being measured. Rounds alternate ours/peer and the medians are reported.
+
+    .venv/bin/python benchmarks/client_overhead.py [--requests 2000] [--rounds 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import importlib
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import httpx
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "generator"))
+
+from acumatica_codegen.builder import load_endpoint  # noqa: E402
+from acumatica_codegen.render import write_package  # noqa: E402
+
+SPEC = REPO / "specs" / "WebShop_24.200.001.json"
+PACKAGE = "acumatica_webshop_bench"
+LOGIN = {"name": "admin", "password": "123"}
+
+
+@contextmanager
+def sandbox(*options: str) -> Iterator[str]:
+    """Start ``acumatica-codegen sandbox`` in a subprocess; yield its URL."""
+    code = "import sys; from acumatica_codegen.cli import main; sys.exit(main())"
+    env = {**os.environ, "PYTHONPATH": str(REPO / "generator")}
+    process = subprocess.Popen(
+        [sys.executable, "-c", code, "sandbox", str(SPEC), "--port", "0", *options],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
+    )
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        if "listening on" not in line:
+            raise SystemExit(f"the sandbox did not start: {line!r}")
+        yield line.rsplit(" ", 1)[-1].strip()
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def generated_package() -> ModuleType:
+    out = Path(tempfile.mkdtemp(prefix="bench-"))
+    write_package(load_endpoint(SPEC), out, PACKAGE)
+    sys.path.insert(0, str(out / PACKAGE))
+    importlib.import_module(f"{PACKAGE}.models")
+    return importlib.import_module(PACKAGE)
+
+
+def seed_order(url: str) -> str:
+    with httpx.Client(base_url=url) as http:
+        http.post("/entity/auth/login", json=LOGIN).raise_for_status()
+        body = {"OrderType": {"value": "SO"}, "CustomerID": {"value": "C1"}}
+        order = http.put("/entity/WebShop/24.200.001/SalesOrder", json=body).json()
+        http.post("/entity/auth/logout")
+    return str(order["id"])
+
+
+# 1. Overhead per request ---------------------------------------------------------------------
+
+
+def overhead(pkg: ModuleType, count: int, rounds: int) -> None:
+    """Interleave small batches of each contender so a busy machine slows them alike."""
+    batch = 50
+    with sandbox("--max-sessions", "4") as url:
+        order_id = seed_order(url)
+        route = f"{url}/entity/WebShop/24.200.001/SalesOrder/{order_id}"
+        raw = httpx.Client()
+        raw.post(f"{url}/entity/auth/login", json=LOGIN).raise_for_status()
+        ours = pkg.Client(url, auth=pkg.CookieAuth(**LOGIN))
+        path = f"SalesOrder/{order_id}"
+
+        def raw_get() -> None:
+            response = raw.get(route)
+            response.raise_for_status()
+            response.json()
+
+        contenders: dict[str, Any] = {
+            "raw httpx (get + json)": raw_get,
+            "ours: client.request + json": lambda: ours.request("GET", path).json(),
+            "ours: sales_order.get (typed model)": lambda: ours.sales_order.get(order_id),
+        }
+        times: dict[str, list[float]] = {name: [] for name in contenders}
+        for fn in contenders.values():
+            fn()  # sign in, warm the connections
+        for index in range(rounds * count // batch):
+            names = list(contenders)
+            names = names[index % 3 :] + names[: index % 3]  # rotate who goes first
+            for name in names:
+                fn = contenders[name]
+                started = time.perf_counter()
+                for _ in range(batch):
+                    fn()
+                times[name].append((time.perf_counter() - started) / batch)
+        ours.close()
+        raw.post(f"{url}/entity/auth/logout")
+        raw.close()
+    print(
+        f"1. Overhead per request: GET /SalesOrder/{{id}} on the sandbox, {rounds * count} requests "
+        f"each, interleaved batches of {batch}; median batch"
+    )
+    medians = {name: statistics.median(values) for name, values in times.items()}
+    peer = medians["raw httpx (get + json)"]
+    for name, value in medians.items():
+        line = f"   {name:<36} {value * 1e6:8.0f} us/request"
+        if value is not peer:
+            verdict = "ok" if value <= peer * 1.10 else "OVER TARGET"
+            line += f"   {(value / peer - 1) * 100:+5.1f}% vs raw   (target <= +10%: {verdict})"
+        print(line)
+
+
+# 2. Async throughput -------------------------------------------------------------------------
+
+ECHO_SERVER = r"""
+import asyncio, sys
+LATENCY = float(sys.argv[1])
+BODY = b"[]"
+HEAD = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n"
+
+async def serve(reader, writer):
+    try:
+        while True:
+            head = await reader.readuntil(b"\r\n\r\n")
+            length = 0
+            for line in head.split(b"\r\n"):
+                if line.lower().startswith(b"content-length:"):
+                    length = int(line.split(b":")[1])
+            if length:
+                await reader.readexactly(length)
+            await asyncio.sleep(LATENCY)
+            writer.write(HEAD + BODY if not head.startswith(b"POST /entity/auth") else
+                         b"HTTP/1.1 204 No Content\r\n\r\n")
+            await writer.drain()
+    except (asyncio.IncompleteReadError, ConnectionError):
+        writer.close()
+
+async def main():
+    server = await asyncio.start_server(serve, "127.0.0.1", 0)
+    print(f"listening on http://127.0.0.1:{server.sockets[0].getsockname()[1]}", flush=True)
+    await server.serve_forever()
+
+asyncio.run(main())
+"""
+
+
+@contextmanager
+def latency_server(latency_ms: float) -> Iterator[str]:
+    """A minimal keep-alive HTTP server that answers ``[]`` after ``latency_ms``: no server CPU."""
+    process = subprocess.Popen(
+        [sys.executable, "-c", ECHO_SERVER, str(latency_ms / 1000)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        yield process.stdout.readline().rsplit(" ", 1)[-1].strip()
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+async def throughput_raw(url: str, count: int, in_flight: int) -> tuple[float, float]:
+    route = f"{url}/entity/WebShop/24.200.001/SalesOrder"
+    limit = asyncio.Semaphore(in_flight)
+    limits = httpx.Limits(max_connections=in_flight * 2)
+    async with httpx.AsyncClient(limits=limits, timeout=60.0) as http:
+        (await http.post(f"{url}/entity/auth/login", json=LOGIN)).raise_for_status()
+
+        async def one() -> None:
+            async with limit:
+                response = await http.get(route, params={"$top": "1"})
+                response.raise_for_status()
+                response.json()
+
+        await asyncio.gather(*(one() for _ in range(in_flight)))  # warm the pool
+        started, cpu = time.perf_counter(), time.process_time()
+        await asyncio.gather(*(one() for _ in range(count)))
+        elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+        await http.post(f"{url}/entity/auth/logout")
+    return count / elapsed, cpu / count
+
+
+async def throughput_ours(
+    pkg: ModuleType, url: str, count: int, in_flight: int
+) -> tuple[float, float]:
+    limits = httpx.Limits(max_connections=in_flight * 2)
+    http = httpx.AsyncClient(limits=limits, timeout=60.0)
+    client: Any = pkg.AsyncClient(
+        url, auth=pkg.CookieAuth(**LOGIN), max_concurrency=in_flight, http_client=http
+    )
+    async with client:
+        await asyncio.gather(*(client.sales_order.list(top=1) for _ in range(in_flight)))
+        started, cpu = time.perf_counter(), time.process_time()
+        await asyncio.gather(*(client.sales_order.list(top=1) for _ in range(count)))
+        elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+    await http.aclose()
+    return count / elapsed, cpu / count
+
+
+def throughput(pkg: ModuleType, count: int, rounds: int, in_flight: int = 10) -> None:
+    latency_ms = 20
+    ideal = in_flight / (latency_ms / 1000)
+    print(
+        f"2. Async throughput: {in_flight} in flight, {latency_ms} ms latency, {count} requests, "
+        f"median of {rounds} alternating rounds (ideal {ideal:.0f} req/s)"
+    )
+    servers = (
+        ("sandbox", lambda: sandbox("--latency-ms", str(latency_ms), "--max-sessions", "4")),
+        ("bare latency server", lambda: latency_server(latency_ms)),
+    )
+    for label, start in servers:
+        with start() as url:
+            raw, ours = [], []
+            for _ in range(rounds):
+                raw.append(asyncio.run(throughput_raw(url, count, in_flight)))
+                ours.append(asyncio.run(throughput_ours(pkg, url, count, in_flight)))
+        peer, mine = statistics.median(r for r, _ in raw), statistics.median(r for r, _ in ours)
+        peer_cpu = statistics.median(c for _, c in raw)
+        mine_cpu = statistics.median(c for _, c in ours)
+        verdict = "ok" if mine >= 0.9 * ideal else "UNDER TARGET"
+        print(f"   on the {label}:")
+        print(
+            f"     raw httpx.AsyncClient + Semaphore  {peer:6.0f} req/s  {peer / ideal:6.1%} of ideal"
+            f"  client CPU {peer_cpu * 1e6:5.0f} us/request"
+        )
+        print(
+            f"     ours: AsyncClient.sales_order.list {mine:6.0f} req/s  {mine / ideal:6.1%} of ideal"
+            f"  client CPU {mine_cpu * 1e6:5.0f} us/request  (target >= 90% of ideal: {verdict})"
+        )
+        print(
+            f"     one core could drive {1 / mine_cpu:,.0f} req/s of ours "
+            f"({1 / peer_cpu:,.0f} raw): the cap above is the server's or the machine's load"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=1000)
+    parser.add_argument("--async-requests", type=int, default=1000)
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    os.environ.pop("ACUMATICA_LOG", None)
+    pkg = generated_package()
+    overhead(pkg, args.requests, args.rounds)
+    throughput(pkg, args.async_requests, args.rounds)
+
+
+if __name__ == "__main__":
+    main()

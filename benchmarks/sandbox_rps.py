@@ -106,7 +106,9 @@ def prepare_sandbox(url: str) -> tuple[str, str]:
     return cookie, f"{BASE}/StockItem/BENCH-1"
 
 
-async def hammer(url: str, path: str, cookie: str, seconds: float, connections: int) -> tuple[int, int]:
+async def hammer(
+    url: str, path: str, cookie: str, seconds: float, connections: int
+) -> tuple[int, int]:
     """Keep ``connections`` keep-alive connections busy for ``seconds``; return (answers, non-200s)."""
     host, port = url.removeprefix("http://").split(":")
     request = (

@@ -53,9 +53,13 @@ def status_of(client: httpx.Client, nbr: str = "SO-1") -> Any:
     return value(client.get(f"{BASE_24}/SalesOrder/SO/{nbr}").json()["Status"])
 
 
-def test_an_action_answers_202_with_a_status_location_polled_until_204(client: httpx.Client) -> None:
+def test_an_action_answers_202_with_a_status_location_polled_until_204(
+    client: httpx.Client,
+) -> None:
     make_order(client)
-    response = invoke(client, "SalesOrder", "CancelSalesOrder", {"entity": wrap(OrderType="SO", OrderNbr="SO-1")})
+    response = invoke(
+        client, "SalesOrder", "CancelSalesOrder", {"entity": wrap(OrderType="SO", OrderNbr="SO-1")}
+    )
     location = response.headers["location"]
     assert location.startswith(f"{BASE_24}/SalesOrder/CancelSalesOrder/status/")
     assert run_to_completion(client, response) == [202, 202, 204]
@@ -72,9 +76,13 @@ def test_an_action_answers_202_with_a_status_location_polled_until_204(client: h
         ("SalesOrderCreateShipment", "Open", None),  # succeeds without effect
     ],
 )
-def test_action_effects_on_the_record(client: httpx.Client, action: str, status: str, hold: Any) -> None:
+def test_action_effects_on_the_record(
+    client: httpx.Client, action: str, status: str, hold: Any
+) -> None:
     created = make_order(client)
-    response = invoke(client, "SalesOrder", action, {"entity": {"id": created["id"]}, "parameters": {}})
+    response = invoke(
+        client, "SalesOrder", action, {"entity": {"id": created["id"]}, "parameters": {}}
+    )
     run_to_completion(client, response)
     record = client.get(f"{BASE_24}/SalesOrder/{created['id']}").json()
     assert value(record["Status"]) == status
@@ -82,8 +90,15 @@ def test_action_effects_on_the_record(client: httpx.Client, action: str, status:
 
 
 def test_release_sets_released_on_an_invoice(client: httpx.Client) -> None:
-    client.put(f"{BASE_24}/SalesInvoice", json=wrap(Type="Invoice", ReferenceNbr="INV1", Status="Balanced"))
-    response = invoke(client, "SalesInvoice", "ReleaseSalesInvoice", {"entity": wrap(Type="Invoice", ReferenceNbr="INV1")})
+    client.put(
+        f"{BASE_24}/SalesInvoice", json=wrap(Type="Invoice", ReferenceNbr="INV1", Status="Balanced")
+    )
+    response = invoke(
+        client,
+        "SalesInvoice",
+        "ReleaseSalesInvoice",
+        {"entity": wrap(Type="Invoice", ReferenceNbr="INV1")},
+    )
     run_to_completion(client, response)
     invoice = client.get(f"{BASE_24}/SalesInvoice/Invoice/INV1").json()
     assert value(invoice["Status"]) == "Released"
@@ -102,14 +117,21 @@ def test_action_parameters_are_checked(client: httpx.Client) -> None:
 
 
 def test_action_on_a_missing_record_is_no_entity(client: httpx.Client) -> None:
-    response = invoke(client, "SalesOrder", "CancelSalesOrder", {"entity": wrap(OrderType="SO", OrderNbr="NONE")})
+    response = invoke(
+        client, "SalesOrder", "CancelSalesOrder", {"entity": wrap(OrderType="SO", OrderNbr="NONE")}
+    )
     assert response.status_code == 500
     assert response.json()["exceptionType"].endswith("NoEntitySatisfiesTheConditionException")
 
 
 def test_the_generic_custom_action_route_accepts_any_action_name(client: httpx.Client) -> None:
     make_order(client)
-    response = invoke(client, "SalesOrder", "CancelOrderViaCustomization", {"entity": wrap(OrderType="SO", OrderNbr="SO-1")})
+    response = invoke(
+        client,
+        "SalesOrder",
+        "CancelOrderViaCustomization",
+        {"entity": wrap(OrderType="SO", OrderNbr="SO-1")},
+    )
     run_to_completion(client, response)
     assert status_of(client) == "Canceled"
     other = invoke(client, "SalesOrder", "EmailSalesOrder", {"entity": {}})
@@ -126,7 +148,12 @@ def test_actions_answer_204_at_once_when_no_polls_are_configured() -> None:
     with Sandbox(WEBSHOP_24, action_polls=0) as quick:
         client = signed_in(quick.url)
         make_order(client)
-        response = invoke(client, "SalesOrder", "CancelSalesOrder", {"entity": wrap(OrderType="SO", OrderNbr="SO-1")})
+        response = invoke(
+            client,
+            "SalesOrder",
+            "CancelSalesOrder",
+            {"entity": wrap(OrderType="SO", OrderNbr="SO-1")},
+        )
         assert response.status_code == 204
         assert status_of(client) == "Canceled"
         client.post("/entity/auth/logout")
@@ -175,16 +202,22 @@ def test_files_are_stored_listed_and_served(client: httpx.Client) -> None:
     # The record's files:put link works too, and the same name replaces the content.
     link = created["_links"]["files:put"].replace("{filename}", "scan 1.pdf")
     assert client.put(link, content=b"v2").status_code == 204
-    files_again = client.get(f"{BASE_24}/SalesOrder/{created['id']}", params={"$expand": "files"}).json()["files"]
+    files_again = client.get(
+        f"{BASE_24}/SalesOrder/{created['id']}", params={"$expand": "files"}
+    ).json()["files"]
     assert [f["id"] for f in files_again] == [files[0]["id"]]
     assert client.get(files[0]["href"]).content == b"v2"
 
 
-def test_files_need_a_session_and_an_existing_record(client: httpx.Client, sandbox: Sandbox) -> None:
+def test_files_need_a_session_and_an_existing_record(
+    client: httpx.Client, sandbox: Sandbox
+) -> None:
     make_order(client)
     assert client.put(f"{BASE_24}/SalesOrder/SO/NOPE/files/a.txt", content=b"x").status_code == 500
     client.put(f"{BASE_24}/SalesOrder/SO/SO-1/files/a.txt", content=b"x")
-    href = client.get(f"{BASE_24}/SalesOrder/SO/SO-1", params={"$expand": "files"}).json()["files"][0]["href"]
+    href = client.get(f"{BASE_24}/SalesOrder/SO/SO-1", params={"$expand": "files"}).json()["files"][
+        0
+    ]["href"]
     assert httpx.get(f"{sandbox.url}{href}").status_code == 401
     assert client.get(f"{BASE_24}/files/3fa85f64-5717-4562-b3fc-2c963f66afa6").status_code == 500
     # Deleting the record deletes its files.
@@ -193,7 +226,12 @@ def test_files_need_a_session_and_an_existing_record(client: httpx.Client, sandb
 
 
 def test_detail_lines_list_files_when_expanded(client: httpx.Client) -> None:
-    client.put(f"{BASE_24}/SalesOrder", json={**wrap(OrderType="SO", OrderNbr="SO-F"), "Details": [wrap(InventoryID="A")]})
-    record = client.get(f"{BASE_24}/SalesOrder/SO/SO-F", params={"$expand": "Details/files,files"}).json()
+    client.put(
+        f"{BASE_24}/SalesOrder",
+        json={**wrap(OrderType="SO", OrderNbr="SO-F"), "Details": [wrap(InventoryID="A")]},
+    )
+    record = client.get(
+        f"{BASE_24}/SalesOrder/SO/SO-F", params={"$expand": "Details/files,files"}
+    ).json()
     assert record["files"] == []
     assert record["Details"][0]["files"] == []

@@ -20,7 +20,9 @@ RUN_CLI = "import sys; from acumatica_codegen.cli import main; main(sys.argv[1:]
 
 def cli_env() -> dict[str, str]:
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO / "generator"), env.get("PYTHONPATH")]))
+    env["PYTHONPATH"] = os.pathsep.join(
+        filter(None, [str(REPO / "generator"), env.get("PYTHONPATH")])
+    )
     return env
 
 
@@ -38,8 +40,18 @@ def test_serves_and_prints_where_on_the_first_line() -> None:
         endpoints = httpx.get(f"{url}/entity", timeout=10).json()["endpoints"]
         assert {e["version"] for e in endpoints} == {"23.200.001", "24.200.001"}
         with httpx.Client(base_url=url) as client:
-            assert client.post("/entity/auth/login", json={"name": "admin", "password": "123"}).status_code == 500
-            assert client.post("/entity/auth/login", json={"name": "bot", "password": "pw"}).status_code == 204
+            assert (
+                client.post(
+                    "/entity/auth/login", json={"name": "admin", "password": "123"}
+                ).status_code
+                == 500
+            )
+            assert (
+                client.post(
+                    "/entity/auth/login", json={"name": "bot", "password": "pw"}
+                ).status_code
+                == 204
+            )
             other = httpx.post(f"{url}/entity/auth/login", json={"name": "bot", "password": "pw"})
             assert other.status_code == 429
             client.post("/entity/auth/logout")
@@ -83,7 +95,9 @@ def test_bad_input_is_one_line_and_exit_code_2(
     assert err.count("\n") == 1 and "Traceback" not in err
 
 
-def test_a_document_that_is_not_an_endpoint_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_document_that_is_not_an_endpoint_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text("{ not json", encoding="utf-8")
     code, err = run_main([str(bad)], capsys)

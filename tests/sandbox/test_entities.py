@@ -70,7 +70,9 @@ def test_unknown_endpoint_entity_and_method_answer_like_web_api(client: httpx.Cl
 
 
 def test_put_inserts_and_answers_like_acumatica(client: httpx.Client) -> None:
-    response = put(client, "Customer", wrap(CustomerID="C001", CustomerName="Ann", CreditLimit=1500.5))
+    response = put(
+        client, "Customer", wrap(CustomerID="C001", CustomerName="Ann", CreditLimit=1500.5)
+    )
     assert response.status_code == 200
     record = response.json()
     assert list(record)[:3] == ["id", "rowNumber", "note"]
@@ -96,12 +98,18 @@ def test_get_by_id_and_by_keys(client: httpx.Client) -> None:
 
 
 def test_missing_record_by_key_is_no_entity_satisfies_the_condition(client: httpx.Client) -> None:
-    for path in ("SalesOrder/SO/NOPE", "Customer/NOPE", f"Customer/{'0' * 8}-0000-0000-0000-{'0' * 12}"):
+    for path in (
+        "SalesOrder/SO/NOPE",
+        "Customer/NOPE",
+        f"Customer/{'0' * 8}-0000-0000-0000-{'0' * 12}",
+    ):
         response = client.get(f"{BASE_24}/{path}")
         assert response.status_code == 500
         body = response.json()
         assert set(body) == HTTP_ERROR_KEYS
-        assert body["exceptionType"] == "PX.Api.ContractBased.NoEntitySatisfiesTheConditionException"
+        assert (
+            body["exceptionType"] == "PX.Api.ContractBased.NoEntitySatisfiesTheConditionException"
+        )
         assert body["exceptionMessage"] == "No entity satisfies the condition."
         assert body["message"] == "An error has occurred."
 
@@ -157,7 +165,9 @@ def test_unknown_id_in_a_put_is_no_entity(client: httpx.Client) -> None:
 
 def test_detail_lines_are_added_updated_and_deleted(client: httpx.Client) -> None:
     lines = [wrap(InventoryID="A", OrderQty=1), wrap(InventoryID="B", OrderQty=2)]
-    created = put(client, "SalesOrder", {**order("SO-9"), "Details": lines}, **{"$expand": "Details"})
+    created = put(
+        client, "SalesOrder", {**order("SO-9"), "Details": lines}, **{"$expand": "Details"}
+    )
     details = created.json()["Details"]
     assert [value(d["InventoryID"]) for d in details] == ["A", "B"]
     assert [d["rowNumber"] for d in details] == [1, 2]
@@ -175,7 +185,10 @@ def test_detail_lines_are_added_updated_and_deleted(client: httpx.Client) -> Non
         },
         **{"$expand": "Details"},
     ).json()["Details"]
-    assert [(value(d["InventoryID"]), value(d["OrderQty"])) for d in changed] == [("B", 5), ("C", 1)]
+    assert [(value(d["InventoryID"]), value(d["OrderQty"])) for d in changed] == [
+        ("B", 5),
+        ("C", 1),
+    ]
     assert changed[0]["id"] == second["id"]
 
 
@@ -218,7 +231,9 @@ def test_text_in_a_decimal_answers_422_with_the_error_on_the_field(client: httpx
     [("LeadTimedays", 40000), ("UsrLoyaltyPoints", 1.5), ("IsGuestCustomer", "perhaps"),
      ("CreatedDateTime", "yesterday"), ("NoteID", "xyz")],
 )  # fmt: skip
-def test_values_of_the_wrong_type_are_field_errors(client: httpx.Client, field: str, raw: Any) -> None:
+def test_values_of_the_wrong_type_are_field_errors(
+    client: httpx.Client, field: str, raw: Any
+) -> None:
     response = put(client, "Customer", {**wrap(CustomerID="C9"), field: {"value": raw}})
     assert response.status_code == 422
     assert response.json()[field]["error"]
@@ -284,7 +299,9 @@ def test_filter(orders: httpx.Client, text: str, expected: list[str]) -> None:
 def test_filter_on_a_linked_field_path(client: httpx.Client) -> None:
     for cid, email in (("C1", "ann@example.com"), ("C2", "bob@example.org")):
         put(client, "Customer", {**wrap(CustomerID=cid), "MainContact": wrap(Email=email)})
-    response = client.get(f"{BASE_24}/Customer", params={"$filter": "endswith(MainContact/Email, '.org')"})
+    response = client.get(
+        f"{BASE_24}/Customer", params={"$filter": "endswith(MainContact/Email, '.org')"}
+    )
     assert [value(r["CustomerID"]) for r in response.json()] == ["C2"]
 
 
@@ -335,11 +352,13 @@ def test_custom_fields_are_stored_and_returned_when_asked(client: httpx.Client) 
     plain = client.get(f"{BASE_24}/SalesOrder/SO/SO-C").json()
     assert plain["custom"] == {}
     asked = client.get(
-        f"{BASE_24}/SalesOrder/SO/SO-C", params={"$custom": "Document.AttributeCOLOR,Document.UsrWeight"}
+        f"{BASE_24}/SalesOrder/SO/SO-C",
+        params={"$custom": "Document.AttributeCOLOR,Document.UsrWeight"},
     ).json()
     assert asked["custom"] == custom
     found = client.get(
-        f"{BASE_24}/SalesOrder", params={"$filter": "cf.String(f='Document.AttributeCOLOR') eq 'red'"}
+        f"{BASE_24}/SalesOrder",
+        params={"$filter": "cf.String(f='Document.AttributeCOLOR') eq 'red'"},
     ).json()
     assert len(found) == 1
     schema = client.get(f"{BASE_24}/SalesOrder/$adHocSchema").json()

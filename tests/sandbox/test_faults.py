@@ -15,7 +15,9 @@ def bearer_client(sb: Sandbox) -> httpx.Client:
         f"{sb.url}/identity/connect/token",
         data={"grant_type": "password", "client_id": "t", "username": "admin", "password": "123"},
     ).json()
-    return httpx.Client(base_url=sb.url, headers={"Authorization": f"Bearer {grant['access_token']}"})
+    return httpx.Client(
+        base_url=sb.url, headers={"Authorization": f"Bearer {grant['access_token']}"}
+    )
 
 
 def failure_pattern(seed: int, requests: int = 200) -> list[int]:
@@ -35,7 +37,10 @@ def test_fail_rate_is_about_the_asked_share_and_repeats_under_a_seed() -> None:
 def test_an_injected_failure_looks_like_a_stale_session_and_ends_it() -> None:
     with Sandbox(WEBSHOP_24, fail_rate=1.0, seed=3) as sb:
         client = httpx.Client(base_url=sb.url)
-        assert client.post("/entity/auth/login", json={"name": "admin", "password": "123"}).status_code == 204
+        assert (
+            client.post("/entity/auth/login", json={"name": "admin", "password": "123"}).status_code
+            == 204
+        )
         # Sign-in, swagger.json and the stats are never failed.
         assert client.get(f"{BASE_24}/swagger.json").status_code == 200
         response = client.get(f"{BASE_24}/Customer")
@@ -54,7 +59,11 @@ def test_an_injected_failure_looks_like_a_stale_session_and_ends_it() -> None:
 def test_ids_repeat_under_a_seed() -> None:
     def first_id() -> str:
         with Sandbox(WEBSHOP_24, seed=11) as sb, bearer_client(sb) as client:
-            return str(client.put(f"{BASE_24}/StockItem", json={"InventoryID": {"value": "A"}}).json()["id"])
+            return str(
+                client.put(f"{BASE_24}/StockItem", json={"InventoryID": {"value": "A"}}).json()[
+                    "id"
+                ]
+            )
 
     assert first_id() == first_id()
 

@@ -52,7 +52,9 @@ def test_crud_and_action_round_trip(web_shop: Any, sandbox: Sandbox) -> None:
         assert created.details[0].inventory_id == "WIDGET"
         fetched = client.sales_order.get_by_keys("SO", created.order_nbr)
         assert fetched.id == created.id
-        assert [o.order_nbr for o in client.sales_order.list(filter="OrderTotal gt 10")] == ["000001"]
+        assert [o.order_nbr for o in client.sales_order.list(filter="OrderTotal gt 10")] == [
+            "000001"
+        ]
         client.sales_order.cancel_sales_order(fetched)
         assert client.sales_order.get(created.id).status == "Canceled"
         with pytest.raises(web_shop.ValidationError):

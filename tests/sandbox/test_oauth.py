@@ -136,7 +136,9 @@ def test_authorization_code_must_match_redirect_uri_and_verifier(sandbox: Sandbo
     wrong_uri = token(sandbox, **base, code=code(), redirect_uri="https://evil.example.com/cb",
                       code_verifier="abc")  # fmt: skip
     assert wrong_uri.json()["error"] == "invalid_grant"
-    wrong_verifier = token(sandbox, **base, code=code(), redirect_uri=redirect_uri, code_verifier="x")
+    wrong_verifier = token(
+        sandbox, **base, code=code(), redirect_uri=redirect_uri, code_verifier="x"
+    )
     assert wrong_verifier.json()["error"] == "invalid_grant"
     right = token(sandbox, **base, code=code(), redirect_uri=redirect_uri, code_verifier="abc")
     assert right.status_code == 200
@@ -145,7 +147,11 @@ def test_authorization_code_must_match_redirect_uri_and_verifier(sandbox: Sandbo
 def test_authorize_refuses_unknown_clients_by_redirecting_an_error(sandbox: Sandbox) -> None:
     response = httpx.get(
         f"{sandbox.url}/identity/connect/authorize",
-        params={"response_type": "code", "client_id": "stranger", "redirect_uri": "http://x.test/cb"},
+        params={
+            "response_type": "code",
+            "client_id": "stranger",
+            "redirect_uri": "http://x.test/cb",
+        },
     )
     assert response.status_code == 302
     assert "error=unauthorized_client" in response.headers["location"]
@@ -193,11 +199,18 @@ def test_token_tenant_comes_from_the_client_id() -> None:
 
         def client_for(client_id: str) -> httpx.Client:
             grant = token(
-                open_sandbox, grant_type="password", client_id=client_id, username="admin", password="123"
+                open_sandbox,
+                grant_type="password",
+                client_id=client_id,
+                username="admin",
+                password="123",
             ).json()
             return httpx.Client(base_url=open_sandbox.url, headers=bearer(grant["access_token"]))
 
         first, second = client_for("app@First"), client_for("app@Second")
-        assert first.put(f"{BASE_24}/StockItem", json={"InventoryID": {"value": "X"}}).status_code == 200
+        assert (
+            first.put(f"{BASE_24}/StockItem", json={"InventoryID": {"value": "X"}}).status_code
+            == 200
+        )
         assert len(first.get(f"{BASE_24}/StockItem").json()) == 1
         assert second.get(f"{BASE_24}/StockItem").json() == []

@@ -51,7 +51,9 @@ def test_entity_root_lists_every_real_endpoint(sandbox: Sandbox) -> None:
 
 def test_swagger_json_equals_the_real_document(sandbox: Sandbox, real_specs_dir: Path) -> None:
     served = httpx.get(f"{sandbox.url}{DEFAULT_24}/swagger.json", params={"company": "Company"})
-    original = json.loads((real_specs_dir / "Default_24.200.001.json").read_bytes().decode("utf-8-sig"))
+    original = json.loads(
+        (real_specs_dir / "Default_24.200.001.json").read_bytes().decode("utf-8-sig")
+    )
     assert served.json() == original
 
 
@@ -61,7 +63,9 @@ def test_sales_order_round_trip_with_details_and_keys(client: httpx.Client) -> N
         "Details": [wrap(InventoryID="AACOMPUT01", OrderQty=2, UnitPrice=999.99)],
         "ShipToAddress": wrap(City="Kirkland", State="WA"),
     }
-    created = client.put(f"{DEFAULT_24}/SalesOrder", json=body, params={"$expand": "Details,ShipToAddress"})
+    created = client.put(
+        f"{DEFAULT_24}/SalesOrder", json=body, params={"$expand": "Details,ShipToAddress"}
+    )
     assert created.status_code == 200, created.text
     record = created.json()
     nbr = value(record["OrderNbr"])
@@ -70,10 +74,13 @@ def test_sales_order_round_trip_with_details_and_keys(client: httpx.Client) -> N
     assert value(record["ShipToAddress"]["City"]) == "Kirkland"
     fetched = client.get(f"{DEFAULT_24}/SalesOrder/SO/{nbr}", params={"$expand": "Details"}).json()
     assert fetched["Details"] == record["Details"]
-    listed = client.get(f"{DEFAULT_24}/SalesOrder", params={"$filter": "Status eq 'Open'", "$select": "OrderNbr"})
+    listed = client.get(
+        f"{DEFAULT_24}/SalesOrder", params={"$filter": "Status eq 'Open'", "$select": "OrderNbr"}
+    )
     assert [value(r["OrderNbr"]) for r in listed.json()] == [nbr]
     cancel = client.post(
-        f"{DEFAULT_24}/SalesOrder/CancelSalesOrder", json={"entity": wrap(OrderType="SO", OrderNbr=nbr)}
+        f"{DEFAULT_24}/SalesOrder/CancelSalesOrder",
+        json={"entity": wrap(OrderType="SO", OrderNbr=nbr)},
     )
     assert cancel.status_code == 202
     location = cancel.headers["location"]
@@ -84,11 +91,17 @@ def test_sales_order_round_trip_with_details_and_keys(client: httpx.Client) -> N
     assert client.delete(f"{DEFAULT_24}/SalesOrder/SO/{nbr}").status_code == 204
     missing = client.get(f"{DEFAULT_24}/SalesOrder/SO/{nbr}")
     assert missing.status_code == 500
-    assert missing.json()["exceptionType"] == "PX.Api.ContractBased.NoEntitySatisfiesTheConditionException"
+    assert (
+        missing.json()["exceptionType"]
+        == "PX.Api.ContractBased.NoEntitySatisfiesTheConditionException"
+    )
 
 
 def test_release_sales_invoice(client: httpx.Client) -> None:
-    client.put(f"{DEFAULT_24}/SalesInvoice", json=wrap(Type="Invoice", ReferenceNbr="AR0001", Status="Balanced"))
+    client.put(
+        f"{DEFAULT_24}/SalesInvoice",
+        json=wrap(Type="Invoice", ReferenceNbr="AR0001", Status="Balanced"),
+    )
     release = client.post(
         f"{DEFAULT_24}/SalesInvoice/ReleaseSalesInvoice",
         json={"entity": wrap(Type="Invoice", ReferenceNbr="AR0001"), "parameters": {}},

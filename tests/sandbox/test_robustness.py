@@ -49,13 +49,23 @@ def random_body(rng: random.Random, depth: int = 0) -> Any:
     body: dict[str, Any] = {}
     if depth == 0 and rng.random() < 0.5:
         body = {"OrderType": {"value": "SO"}, "OrderNbr": {"value": rng.choice(["000001", "N2"])}}
-        plausible = ["text", 3, 2.5, True, None, "2024-01-01", "3fa85f64-5717-4562-b3fc-2c963f66afa6"]
+        plausible = [
+            "text",
+            3,
+            2.5,
+            True,
+            None,
+            "2024-01-01",
+            "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+        ]
         for _ in range(rng.randint(0, 8)):
             body[rng.choice(FIELDS)] = {"value": rng.choice(plausible)}
         if rng.random() < 0.5:
             return body
     for _ in range(rng.randint(0, 6)):
-        name = rng.choice([*FIELDS, "id", "custom", "delete", "entity", "parameters", "files", "_links"])
+        name = rng.choice(
+            [*FIELDS, "id", "custom", "delete", "entity", "parameters", "files", "_links"]
+        )
         body[name] = random_body(rng, depth + 1) if rng.random() < 0.5 else rng.choice(ODD_VALUES)
     return body
 
@@ -86,7 +96,11 @@ def random_request(rng: random.Random) -> tuple[str, str, dict[str, str], bytes,
     params = {}
     for option in ("$filter", "$select", "$expand", "$custom", "$top", "$skip"):
         if rng.random() < 0.15:
-            pool = FILTER_TOKENS if option == "$filter" else [*FIELDS[:30], ",", "/", ".", "-3", "x", "files"]
+            pool = (
+                FILTER_TOKENS
+                if option == "$filter"
+                else [*FIELDS[:30], ",", "/", ".", "-3", "x", "files"]
+            )
             params[option] = " ".join(rng.choice(pool) for _ in range(rng.randint(0, 6)))
     headers = {}
     if rng.random() < 0.2:
@@ -117,7 +131,10 @@ def test_random_requests_always_get_an_acumatica_shaped_answer(sandbox: Sandbox)
     rng = random.Random(20240501)
     client = signed_in(sandbox.url)
     try:
-        client.put(f"{BASE_24}/SalesOrder", json={**wrap(OrderType="SO", OrderNbr="000001"), "Details": [{}]})
+        client.put(
+            f"{BASE_24}/SalesOrder",
+            json={**wrap(OrderType="SO", OrderNbr="000001"), "Details": [{}]},
+        )
         for _ in range(1500):
             method, path, params, content, headers = random_request(rng)
             response = client.request(method, path, params=params, content=content, headers=headers)
@@ -134,10 +151,14 @@ def test_hostile_login_and_token_bodies_are_answered(sandbox: Sandbox) -> None:
     rng = random.Random(7)
     client = httpx.Client(base_url=sandbox.url)
     for _ in range(200):
-        body = json.dumps(random_body(rng)).encode() if rng.random() < 0.7 else bytes(
-            rng.randrange(256) for _ in range(20)
+        body = (
+            json.dumps(random_body(rng)).encode()
+            if rng.random() < 0.7
+            else bytes(rng.randrange(256) for _ in range(20))
         )
-        content_type = rng.choice(["application/json", "application/x-www-form-urlencoded", "text/plain"])
+        content_type = rng.choice(
+            ["application/json", "application/x-www-form-urlencoded", "text/plain"]
+        )
         for path in ("/entity/auth/login", "/identity/connect/token"):
             response = client.post(path, content=body, headers={"Content-Type": content_type})
             assert response.status_code in {204, 400, 401, 429, 500}, (path, body)
@@ -150,7 +171,11 @@ def test_hostile_login_and_token_bodies_are_answered(sandbox: Sandbox) -> None:
 
 
 def test_odd_query_strings_on_service_routes(sandbox: Sandbox) -> None:
-    for params in ({"redirect_uri": "http://x/%zz"}, {"response_type": "code", "client_id": ""}, {}):
+    for params in (
+        {"redirect_uri": "http://x/%zz"},
+        {"response_type": "code", "client_id": ""},
+        {},
+    ):
         response = httpx.get(f"{sandbox.url}/identity/connect/authorize", params=params)
         assert response.status_code in {302, 400}
     assert httpx.get(f"{sandbox.url}/nothing/here").status_code == 404

@@ -34,7 +34,13 @@ def test_login_sets_the_session_cookie_and_logout_ends_it(sandbox: Sandbox) -> N
     with httpx.Client(base_url=sandbox.url) as client:
         response = client.post(
             "/entity/auth/login",
-            json={"name": "admin", "password": "123", "tenant": "Company", "branch": "HQ", "locale": "en-US"},
+            json={
+                "name": "admin",
+                "password": "123",
+                "tenant": "Company",
+                "branch": "HQ",
+                "locale": "en-US",
+            },
         )
         assert response.status_code == 204
         assert response.content == b""
@@ -65,13 +71,16 @@ def test_requests_without_a_session_answer_401(sandbox: Sandbox) -> None:
 
 
 def test_wrong_credentials_are_refused_like_acumatica(sandbox: Sandbox) -> None:
-    response = httpx.post(f"{sandbox.url}/entity/auth/login", json={"name": "admin", "password": "no"})
+    response = httpx.post(
+        f"{sandbox.url}/entity/auth/login", json={"name": "admin", "password": "no"}
+    )
     assert response.status_code == 500
     body = response.json()
     assert body["exceptionMessage"] == "Invalid credentials. Please try again."
     assert set(body) == {"message", "exceptionMessage", "exceptionType", "stackTrace"}
     unknown_tenant = httpx.post(
-        f"{sandbox.url}/entity/auth/login", json={"name": "admin", "password": "123", "tenant": "Nope"}
+        f"{sandbox.url}/entity/auth/login",
+        json={"name": "admin", "password": "123", "tenant": "Nope"},
     )
     assert unknown_tenant.status_code == 500
     assert stats(sandbox)["rejected_logins"] == 2
@@ -81,7 +90,9 @@ def test_wrong_credentials_are_refused_like_acumatica(sandbox: Sandbox) -> None:
 def test_one_login_past_max_sessions_answers_429_api_login_limit(sandbox: Sandbox) -> None:
     first, second = signed_in(sandbox.url), signed_in(sandbox.url)
     try:
-        third = httpx.post(f"{sandbox.url}/entity/auth/login", json={"name": "admin", "password": "123"})
+        third = httpx.post(
+            f"{sandbox.url}/entity/auth/login", json={"name": "admin", "password": "123"}
+        )
         assert third.status_code == 429
         assert third.json()["exceptionMessage"] == "API Login Limit"
         assert third.json()["message"] == "An error has occurred."

@@ -28,7 +28,11 @@ from acumatica_codegen.sandbox.values import ValueProblem, coerce, dumps, loads
         (1, Scalar.BOOL, True),
         ("2024-01-31T10:00:00Z", Scalar.DATETIME, "2024-01-31T10:00:00Z"),
         ("2024-01-31", Scalar.DATETIME, "2024-01-31"),
-        ("3FA85F64-5717-4562-B3FC-2C963F66AFA6", Scalar.GUID, "3fa85f64-5717-4562-b3fc-2c963f66afa6"),
+        (
+            "3FA85F64-5717-4562-B3FC-2C963F66AFA6",
+            Scalar.GUID,
+            "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+        ),
         ({"any": ["thing"]}, Scalar.ANY, {"any": ["thing"]}),
         (None, Scalar.DECIMAL, None),
     ],

@@ -99,7 +99,9 @@ class SandboxState:
         self.store = Store()
         self.actions: dict[str, ActionRun] = {}
         self.fail_rng = random.Random(seed)
-        self.id_rng: random.Random | None = random.Random(f"ids-{seed}") if seed is not None else None
+        self.id_rng: random.Random | None = (
+            random.Random(f"ids-{seed}") if seed is not None else None
+        )
 
     def new_id(self) -> str:
         if self.id_rng is None:
@@ -252,7 +254,10 @@ class SandboxApp:
             }
             for _, loaded in sorted(self.state.loaded.items())
         ]
-        body = {"version": {"acumaticaBuildVersion": build, "databaseVersion": build}, "endpoints": endpoints}
+        body = {
+            "version": {"acumaticaBuildVersion": build, "databaseVersion": build},
+            "endpoints": endpoints,
+        }
         return errors.json_response(body)
 
     async def stats(self, request: Request) -> Response:
@@ -323,7 +328,9 @@ class SandboxApp:
                     text_field(data, "code_verifier"),
                 )  # fmt: skip
             else:
-                raise OAuthError("unsupported_grant_type", f"grant_type {grant_type!r} is not supported")
+                raise OAuthError(
+                    "unsupported_grant_type", f"grant_type {grant_type!r} is not supported"
+                )
         except OAuthError as problem:
             return _oauth_error(problem)
         headers = {"Cache-Control": "no-store", "Pragma": "no-cache"}
@@ -396,7 +403,9 @@ class SandboxApp:
             self.state.auth.stats.injected_failures += 1
             if caller.session is not None:
                 self.state.auth.expire(caller.session.id)
-            raise errors.exception_error(500, STALE_SESSION, errors.PX_EXCEPTION, "PX.Data.PXGraph.Load")
+            raise errors.exception_error(
+                500, STALE_SESSION, errors.PX_EXCEPTION, "PX.Data.PXGraph.Load"
+            )
         tenant = self.state.store.tenant(caller.tenant)
         if not rest:
             raise errors.not_found(str(request.url))
@@ -420,7 +429,12 @@ class SandboxApp:
             if len(args) != 1:
                 raise errors.not_found(str(request.url))
             return await self.invoke_action(request, loaded, tenant, entity, args[0])
-        if len(args) == 3 and args[1] == "status" and method == "GET" and args[2] in self.state.actions:
+        if (
+            len(args) == 3
+            and args[1] == "status"
+            and method == "GET"
+            and args[2] in self.state.actions
+        ):
             return self.poll_action(loaded, entity, args[0], args[2])
         if len(args) >= 3 and args[-2] == "files":
             if method != "PUT":
@@ -445,7 +459,12 @@ class SandboxApp:
         return shape
 
     def answer_record(
-        self, request: Request, loaded: LoadedEndpoint, tenant: TenantStore, entity: Entity, record: Record
+        self,
+        request: Request,
+        loaded: LoadedEndpoint,
+        tenant: TenantStore,
+        entity: Entity,
+        record: Record,
     ) -> Response:
         shape = self.shape(request, loaded, entity)
         return errors.json_response(loaded.service.render(tenant, entity, record, shape))
@@ -457,12 +476,14 @@ class SandboxApp:
         shape = self.shape(request, loaded, entity)
         top, skip = _count(query.get("$top"), "$top"), _count(query.get("$skip"), "$skip") or 0
         service = loaded.service
-        records: Any = tenant.table(service.endpoint.name, service.endpoint.version, entity.name).records.values()
+        records: Any = tenant.table(
+            service.endpoint.name, service.endpoint.version, entity.name
+        ).records.values()
         text = query.get("$filter")
         if text and text.strip():
             predicate = service.compile_filter(entity, text)
             records = (r for r in records if predicate(r))
-        page = []
+        page: list[dict[str, Any]] = []
         for index, record in enumerate(records):
             if index < skip:
                 continue
@@ -486,7 +507,9 @@ class SandboxApp:
         record, _ = loaded.service.upsert(tenant, entity, body, mode)
         return errors.json_response(loaded.service.render(tenant, entity, record, shape))
 
-    def ad_hoc_schema(self, loaded: LoadedEndpoint, tenant: TenantStore, entity: Entity) -> Response:
+    def ad_hoc_schema(
+        self, loaded: LoadedEndpoint, tenant: TenantStore, entity: Entity
+    ) -> Response:
         service = loaded.service
         table = tenant.table(service.endpoint.name, service.endpoint.version, entity.name)
         custom: dict[str, dict[str, Any]] = {}
@@ -506,7 +529,12 @@ class SandboxApp:
     # -- actions -------------------------------------------------------------------------------
 
     async def invoke_action(
-        self, request: Request, loaded: LoadedEndpoint, tenant: TenantStore, entity: Entity, name: str
+        self,
+        request: Request,
+        loaded: LoadedEndpoint,
+        tenant: TenantStore,
+        entity: Entity,
+        name: str,
     ) -> Response:
         action = _find_action(entity, name)
         if action is None and (not entity.has_custom_action or not _ACTION_NAME.match(name)):
@@ -514,7 +542,9 @@ class SandboxApp:
         action_name = action.name if action is not None else name
         body = await read_json(request)
         if not isinstance(body, dict):
-            raise errors.bad_request("Expected {\"entity\": {...}, \"parameters\": {...}}.", "invocation")
+            raise errors.bad_request(
+                'Expected {"entity": {...}, "parameters": {...}}.', "invocation"
+            )
         target = body.get("entity")
         if target is not None and not isinstance(target, dict):
             raise errors.bad_request("'entity' must be an object.", "invocation.entity")
@@ -554,11 +584,15 @@ class SandboxApp:
             raise errors.no_entity(entity.name)
         return service.find_by_keys(tenant, entity, [str(v) for v in values])
 
-    def poll_action(self, loaded: LoadedEndpoint, entity: Entity, action: str, run_id: str) -> Response:
+    def poll_action(
+        self, loaded: LoadedEndpoint, entity: Entity, action: str, run_id: str
+    ) -> Response:
         run = self.state.actions[run_id]
         if run.polls_left > 0:
             run.polls_left -= 1
-            location = f"{loaded.service.base}/{entity.name}/{quote(action, safe='')}/status/{run_id}"
+            location = (
+                f"{loaded.service.base}/{entity.name}/{quote(action, safe='')}/status/{run_id}"
+            )
             return Response(status_code=202, headers={"Location": location})
         return no_content()
 
@@ -602,7 +636,9 @@ class SandboxApp:
             )
         if request.method == "PUT" and len(args) == 4:
             _screen, view, record_id, filename = args
-            candidates = [loaded.entity(view)] if loaded.entity(view) else list(loaded.entities.values())
+            candidates = (
+                [loaded.entity(view)] if loaded.entity(view) else list(loaded.entities.values())
+            )
             for entity in candidates:
                 if entity is None:
                     continue
@@ -655,7 +691,9 @@ def _count(raw: str | None, name: str) -> int | None:
     except ValueError:
         value = -1
     if value < 0:
-        raise errors.bad_request(f"{name} must be a whole number, 0 or more; got {raw!r}", "parameters")
+        raise errors.bad_request(
+            f"{name} must be a whole number, 0 or more; got {raw!r}", "parameters"
+        )
     return value
 
 
@@ -690,7 +728,9 @@ def _check_parameters(action: Action, parameters: dict[str, Any]) -> None:
         except ValueProblem as problem:
             problems[f"invocation.parameters.{name}"] = [str(problem)]
     if problems:
-        raise errors.SandboxHTTPError(400, {"message": "The request is invalid.", "modelState": problems})
+        raise errors.SandboxHTTPError(
+            400, {"message": "The request is invalid.", "modelState": problems}
+        )
 
 
 def action_effect(action_name: str) -> dict[str, Any]:
@@ -763,7 +803,9 @@ class SandboxMiddleware:
                 self.state.auth.stats.in_flight -= 1
 
 
-def load_documents(paths: list[Path], key_overrides: dict[str, Any] | None = None) -> list[tuple[Endpoint, bytes]]:
+def load_documents(
+    paths: list[Path], key_overrides: dict[str, Any] | None = None
+) -> list[tuple[Endpoint, bytes]]:
     """Read each document: its IR (via the builder) and its JSON for ``swagger.json``."""
     from ..builder import load_endpoint
     from ..errors import SpecError

@@ -121,7 +121,10 @@ class AuthState:
             return self.options.default_tenant
         if self.options.tenants is not None and tenant not in self.options.tenants:
             raise errors.exception_error(
-                500, f"The tenant '{tenant}' does not exist.", errors.PX_EXCEPTION, "LoginService.Login"
+                500,
+                f"The tenant '{tenant}' does not exist.",
+                errors.PX_EXCEPTION,
+                "LoginService.Login",
             )
         return tenant
 
@@ -138,7 +141,10 @@ class AuthState:
         if self.options.users.get(name) != password or not name:
             self.stats.rejected_logins += 1
             raise errors.exception_error(
-                500, "Invalid credentials. Please try again.", errors.PX_EXCEPTION, "LoginService.Login"
+                500,
+                "Invalid credentials. Please try again.",
+                errors.PX_EXCEPTION,
+                "LoginService.Login",
             )
         try:
             tenant_name = self.check_tenant(tenant)
@@ -158,7 +164,9 @@ class AuthState:
         session = Session(secrets.token_hex(12), name, tenant_name, branch, locale, self.clock())
         self.sessions[session.id] = session
         self.stats.logins += 1
-        self.stats.max_open_sessions_seen = max(self.stats.max_open_sessions_seen, len(self.sessions))
+        self.stats.max_open_sessions_seen = max(
+            self.stats.max_open_sessions_seen, len(self.sessions)
+        )
         return session
 
     def logout(self, session_id: str | None) -> bool:
@@ -288,7 +296,9 @@ class AuthState:
         if issued is None or issued.expires_at < self.clock() or issued.client_id != client_id:
             raise OAuthError("invalid_grant", "unknown, used or expired authorization code")
         if redirect_uri != issued.redirect_uri:
-            raise OAuthError("invalid_grant", "redirect_uri does not match the authorization request")
+            raise OAuthError(
+                "invalid_grant", "redirect_uri does not match the authorization request"
+            )
         if issued.code_challenge:
             if not verifier:
                 raise OAuthError("invalid_grant", "code_verifier is required")
@@ -317,5 +327,7 @@ class AuthState:
     def snapshot(self) -> dict[str, int]:
         data = {"open_sessions": self.open_sessions}
         data.update(vars(self.stats))
-        data["active_tokens"] = sum(g.expires_at > self.clock() for g in self.grants_by_access.values())
+        data["active_tokens"] = sum(
+            g.expires_at > self.clock() for g in self.grants_by_access.values()
+        )
         return data

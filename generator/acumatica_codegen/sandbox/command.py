@@ -10,7 +10,9 @@ import click
 from ..errors import UserError
 
 
-def _number(value: str, option: str, kind: Callable[[str], Any], low: float, high: float | None) -> Any:
+def _number(
+    value: str, option: str, kind: Callable[[str], Any], low: float, high: float | None
+) -> Any:
     try:
         number = kind(value)
     except ValueError:
@@ -53,7 +55,13 @@ def _key_overrides(specs: list[Path]) -> dict[str, tuple[str, ...]]:
 @click.command("sandbox")
 @click.argument("specs", nargs=-1, required=True, metavar="SPEC...")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", default="8000", metavar="PORT", show_default=True, help="Port to listen on; 0 picks any free port.")
+@click.option(
+    "--port",
+    default="8000",
+    metavar="PORT",
+    show_default=True,
+    help="Port to listen on; 0 picks any free port.",
+)
 @click.option(
     "--max-sessions", default="2", metavar="N", show_default=True,
     help="Open cookie sessions allowed at once; one more sign-in answers 429 'API Login Limit'.",
@@ -62,12 +70,23 @@ def _key_overrides(specs: list[Path]) -> dict[str, tuple[str, ...]]:
     "--action-polls", default="2", metavar="N", show_default=True,
     help="Times an action's status URL answers 202 before 204 (0: actions answer 204 at once).",
 )  # fmt: skip
-@click.option("--latency-ms", default="0", metavar="MS", show_default=True, help="Delay added before every answer.")
+@click.option(
+    "--latency-ms",
+    default="0",
+    metavar="MS",
+    show_default=True,
+    help="Delay added before every answer.",
+)
 @click.option(
     "--fail-rate", default="0.0", metavar="RATE", show_default=True,
     help="Share (0..1) of entity requests that answer 500 as a stale session does, ending it.",
 )  # fmt: skip
-@click.option("--seed", default=None, metavar="N", help="Seed for --fail-rate and record ids: the same run every time.")
+@click.option(
+    "--seed",
+    default=None,
+    metavar="N",
+    help="Seed for --fail-rate and record ids: the same run every time.",
+)
 @click.option(
     "--user", "users", multiple=True, metavar="NAME:PASSWORD",
     help="A user who may sign in (repeatable). Default: admin:123.",
@@ -81,7 +100,13 @@ def _key_overrides(specs: list[Path]) -> dict[str, tuple[str, ...]]:
     "--client", "clients", multiple=True, metavar="ID:SECRET",
     help="An OAuth client (repeatable). Default: any client id and secret are accepted.",
 )  # fmt: skip
-@click.option("--token-lifetime", default="3600", metavar="SECONDS", show_default=True, help="Seconds an OAuth access token lives.")
+@click.option(
+    "--token-lifetime",
+    default="3600",
+    metavar="SECONDS",
+    show_default=True,
+    help="Seconds an OAuth access token lives.",
+)
 @click.option(
     "--session-timeout", default="1200", metavar="SECONDS", show_default=True,
     help="Idle seconds after which a cookie session ends by itself.",

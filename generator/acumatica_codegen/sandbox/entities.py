@@ -50,7 +50,9 @@ class Shape:
         if self.select is not None:
             select = self.select.get(name)
         custom = self.custom.get(name)
-        return Shape(select, self.expand.get(name) or {}, custom if isinstance(custom, dict) else {})
+        return Shape(
+            select, self.expand.get(name) or {}, custom if isinstance(custom, dict) else {}
+        )
 
     def selects(self, name: str) -> bool:
         return self.select is None or name in self.select
@@ -349,16 +351,16 @@ class EntityService:
             raise self.validation_error(entity, body, problems, inserted)
         if inserted:
             self._number_keys(tenant, entity, draft)
-        key = self.record_key(entity, draft)
-        if key is not None:
-            other = table.by_key.get(key)
+        record_key = self.record_key(entity, draft)
+        if record_key is not None:
+            other = table.by_key.get(record_key)
             if other is not None and other != draft["id"]:
                 raise errors.precondition_failed(
                     f"Another {entity.name} record already has these key values."
                 )
         self._stamp(entity, draft, inserted)
         table.records[draft["id"]] = draft
-        table.index(draft["id"], key)
+        table.index(draft["id"], record_key)
         return draft, inserted
 
     def _number_keys(self, tenant: TenantStore, entity: Entity, draft: Record) -> None:
@@ -396,7 +398,9 @@ class EntityService:
             _mark(echo, where, message)
         verb = "Inserting" if inserted else "Updating"
         label = entity.screen_name or entity.name
-        echo["error"] = f"{verb}  '{label}' record raised at least one error. Please review the errors."
+        echo["error"] = (
+            f"{verb}  '{label}' record raised at least one error. Please review the errors."
+        )
         return errors.SandboxHTTPError(422, echo)
 
     def delete(self, tenant: TenantStore, entity: Entity, record: Record) -> None:
@@ -426,12 +430,16 @@ class EntityService:
             if stored is not None and stored.name == filename:
                 stored.content, stored.content_type = content, content_type
                 return stored
-        stored = StoredFile(self.new_id(), entity.name, record["id"], filename, content, content_type)
+        stored = StoredFile(
+            self.new_id(), entity.name, record["id"], filename, content, content_type
+        )
         tenant.files[stored.id] = stored
         files.append(stored.id)
         return stored
 
-    def file_links(self, tenant: TenantStore, entity: Entity, record: Record) -> list[dict[str, Any]]:
+    def file_links(
+        self, tenant: TenantStore, entity: Entity, record: Record
+    ) -> list[dict[str, Any]]:
         keys = " ".join(str(record.get(k)) for k in entity.keys if record.get(k) is not None)
         label = f"{entity.screen_name or entity.name} ({keys or record['id']})"
         links = []
@@ -583,7 +591,10 @@ class EntityService:
             return odata.compile_filter(text, resolve, resolve_custom)
         except odata.FilterError as problem:
             raise errors.exception_error(
-                400, f"$filter: {problem}", "PX.Api.ContractBased.OData.ODataException", "ParseFilter"
+                400,
+                f"$filter: {problem}",
+                "PX.Api.ContractBased.OData.ODataException",
+                "ParseFilter",
             ) from None
 
 

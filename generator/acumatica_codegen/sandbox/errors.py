@@ -70,13 +70,17 @@ def not_logged_in() -> SandboxHTTPError:
 def invalid_token(description: str) -> SandboxHTTPError:
     header = f'Bearer error="invalid_token", error_description="{description}"'
     return SandboxHTTPError(
-        401, {"message": "Authorization has been denied for this request."}, {"WWW-Authenticate": header}
+        401,
+        {"message": "Authorization has been denied for this request."},
+        {"WWW-Authenticate": header},
     )
 
 
 def bad_request(problem: str, key: str = "entity") -> SandboxHTTPError:
     """400 for a body or parameter that cannot be read (Web API model binding failed)."""
-    return SandboxHTTPError(400, {"message": "The request is invalid.", "modelState": {key: [problem]}})
+    return SandboxHTTPError(
+        400, {"message": "The request is invalid.", "modelState": {key: [problem]}}
+    )
 
 
 def not_found(path: str) -> SandboxHTTPError:
@@ -99,11 +103,11 @@ def precondition_failed(message: str) -> SandboxHTTPError:
 
 def login_limit() -> SandboxHTTPError:
     # No Retry-After: Acumatica sends none; a slot frees only when another client signs out.
-    return exception_error(429, "API Login Limit", PX_EXCEPTION, "PX.Api.Services.LoginService.Login")
+    return exception_error(
+        429, "API Login Limit", PX_EXCEPTION, "PX.Api.Services.LoginService.Login"
+    )
 
 
 def internal(exc: BaseException) -> SandboxHTTPError:
     """An unexpected failure inside the sandbox: still an answer, never a crash."""
-    return exception_error(
-        500, f"{type(exc).__name__}: {exc}"[:500], "System.Exception", "Sandbox"
-    )
+    return exception_error(500, f"{type(exc).__name__}: {exc}"[:500], "System.Exception", "Sandbox")

@@ -138,11 +138,18 @@ def normalize(value: Any, scalar: Scalar) -> Any:
     return value
 
 
+def _constant(value: Any, scalar: Scalar) -> _Operand:
+    def get(record: Any) -> Any:
+        return value
+
+    return _Operand(get, scalar, True, value)
+
+
 def _literal(tok: _Tok) -> _Operand:
     """A literal token as an operand; its scalar is what the literal itself says."""
     if tok.kind == "string":
         value: Any = tok.text[1:-1].replace("''", "'")
-        return _Operand(lambda r, v=value: v, Scalar.STRING, True, value)
+        return _constant(value, Scalar.STRING)
     if tok.kind == "number":
         text = tok.text.rstrip("mMdDfFlL")
         try:
@@ -150,17 +157,17 @@ def _literal(tok: _Tok) -> _Operand:
         except InvalidOperation:  # pragma: no cover - the regex admits only numbers
             raise FilterError(f"bad number {tok.text!r}", tok.pos) from None
         scalar = Scalar.INT if re.fullmatch(r"-?\d+", text) else Scalar.DECIMAL
-        return _Operand(lambda r, v=value: v, scalar, True, value)
+        return _constant(value, scalar)
     # typed literal: prefix'...'
     prefix, _, rest = tok.text.partition("'")
     body = rest[:-1].replace("''", "'")
     try:
         if prefix in ("datetimeoffset", "datetime"):
             value = _parse_datetime(body)
-            return _Operand(lambda r, v=value: v, Scalar.DATETIME, True, value)
+            return _constant(value, Scalar.DATETIME)
         if prefix == "guid":
             value = uuid.UUID(body)
-            return _Operand(lambda r, v=value: v, Scalar.GUID, True, value)
+            return _constant(value, Scalar.GUID)
     except ValueError:
         raise FilterError(f"{tok.text} is not a valid {prefix} literal", tok.pos) from None
     raise FilterError(f"{prefix} literals are not supported", tok.pos)
@@ -280,9 +287,9 @@ class _Parser:
             self.advance()
             if tok.text in ("true", "false"):
                 value = tok.text == "true"
-                return _Operand(lambda r, v=value: v, Scalar.BOOL, True, value)
+                return _constant(value, Scalar.BOOL)
             if tok.text == "null":
-                return _Operand(lambda r: None, Scalar.ANY, True, None)
+                return _constant(None, Scalar.ANY)
             if self.tok.text == "(" and self.tok.kind == "punct":
                 return self.parse_call(tok)
             if tok.text in _COMPARE or tok.text in ("and", "or", "not"):
@@ -318,7 +325,9 @@ class _Parser:
             try:
                 getter, _ = self.resolve_custom(field_tok.text[1:-1].replace("''", "'"))
             except KeyError as missing:
-                raise FilterError(f"unknown custom field {missing.args[0]!r}", field_tok.pos) from None
+                raise FilterError(
+                    f"unknown custom field {missing.args[0]!r}", field_tok.pos
+                ) from None
             return _Operand(getter, _CUSTOM_TYPES[name.text])
         args = [self.parse_or()]
         while self.tok.text == "," and self.tok.kind == "punct":
@@ -373,9 +382,24 @@ def _string_function(name: str, first: _Operand, second: _Operand) -> Predicate:
 def _unary_function(name: str, arg: _Operand) -> _Operand:
     get = arg.get
     if name == "length":
-        return _Operand(lambda r: None if get(r) is None else len(str(get(r))), Scalar.INT)
-    apply = {"tolower": str.lower, "toupper": str.upper, "trim": str.strip}[name]
-    return _Operand(lambda r: None if get(r) is None else apply(str(get(r))), Scalar.STRING)
+
+        def length(record: Any) -> int | None:
+            value = get(record)
+            return None if value is None else len(str(value))
+
+        return _Operand(length, Scalar.INT)
+    transforms: dict[str, Callable[[str], str]] = {
+        "tolower": str.lower,
+        "toupper": str.upper,
+        "trim": str.strip,
+    }
+    apply = transforms[name]
+
+    def text(record: Any) -> str | None:
+        value = get(record)
+        return None if value is None else apply(str(value))
+
+    return _Operand(text, Scalar.STRING)
 
 
 def _compare(op_tok: _Tok, left: _Operand, right: _Operand) -> Predicate:
@@ -434,7 +458,9 @@ def _compare(op_tok: _Tok, left: _Operand, right: _Operand) -> Predicate:
 _UNCOMPARABLE = object()
 
 
-def compile_filter(text: str, resolve: Resolver, resolve_custom: Resolver | None = None) -> Predicate:
+def compile_filter(
+    text: str, resolve: Resolver, resolve_custom: Resolver | None = None
+) -> Predicate:
     """Compile ``$filter`` text into ``predicate(record) -> bool``.
 
     ``resolve(path)`` returns ``(getter, scalar)`` for a field path such as ``MainContact/Email``

@@ -18,7 +18,6 @@ from .app import SandboxState, create_app, load_documents
 from .options import DEFAULT_USERS, SandboxOptions
 
 
-
 class Sandbox:
     """A local Acumatica for one or more endpoint documents, served over real HTTP on loopback.
 
@@ -102,7 +101,9 @@ class Sandbox:
                         f"sandbox: port {self.port} on {self.host} is in use; choose another with "
                         "--port, or --port 0 for any free port"
                     ) from None
-                raise UserError(f"sandbox: cannot listen on {self.host}:{self.port}: {problem.strerror}") from None
+                raise UserError(
+                    f"sandbox: cannot listen on {self.host}:{self.port}: {problem.strerror}"
+                ) from None
             sock.listen(2048)
             sock.setblocking(False)
             self.port = sock.getsockname()[1]
@@ -137,12 +138,16 @@ class Sandbox:
             except BaseException as problem:  # noqa: BLE001 - reported to start()
                 failure.append(problem)
 
-        self._thread = threading.Thread(target=run, name=f"acumatica-sandbox-{self.port}", daemon=True)
+        self._thread = threading.Thread(
+            target=run, name=f"acumatica-sandbox-{self.port}", daemon=True
+        )
         self._thread.start()
         deadline = time.monotonic() + 10
         while not server.started:
             if failure or not self._thread.is_alive():
-                raise RuntimeError(f"the sandbox did not start: {failure[0] if failure else 'stopped'}")
+                raise RuntimeError(
+                    f"the sandbox did not start: {failure[0] if failure else 'stopped'}"
+                )
             if time.monotonic() > deadline:
                 raise RuntimeError("the sandbox did not start within 10 seconds")
             time.sleep(0.005)

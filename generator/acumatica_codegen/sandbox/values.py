@@ -146,7 +146,9 @@ def loads(body: bytes) -> Any:
 
     Raises ValueError (json.JSONDecodeError or UnicodeDecodeError) for a malformed body.
     """
-    return json.loads(body.decode("utf-8-sig"), parse_float=Decimal, parse_constant=_reject_constant)
+    return json.loads(
+        body.decode("utf-8-sig"), parse_float=Decimal, parse_constant=_reject_constant
+    )
 
 
 def _reject_constant(name: str) -> Any:

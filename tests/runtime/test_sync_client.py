@@ -541,3 +541,17 @@ def test_403_is_an_auth_error_and_not_retried(make_client, orders, rt, server):
 def test_auth_repr_hides_the_password(rt):
     auth = rt.auth.CookieAuth("admin", PASSWORD, tenant="T")
     assert PASSWORD not in repr(auth)
+
+
+def test_client_invoke_runs_any_action_by_entity_name(make_client, server):
+    with make_client() as client:
+        response = client.invoke(
+            "SalesOrder", "SomeCustomAction", {"OrderNbr": {"value": "1"}}, {"X": 1}
+        )
+    assert response.status_code == 204
+    post = next(r for r in server.requests if is_post(r))
+    assert post.url.path.endswith("/SalesOrder/SomeCustomAction")
+    assert json.loads(post.content) == {
+        "entity": {"OrderNbr": {"value": "1"}},
+        "parameters": {"X": {"value": 1}},
+    }

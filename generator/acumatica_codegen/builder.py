@@ -96,7 +96,7 @@ class _Builder:
             if schema_name in PLUMBING or schema_name in action_schemas:
                 continue
             node, pointer = self._schema(schema_name)
-            if self._is_custom_field_type(node):
+            if self._is_custom_field_type(node, pointer):
                 self.custom_field_types[schema_name] = self._wrapper(schema_name, node, pointer)
             elif self._is_value_wrapper(schema_name, node, pointer):
                 self.value_types[schema_name] = self._wrapper(schema_name, node, pointer)
@@ -200,7 +200,7 @@ class _Builder:
         """The schema and its ``allOf`` parts, flattened depth first (base classes first)."""
         parts: list[tuple[dict[str, Any], str]] = []
         visiting = visiting | {pointer}
-        for index, part in enumerate(node.get("allOf") or []):
+        for index, part in enumerate(self._all_of(node, pointer)):
             part_ref = f"{pointer}/allOf/{index}"
             part, part_pointer = self.doc.resolve(part, part_ref)
             if not isinstance(part, dict):
@@ -216,7 +216,7 @@ class _Builder:
         result: dict[str, tuple[Any, str, bool]] = {}
         inherited_pointers = {
             self.doc.ref_pointer(part["$ref"], f"{pointer}/allOf/{index}")
-            for index, part in enumerate(node.get("allOf") or [])
+            for index, part in enumerate(self._all_of(node, pointer))
             if isinstance(part, dict) and isinstance(part.get("$ref"), str)
         }
         for part, part_pointer in self._all_of_parts(node, pointer):
@@ -232,8 +232,14 @@ class _Builder:
                 )
         return result
 
-    def _is_custom_field_type(self, node: dict[str, Any]) -> bool:
-        refs = [p.get("$ref", "") for p in node.get("allOf") or [] if isinstance(p, dict)]
+    def _all_of(self, node: dict[str, Any], pointer: str) -> list[Any]:
+        parts = node.get("allOf") or []
+        if not isinstance(parts, list):
+            self.doc.fail(f"{pointer}/allOf", "expected a list of schemas")
+        return parts
+
+    def _is_custom_field_type(self, node: dict[str, Any], pointer: str) -> bool:
+        refs = [p.get("$ref", "") for p in self._all_of(node, pointer) if isinstance(p, dict)]
         return any(str(ref).endswith("/CustomField") for ref in refs)
 
     def _is_value_wrapper(self, name: str, node: dict[str, Any], pointer: str) -> bool:
@@ -254,6 +260,7 @@ class _Builder:
         if not isinstance(schema, dict):
             self.doc.fail(pointer, "expected a schema object")
         kind, fmt = schema.get("type"), schema.get("format")
+        fmt = fmt if isinstance(fmt, str) else None
         # Acumatica declares DecimalValue's value as a double; the wrapper's name says decimal.
         if fmt == "decimal" or (
             kind == "number" and wrapper_name.removeprefix("Custom").startswith("Decimal")
@@ -335,9 +342,9 @@ class _Builder:
 
         Parts that are ``$ref``s are base classes (``Entity``); their text does not describe this one.
         """
-        node, _ = self._schema(schema_name)
+        node, pointer = self._schema(schema_name)
         inline_parts = [
-            p for p in node.get("allOf") or [] if isinstance(p, dict) and "$ref" not in p
+            p for p in self._all_of(node, pointer) if isinstance(p, dict) and "$ref" not in p
         ]
         for part in (node, *reversed(inline_parts)):
             description = part.get("description")
@@ -396,6 +403,8 @@ class _Builder:
         if "parameters" in properties:
             params_schema, params_pointer, _ = properties["parameters"]
             params_schema, params_pointer = self.doc.resolve(params_schema, params_pointer)
+            if not isinstance(params_schema, dict):
+                self.doc.fail(params_pointer, "expected a schema object of action parameters")
             param_properties = self._properties(params_schema, params_pointer)
             names = naming.assign_names(param_properties, reserved={"entity", "self", "timeout", "parameters"})
             parameters = tuple(

@@ -193,6 +193,8 @@ class SpecDocument:
                 if not isinstance(operation, dict):
                     self.fail(pointer, "expected an operation object")
                 tags = operation.get("tags") or []
+                if not isinstance(tags, list):
+                    self.fail(f"{pointer}/tags", "expected a list of tag names")
                 yield Operation(
                     path=path,
                     method=method,
@@ -204,7 +206,10 @@ class SpecDocument:
 
     def _body_ref(self, operation: dict[str, Any], pointer: str) -> str | None:
         if self.format == SWAGGER_2:
-            for index, parameter in enumerate(operation.get("parameters") or []):
+            parameters = operation.get("parameters") or []
+            if not isinstance(parameters, list):
+                self.fail(f"{pointer}/parameters", "expected a list of parameters")
+            for index, parameter in enumerate(parameters):
                 parameter, _ = self.resolve(parameter, f"{pointer}/parameters/{index}")
                 if isinstance(parameter, dict) and parameter.get("in") == "body":
                     schema = parameter.get("schema")

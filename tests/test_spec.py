@@ -342,3 +342,76 @@ def test_an_action_path_without_a_schema_body_is_an_error(tmp_path):
     error = spec_error(path)
     assert_names_place(error, path, "/paths/~1A~1Go/post")
     assert "action request body" in error.problem
+
+
+# -- malformed structure: a SpecError at the right place, never another exception ---------------
+
+
+def _set(document: Any, path: tuple[Any, ...], value: Any) -> None:
+    node = document
+    for token in path[:-1]:
+        node = node[token]
+    node[path[-1]] = value
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "pointer"),
+    [
+        (("paths", "/Customer", "put", "tags"), 1, "/paths/~1Customer/put/tags"),
+        (("paths", "/Customer", "put", "parameters"), True, "/paths/~1Customer/put/parameters"),
+        (("definitions", "Customer", "allOf"), True, "/definitions/Customer/allOf"),
+        (("definitions", "Customer", "allOf", 1, "properties"), [], None),
+        (
+            ("definitions", "ChangeCustomerClass", "properties", "parameters"),
+            [],
+            "/definitions/ChangeCustomerClass/properties/parameters",
+        ),
+        (("definitions", "StringValue", "properties", "value", "format"), [1], None),
+    ],
+)
+def test_malformed_structure_is_a_spec_error_at_its_pointer(tmp_path, path, value, pointer):
+    document = json.loads(OLD_CONTRACT.read_text(encoding="utf-8-sig"))
+    _set(document, path, value)
+    written = write(tmp_path, document)
+    if pointer is None:  # tolerated: the document still maps
+        load_endpoint(written)
+        return
+    assert_names_place(spec_error(written), written, pointer)
+
+
+def _node_paths(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    if isinstance(node, dict):
+        children = node.items()
+    elif isinstance(node, list):
+        children = enumerate(node)
+    else:
+        return [path]
+    return [path] + [p for key, child in children for p in _node_paths(child, path + (key,))]
+
+
+@pytest.mark.parametrize("source", [OLD_CONTRACT, FIXTURES / "hostile.json"], ids=lambda p: p.name)
+def test_any_corrupted_node_gives_a_spec_error_or_an_ir_never_a_crash(source):
+    import random
+
+    original = source.read_text(encoding="utf-8-sig")
+    paths = [p for p in _node_paths(json.loads(original)) if p]
+    replacements = [None, 1, True, "x", [], {}, [1], {"$ref": 5}, {"$ref": "#/x"}, {"type": "file"}]
+    rng = random.Random(20261126)
+    for _ in range(250):
+        document = json.loads(original)
+        path, value = rng.choice(paths), rng.choice(replacements)
+        _set(document, path, value)
+        try:
+            load_endpoint_from_bytes(json.dumps(document).encode())
+        except SpecError:
+            pass
+        except UserError:  # e.g. a key override; not expected here, but a clean error
+            pass
+        except Exception as error:  # pragma: no cover - the failure message
+            pytest.fail(f"{path} = {value!r}: {type(error).__name__}: {error}")
+
+
+def load_endpoint_from_bytes(raw: bytes):
+    from acumatica_codegen.builder import build_ir
+
+    return build_ir(parse_document(raw, "corrupt.json"))

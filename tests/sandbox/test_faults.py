@@ -85,3 +85,41 @@ def test_concurrent_requests_are_counted_in_flight() -> None:
         stats = sb.stats()
         assert stats["max_in_flight_seen"] >= 4
         assert stats["in_flight"] == 0
+
+
+def test_conflicts_lose_writes_like_a_lock_violation() -> None:
+    with Sandbox(WEBSHOP_24, conflict_rate=1.0, seed=1) as sb, bearer_client(sb) as client:
+        response = client.put(f"{BASE_24}/StockItem", json={"InventoryID": {"value": "A"}})
+        assert response.status_code == 500
+        body = response.json()
+        assert body["exceptionType"] == "PX.Data.PXLockViolationException"
+        assert body["exceptionMessage"].startswith(
+            "Another process has updated the 'StockItem' record"
+        )
+        assert (
+            client.get(f"{BASE_24}/StockItem").json() == []
+        )  # reads are never lost, nothing written
+        assert sb.stats()["injected_conflicts"] == 1
+
+
+def test_conflict_rate_hits_about_its_share_of_writes_only() -> None:
+    with Sandbox(WEBSHOP_24, conflict_rate=0.5, seed=2) as sb, bearer_client(sb) as client:
+        statuses = [
+            client.put(f"{BASE_24}/StockItem", json={"InventoryID": {"value": f"I{n}"}}).status_code
+            for n in range(60)
+        ]
+        assert 15 <= statuses.count(500) <= 45
+        assert len(client.get(f"{BASE_24}/StockItem").json()) == statuses.count(200)
+
+
+def test_rate_limit_answers_429_with_retry_after() -> None:
+    with Sandbox(WEBSHOP_24, rate_limit=5) as sb, bearer_client(sb) as client:
+        statuses = [client.get(f"{BASE_24}/StockItem") for _ in range(8)]
+        assert [r.status_code for r in statuses[:5]] == [200] * 5
+        limited = statuses[5]
+        assert limited.status_code == 429
+        assert limited.headers["retry-after"] == "1"
+        assert "API Login Limit" not in limited.json()["exceptionMessage"]
+        time.sleep(1.05)
+        assert client.get(f"{BASE_24}/StockItem").status_code == 200
+        assert sb.stats()["rate_limited"] == 3

@@ -161,3 +161,12 @@ def test_stats_need_no_sign_in_and_count_requests(sandbox: Sandbox) -> None:
         "open_sessions", "max_open_sessions_seen", "logins", "logouts", "requests", "rejected_logins",
     }  # fmt: skip
     assert sandbox.stats()["requests"] == counters["requests"]
+
+
+def test_swagger_json_needs_no_sign_in_and_checks_the_company(sandbox: Sandbox) -> None:
+    url = f"{sandbox.url}{BASE_24}/swagger.json"
+    assert httpx.get(url).status_code == 200
+    assert httpx.get(url, params={"company": "Other"}).status_code == 200
+    unknown = httpx.get(url, params={"company": "Nope"})
+    assert unknown.status_code == 500
+    assert "Nope" in unknown.json()["exceptionMessage"]

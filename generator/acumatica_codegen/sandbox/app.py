@@ -18,6 +18,11 @@ Routes (``{E}/{V}`` is an endpoint name and version; names match without regard 
     GET  /entity/{E}/{V}/files/{fileId}            the file's bytes
     GET  /sandbox/stats, POST /sandbox/reset       for tests; no sign-in
 
+Injected lock violations (``conflict_rate``, on PUT, DELETE and actions) answer 500 with
+``exceptionType`` ``PX.Data.PXLockViolationException`` and "Another process has updated the
+'{Entity}' record. Your changes will be lost."; nothing is written. ``rate_limit`` answers 429 with
+``Retry-After`` once more entity requests than that came in the last second.
+
 Injected failures (``fail_rate``) answer 500 with ``exceptionType`` ``PX.Data.PXException`` and
 ``exceptionMessage`` "The session has expired. Please sign in again." and end the caller's cookie
 session, as a stale session on a real instance does: a client must sign in again.
@@ -26,9 +31,12 @@ session, as a stale session on a real instance does: a client must sign in again
 from __future__ import annotations
 
 import asyncio
+import collections
 import functools
+import math
 import random
 import re
+import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -99,6 +107,8 @@ class SandboxState:
         self.store = Store()
         self.actions: dict[str, ActionRun] = {}
         self.fail_rng = random.Random(seed)
+        self.conflict_rng = random.Random(f"conflicts-{seed}")
+        self.recent: collections.deque[float] = collections.deque()  # for rate_limit
         self.id_rng: random.Random | None = (
             random.Random(f"ids-{seed}") if seed is not None else None
         )
@@ -125,6 +135,39 @@ class SandboxState:
     def should_fail(self) -> bool:
         rate = self.options.fail_rate
         return rate > 0 and self.fail_rng.random() < rate
+
+    def check_conflict(self, entity: Entity) -> None:
+        """Maybe lose a write to "another process", as Acumatica's lock violations do."""
+        rate = self.options.conflict_rate
+        if rate > 0 and self.conflict_rng.random() < rate:
+            self.auth.stats.injected_conflicts += 1
+            raise errors.exception_error(
+                500,
+                f"Another process has updated the '{entity.name}' record. Your changes will be lost.",
+                "PX.Data.PXLockViolationException",
+                "PX.Data.PXCache.PersistUpdated",
+            )
+
+    def check_rate(self) -> None:
+        """429 with Retry-After once more than ``rate_limit`` requests came in the last second."""
+        limit = self.options.rate_limit
+        if limit is None:
+            return
+        now = time.monotonic()
+        recent = self.recent
+        while recent and recent[0] <= now - 1.0:
+            recent.popleft()
+        if len(recent) >= limit:
+            self.auth.stats.rate_limited += 1
+            wait = max(1, math.ceil(recent[0] + 1.0 - now))
+            raise errors.exception_error(
+                429,
+                "API Request Limit: the number of requests exceeds the license limit.",
+                errors.PX_EXCEPTION,
+                "PX.Api.RequestThrottle.Enter",
+                **{"Retry-After": str(wait)},
+            )
+        recent.append(now)
 
 
 # ---------------------------------------------------------------------------------- helpers
@@ -399,6 +442,7 @@ class SandboxApp:
                 self.state.auth.check_tenant(company)
             return Response(loaded.document_json, media_type=errors.JSON)
         caller = self.authenticate(request)
+        self.state.check_rate()
         if self.state.should_fail():
             self.state.auth.stats.injected_failures += 1
             if caller.session is not None:
@@ -419,6 +463,7 @@ class SandboxApp:
             if method == "GET":
                 return self.get_list(request, loaded, tenant, entity)
             if method == "PUT":
+                self.state.check_conflict(entity)
                 return await self.put_entity(request, loaded, tenant, entity)
             raise errors.method_not_allowed(method)
         if args == ["$adHocSchema"]:
@@ -446,6 +491,7 @@ class SandboxApp:
             return self.answer_record(request, loaded, tenant, entity, record)
         if method == "DELETE":
             record = loaded.service.find_by_keys(tenant, entity, args)
+            self.state.check_conflict(entity)
             loaded.service.delete(tenant, entity, record)
             return no_content()
         raise errors.method_not_allowed(method)
@@ -554,6 +600,7 @@ class SandboxApp:
         if action is not None and parameters:
             _check_parameters(action, parameters)
         record = self._action_target(loaded, tenant, entity, target or {})
+        self.state.check_conflict(entity)
         if record is not None:
             _apply_effect(loaded.service, entity, record, action_name)
         polls = self.state.options.action_polls

@@ -32,6 +32,8 @@ class Stats:
     login_limit_hits: int = 0  # 429 "API Login Limit" answers
     expired_sessions: int = 0  # ended by idle timeout or by an injected stale-session failure
     injected_failures: int = 0
+    injected_conflicts: int = 0
+    rate_limited: int = 0  # 429 answers from ``rate_limit``
     tokens_issued: int = 0
     in_flight: int = 0
     max_in_flight_seen: int = 0

@@ -82,10 +82,19 @@ def _key_overrides(specs: list[Path]) -> dict[str, tuple[str, ...]]:
     help="Share (0..1) of entity requests that answer 500 as a stale session does, ending it.",
 )  # fmt: skip
 @click.option(
+    "--conflict-rate", default="0.0", metavar="RATE", show_default=True,
+    help="Share (0..1) of writes (PUT, DELETE, actions) that fail with 'Another process has "
+    "updated...' and change nothing.",
+)  # fmt: skip
+@click.option(
+    "--rate-limit", default=None, metavar="N",
+    help="Entity requests allowed per second; more answer 429 with Retry-After. Default: no limit.",
+)  # fmt: skip
+@click.option(
     "--seed",
     default=None,
     metavar="N",
-    help="Seed for --fail-rate and record ids: the same run every time.",
+    help="Seed for --fail-rate, --conflict-rate and record ids: the same run every time.",
 )
 @click.option(
     "--user", "users", multiple=True, metavar="NAME:PASSWORD",
@@ -119,6 +128,8 @@ def sandbox_command(
     action_polls: str,
     latency_ms: str,
     fail_rate: str,
+    conflict_rate: str,
+    rate_limit: str | None,
     seed: str | None,
     users: tuple[str, ...],
     tenants: tuple[str, ...],
@@ -146,6 +157,12 @@ def sandbox_command(
         action_polls=_number(action_polls, "--action-polls", int, 0, None),
         latency_ms=_number(latency_ms, "--latency-ms", float, 0, None),
         fail_rate=_number(fail_rate, "--fail-rate", float, 0, 1),
+        conflict_rate=_number(conflict_rate, "--conflict-rate", float, 0, 1),
+        rate_limit=(
+            _number(rate_limit, "--rate-limit", float, 0.001, None)
+            if rate_limit is not None
+            else None
+        ),
         seed=_number(seed, "--seed", int, -(2**63), None) if seed is not None else None,
         users=_pairs(users, "--user", "NAME:PASSWORD") or None,
         tenants=list(tenants) or None,

@@ -16,7 +16,11 @@ class SandboxOptions:
     action_polls: int = 2  # a status poll answers 202 this many times, then 204
     latency_ms: float = 0.0  # added before every answer
     fail_rate: float = 0.0  # share of entity requests that answer 500 like a stale session
-    seed: int | None = None  # makes --fail-rate and generated ids reproducible
+    conflict_rate: float = (
+        0.0  # share of writes that lose a race ("Another process has updated...")
+    )
+    rate_limit: float | None = None  # entity requests per second; more answer 429 + Retry-After
+    seed: int | None = None  # makes --fail-rate, --conflict-rate and generated ids reproducible
     users: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_USERS))
     # Tenants that exist; None accepts any tenant name (each gets its own empty store).
     tenants: tuple[str, ...] | None = None
@@ -35,6 +39,10 @@ class SandboxOptions:
             raise ValueError("latency_ms must be 0 or more")
         if not 0.0 <= self.fail_rate <= 1.0:
             raise ValueError("fail_rate must be between 0.0 and 1.0")
+        if not 0.0 <= self.conflict_rate <= 1.0:
+            raise ValueError("conflict_rate must be between 0.0 and 1.0")
+        if self.rate_limit is not None and self.rate_limit <= 0:
+            raise ValueError("rate_limit must be positive")
         if self.token_lifetime <= 0 or self.session_timeout <= 0:
             raise ValueError("token_lifetime and session_timeout must be positive")
         if not self.users:

@@ -400,7 +400,7 @@ def test_an_entity_named_like_a_wrapper_but_without_value_is_an_entity():
 # -- entities and fields ------------------------------------------------------------------------
 
 
-def test_field_kinds():
+def test_fields_are_classified_as_value_detail_linked_custom_or_files():
     endpoint = load(WEBSHOP_24)
     sales_order = endpoint.entity("SalesOrder")
     details = sales_order.field("Details")
@@ -719,7 +719,7 @@ def test_real_entities_carry_inherited_fields_and_screen_ids(real, name):
         assert entity.screen_id == (match.group(1) if match else None), entity.name
 
 
-def test_real_default_24_spot_checks(real):
+def test_real_default_24_sales_order_details_screen_keys_and_action_parameters(real):
     document, endpoint = real("Default_24.200.001.json")
     assert endpoint.source_format == "openapi-3.0.1"
     sales_order = endpoint.entity("SalesOrder")

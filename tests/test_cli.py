@@ -101,7 +101,7 @@ def test_inspect_prints_format_endpoint_version_and_counts(capsys):
     assert rows["sha256"] == endpoint.spec_sha256
 
 
-def test_inspect_of_swagger_2(capsys):
+def test_inspect_reports_a_swagger_2_document(capsys):
     code, out, _ = run(["inspect", str(WEBSHOP_23)], capsys)
     assert code == 0
     rows = summary_rows(out)

@@ -104,7 +104,7 @@ def test_pascal_style_keeps_pascal_case_names_and_escapes_keywords():
     ("wire", "python"),
     [("sales order", "SalesOrder"), ("SalesOrder", "SalesOrder"), ("Order-Line", "OrderLine")],
 )
-def test_pascal_case(wire, python):
+def test_pascal_case_joins_words_and_keeps_pascal_case_names(wire, python):
     assert pascal_case(wire) == python
 
 

@@ -303,3 +303,33 @@ def test_no_secret_in_any_log_line(webshop, sandbox, tmp_path, monkeypatch, capl
     token = next(r for r in records if r["url"].endswith("/identity/connect/token"))
     assert token["response"]["body"]["access_token"] == "***"
     assert Decimal  # (Decimal bodies are logged as numbers too; see test_query_wire_errors)
+
+
+def test_generated_client_errors_files_and_actions_over_http(webshop):
+    models = webshop.models
+    with Sandbox(SPEC, port=0, max_sessions=2) as sandbox:
+        with webshop.Client(sandbox.url, auth=webshop.CookieAuth("admin", "123")) as c:
+            c.action_poll_interval = 0.01
+            lines = [
+                models.SalesOrderDetail(inventory_id="A", order_qty=Decimal("1")),
+                models.SalesOrderDetail(inventory_id="B", order_qty="lots"),
+            ]
+            with pytest.raises(webshop.ValidationError) as caught:
+                c.sales_order.put(
+                    models.SalesOrder(order_type="SO", customer_id="C1", details=lines)
+                )
+            assert list(caught.value.field_errors) == ["Details[1].OrderQty"]
+            assert isinstance(caught.value.entity, models.SalesOrder)
+            with pytest.raises(webshop.NotFound):
+                c.sales_order.get_by_keys("SO", "NOPE")
+
+            order = c.sales_order.put(models.SalesOrder(order_type="SO", customer_id="C1"))
+            c.sales_order.upload_file("a b.txt", b"hello", keys=[order.order_type, order.order_nbr])
+            (link,) = c.sales_order.get(order.id, expand="files").files
+            assert c.sales_order.download_file(link) == b"hello"
+
+            c.sales_order.cancel_sales_order(order)
+            assert c.last_response is not None and c.last_response.status_code == 204
+            status = c.sales_order.get_by_keys(order.order_type, order.order_nbr).status
+            assert status == "Canceled"
+        assert sandbox.stats()["open_sessions"] == 0

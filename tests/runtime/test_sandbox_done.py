@@ -333,3 +333,29 @@ def test_generated_client_errors_files_and_actions_over_http(webshop):
             status = c.sales_order.get_by_keys(order.order_type, order.order_nbr).status
             assert status == "Canceled"
         assert sandbox.stats()["open_sessions"] == 0
+
+
+def test_lock_violations_and_request_limit_over_http(webshop):
+    SalesOrder = webshop.models.SalesOrder
+    with Sandbox(
+        SPEC, port=0, max_sessions=2, conflict_rate=0.1, rate_limit=40, seed=11
+    ) as sandbox:
+        conflicts_left = 0
+        with no_sleep_backoff(
+            webshop.Client(sandbox.url, auth=webshop.CookieAuth("admin", "123"))
+        ) as c:
+            for n in range(30):
+                try:
+                    order = c.sales_order.put(
+                        SalesOrder(order_type="SO", customer_id="C", external_ref=f"R{n}")
+                    )
+                    c.sales_order.delete(order.id)
+                except webshop.ConcurrencyError:
+                    conflicts_left += 1  # two lost races in a row: the caller decides
+            for _ in range(60):  # above 40 requests/s: 429 + Retry-After, waited out
+                c.sales_order.list(top=1)
+        stats = sandbox.stats()
+    assert stats["injected_conflicts"] >= 3
+    assert conflicts_left <= 2 < stats["injected_conflicts"]
+    assert stats["rate_limited"] >= 1
+    assert stats["open_sessions"] == 0

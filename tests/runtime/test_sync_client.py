@@ -555,3 +555,18 @@ def test_client_invoke_runs_any_action_by_entity_name(make_client, server):
         "entity": {"OrderNbr": {"value": "1"}},
         "parameters": {"X": {"value": 1}},
     }
+
+
+def test_delete_that_loses_a_race_is_sent_once_more(make_client, orders, rt, server):
+    is_delete = lambda r: r.method == "DELETE" and is_entity(r)  # noqa: E731
+    with make_client() as client:
+        api = orders(client)
+        saved = api.put(Record(OrderType="SO", OrderNbr="D1"))
+        server.fail_next(is_delete, concurrency_500())
+        api.delete(saved.data["id"])
+        assert server.records == {}
+        api.put(Record(OrderType="SO", OrderNbr="D2"))
+        server.fail_next(is_delete, concurrency_500())
+        server.fail_next(is_delete, concurrency_500())
+        with pytest.raises(rt.errors.ConcurrencyError):
+            api.delete_by_keys("SO", "D2")

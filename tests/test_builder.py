@@ -760,3 +760,19 @@ def test_hostile_entity_descriptions_reach_the_ir_unchanged():
     parts = raw(HOSTILE)["definitions"]["Order"]["allOf"]
     (declared,) = [p["description"] for p in parts if "description" in p]
     assert endpoint.entity("Order").description == declared
+
+
+def test_openapi_31_nullable_type_lists_map_to_their_scalar(tmp_path: Path) -> None:
+    document = raw(WEBSHOP_24)
+    document["openapi"] = "3.1.0"
+    wrapper = document["components"]["schemas"]["StringValue"]
+    wrapper["properties"]["value"]["type"] = ["string", "null"]
+    endpoint = load(write(tmp_path, document))
+    assert endpoint.entity("Customer").field("CustomerID").scalar.value == "string"
+
+
+def test_two_paths_sharing_one_entity_schema_is_an_error_not_a_silent_loss(tmp_path: Path) -> None:
+    document = raw(WEBSHOP_24)
+    document["paths"]["/CustomerCopy"] = document["paths"]["/Customer"]
+    with pytest.raises(SpecError, match="share one entity schema"):
+        load(write(tmp_path, document))

@@ -215,3 +215,15 @@ def test_hostile_names_and_descriptions_cannot_inject_code(tmp_path: Path) -> No
     assert not marker.exists()
     for path in result.project_dir.rglob("*.py"):
         compile(path.read_text(encoding="utf-8"), str(path), "exec")
+
+
+def test_regeneration_leaves_caches_and_tool_folders_alone(tmp_path: Path) -> None:
+    endpoint = load_endpoint(REPO / "specs" / f"{EXAMPLES[1]}.json")
+    project = write_package(endpoint, tmp_path).project_dir
+    for tool_file in (".mypy_cache/x.json", ".venv/bin/python", "pkg.egg-info/PKG-INFO"):
+        (project / tool_file).parent.mkdir(parents=True, exist_ok=True)
+        (project / tool_file).write_text("keep me")
+    assert write_package(endpoint, tmp_path, check=True).changed == []
+    write_package(endpoint, tmp_path)
+    assert (project / ".mypy_cache/x.json").read_text() == "keep me"
+    assert (project / ".venv/bin/python").exists()

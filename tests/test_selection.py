@@ -119,6 +119,7 @@ def test_a_top_level_entity_kept_only_as_a_dependency_loses_its_api(real_specs_d
     assert top_level(selected) == {"Customer"}
     contact = selected.entity("Contact")  # Customer.MainContact links it
     assert not contact.top_level and contact.actions == ()
+    assert contact.attribute_name is None and not contact.has_custom_action and contact.keys == ()
     assert contact.fields == endpoint.entity("Contact").fields
     assert_whole(selected)
 

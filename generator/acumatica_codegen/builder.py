@@ -107,6 +107,18 @@ class _Builder:
                 entity_names.append(entry.schema)
         self._check_key_overrides(entity_names)
         by_schema = {entry.schema: (path_name, entry) for path_name, entry in top_level.items()}
+        if len(by_schema) < len(top_level):
+            shared = sorted(
+                f"/{path} and /{other}"
+                for path, entry in top_level.items()
+                for other, other_entry in top_level.items()
+                if path < other and entry.schema == other_entry.schema
+            )
+            self.doc.fail(
+                "/paths",
+                f"{shared[0]} share one entity schema, which acumatica-codegen does not support; "
+                "give each top-level entity its own schema",
+            )
         class_names = naming.assign_names(entity_names, style="pascal", reserved=MODEL_RESERVED)
         modules = self._module_names(entity_names, sorted(by_schema))
         attributes = naming.assign_names(
@@ -261,6 +273,9 @@ class _Builder:
             self.doc.fail(pointer, "expected a schema object")
         kind, fmt = schema.get("type"), schema.get("format")
         fmt = fmt if isinstance(fmt, str) else None
+        if isinstance(kind, list):  # OpenAPI 3.1: ["string", "null"] is a nullable string
+            kinds = [k for k in kind if k != "null"]
+            kind = kinds[0] if len(kinds) == 1 else None
         # Acumatica declares DecimalValue's value as a double; the wrapper's name says decimal.
         if fmt == "decimal" or (
             kind == "number" and wrapper_name.removeprefix("Custom").startswith("Decimal")
@@ -406,7 +421,9 @@ class _Builder:
             if not isinstance(params_schema, dict):
                 self.doc.fail(params_pointer, "expected a schema object of action parameters")
             param_properties = self._properties(params_schema, params_pointer)
-            names = naming.assign_names(param_properties, reserved={"entity", "self", "timeout", "parameters"})
+            names = naming.assign_names(
+                param_properties, reserved={"entity", "self", "timeout", "parameters"}
+            )
             parameters = tuple(
                 self._field(wire, names[wire], schema, param_pointer)
                 for wire, (schema, param_pointer, _) in sorted(param_properties.items())

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -512,22 +511,28 @@ def _refuse_foreign_folder(project: Path) -> None:
 
 
 def _existing_files(project: Path) -> set[str]:
+    """Files in a generated project that generation owns: not caches, builds or dot folders."""
     if not project.is_dir():
         return set()
     result = set()
     for path in project.rglob("*"):
-        if path.is_file() and "__pycache__" not in path.parts and not path.name.endswith(".pyc"):
-            relative = path.relative_to(project)
-            if relative.parts[0] not in {"build", "dist"} and not relative.parts[0].endswith(
-                ".egg-info"
-            ):
-                result.add(relative.as_posix())
+        relative = path.relative_to(project)
+        if path.is_file() and not any(_foreign_part(part) for part in relative.parts):
+            result.add(relative.as_posix())
     return result
 
 
+def _foreign_part(part: str) -> bool:
+    return (
+        part.startswith(".")
+        or part in {"__pycache__", "build", "dist"}
+        or part.endswith((".egg-info", ".pyc"))
+    )
+
+
 def _remove_empty_folders(project: Path) -> None:
-    for folder in sorted((p for p in project.rglob("*") if p.is_dir()), reverse=True):
-        if folder.name == "__pycache__":
-            shutil.rmtree(folder, ignore_errors=True)
-        elif not any(folder.iterdir()):
+    folders = (p for p in project.rglob("*") if p.is_dir())
+    for folder in sorted(folders, reverse=True):
+        relative = folder.relative_to(project)
+        if not any(_foreign_part(part) for part in relative.parts) and not any(folder.iterdir()):
             folder.rmdir()

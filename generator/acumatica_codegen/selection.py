@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .errors import UserError
-from .ir import Endpoint
+from .ir import Endpoint, Entity
 
 
 def select_entities(
@@ -40,8 +40,20 @@ def select_entities(
         kept.add(name)
         pending.extend(f.entity for f in endpoint.entity(name).fields if f.entity is not None)
     entities = tuple(
-        e if e.name in roots or not e.top_level else replace(e, top_level=False, actions=())
+        e if e.name in roots or not e.top_level else _demoted(e)
         for e in endpoint.entities
         if e.name in kept
     )
     return replace(endpoint, entities=entities)
+
+
+def _demoted(entity: Entity) -> Entity:
+    """A top-level entity kept only because another uses it: a model, without an API."""
+    return replace(
+        entity,
+        top_level=False,
+        attribute_name=None,
+        actions=(),
+        has_custom_action=False,
+        keys=(),
+    )

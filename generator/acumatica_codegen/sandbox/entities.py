@@ -7,6 +7,7 @@ Everything here follows the endpoint's own IR: which fields exist, how each trav
 from __future__ import annotations
 
 import copy
+import re
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -19,7 +20,10 @@ from .values import ValueProblem, coerce
 
 # Fields every entity inherits from ``Entity``; rendered in fixed places, not as ordinary fields.
 INHERITED = frozenset({"id", "rowNumber", "note", "custom", "error", "files"})
-NEW_KEY = "<NEW>"  # what Acumatica clients send for "number this for me"
+NEW_KEY = "<NEW>"
+_GUID_SHAPE = re.compile(
+    r"^[{(]?[0-9A-Fa-f]{8}-?[0-9A-Fa-f]{4}-?[0-9A-Fa-f]{4}-?[0-9A-Fa-f]{4}-?[0-9A-Fa-f]{12}[)}]?$"
+)  # what Acumatica clients send for "number this for me"
 
 # Integer wrappers narrower than Int64, as the .NET types behind them are.
 _INT_RANGES = {
@@ -80,6 +84,8 @@ def _split(text: str | None) -> list[str]:
 
 def parse_shape(select: str | None, expand: str | None, custom: str | None) -> Shape:
     """Parse ``$select``, ``$expand`` and ``$custom`` into a Shape."""
+    if not select and not expand and not custom:
+        return Shape()
     select_paths = _split(select)
     expand_tree = _tree(_split(expand), None)
     expand_tree = _leaves_to_dicts(expand_tree)
@@ -120,6 +126,7 @@ class EntityService:
         self.base = f"/entity/{endpoint.name}/{endpoint.version}"
         self.custom_types = {t.name: t.scalar for t in endpoint.custom_field_types}
         self._plans: dict[str, list[tuple[str, FieldKind, Entity | None]]] = {}
+        self._flat_plans: dict[str, tuple[list[str], list[str]]] = {}
 
     # -- lookups ------------------------------------------------------------------------------
 
@@ -145,11 +152,13 @@ class EntityService:
 
     def find(self, tenant: TenantStore, entity: Entity, record_id: str) -> Record | None:
         table = tenant.table(self.endpoint.name, self.endpoint.version, entity.name)
+        found = table.records.get(record_id)  # ids are stored in canonical form
+        if found is not None or not _GUID_SHAPE.match(record_id):
+            return found
         try:
-            record_id = str(uuid.UUID(record_id))
+            return table.records.get(str(uuid.UUID(record_id)))
         except ValueError:
             return None
-        return table.records.get(record_id)
 
     def find_by_keys(self, tenant: TenantStore, entity: Entity, values: list[str]) -> Record:
         """The record whose key fields equal ``values`` (URL order); else NoEntitySatisfies..."""
@@ -475,6 +484,34 @@ class EntityService:
         }
         select, expand = shape.select, shape.expand
         get = record.get
+        if select is None and not expand:
+            # The common answer (no $select, nothing expanded), in one pass without branches.
+            value_names, plain_names = self._flat_plan(entity)
+            for name in value_names:
+                value = get(name)
+                out[name] = {} if value is None else {"value": value}
+            for name in plain_names:
+                value = get(name)
+                if value is not None:
+                    out[name] = value
+        else:
+            self._render_fields(tenant, entity, record, shape, out)
+        out["custom"] = self._render_custom(record, shape)
+        if "files" in shape.expand:
+            out["files"] = self.file_links(tenant, entity, record)
+        if top:
+            out["_links"] = {
+                "self": f"{self.base}/{entity.name}/{record['id']}",
+                "files:put": f"{self.base}/files/{entity.screen_id or 'Sandbox'}/{entity.name}/"
+                f"{record['id']}/{{filename}}",
+            }
+        return out
+
+    def _render_fields(
+        self, tenant: TenantStore, entity: Entity, record: Record, shape: Shape, out: dict[str, Any]
+    ) -> None:
+        select, expand = shape.select, shape.expand
+        get = record.get
         for name, kind, sub in self._plan(entity):
             if select is not None and name not in select:
                 continue
@@ -495,16 +532,17 @@ class EntityService:
                 ]
             elif (linked := get(name)) is not None:
                 out[name] = self.render(tenant, sub, linked, shape.sub(name), 1, top=False)
-        out["custom"] = self._render_custom(record, shape)
-        if "files" in shape.expand:
-            out["files"] = self.file_links(tenant, entity, record)
-        if top:
-            out["_links"] = {
-                "self": f"{self.base}/{entity.name}/{record['id']}",
-                "files:put": f"{self.base}/files/{entity.screen_id or 'Sandbox'}/{entity.name}/"
-                f"{record['id']}/{{filename}}",
-            }
-        return out
+
+    def _flat_plan(self, entity: Entity) -> tuple[list[str], list[str]]:
+        """Names of the value fields and of the plain fields ``render`` writes (cached)."""
+        flat = self._flat_plans.get(entity.name)
+        if flat is None:
+            plan = self._plan(entity)
+            flat = self._flat_plans[entity.name] = (
+                [name for name, kind, _ in plan if kind is FieldKind.VALUE],
+                [name for name, kind, _ in plan if kind is FieldKind.PLAIN],
+            )
+        return flat
 
     def _plan(self, entity: Entity) -> list[tuple[str, FieldKind, Entity | None]]:
         """The fields ``render`` walks, in order, with their nested entity (cached per entity)."""
@@ -534,6 +572,8 @@ class EntityService:
 
     def check_shape(self, entity: Entity, shape: Shape) -> None:
         """400 for a ``$select``/``$expand`` naming a field the entity does not have."""
+        if shape.select is None and not shape.expand:
+            return
         self._check_tree(entity, shape.select or {}, "$select")
         self._check_tree(entity, shape.expand, "$expand")
 

@@ -72,7 +72,7 @@ def coerce(raw: Any, scalar: Scalar) -> Any:
             return "True" if raw else "False"
         return raw if isinstance(raw, str) else str(raw)
     if scalar is Scalar.DECIMAL:
-        return _number(raw, scalar)
+        return _json_number(_number(raw, scalar))
     if scalar is Scalar.FLOAT:
         return float(_number(raw, scalar))
     if scalar is Scalar.INT:
@@ -106,6 +106,17 @@ def coerce(raw: Any, scalar: Scalar) -> Any:
         except ValueError:
             raise _problem(raw, scalar) from None
     return raw  # pragma: no cover - every Scalar is handled above
+
+
+def _json_number(number: Decimal) -> int | float:
+    """A decimal as JSON will carry it: exact when integral, else the nearest double.
+
+    Stored this way once, rather than converted on every answer; a real instance's decimals
+    (at most 6 places) survive the double unchanged.
+    """
+    if number == number.to_integral_value() and abs(number) < 2**53:
+        return int(number)
+    return float(number)
 
 
 def _default(value: Any) -> Any:

@@ -1,7 +1,55 @@
 """The sandbox: a local Acumatica contract-based REST API, simulated from any endpoint document.
 
-``from acumatica_codegen.sandbox import Sandbox``; ``with Sandbox(spec, port=0) as sb: sb.url``.
-The app itself is ``create_app`` (ASGI, starlette); ``acumatica-codegen sandbox SPEC`` serves it.
+Nobody has an Acumatica instance in CI. The sandbox answers like one, for whatever endpoint
+documents it is given (built from their IR, so custom endpoints and every contract version work)::
+
+    acumatica-codegen sandbox specs/WebShop_24.200.001.json --port 0
+    # first line on stdout: Sandbox listening on http://127.0.0.1:PORT
+
+In Python, it serves from a background thread::
+
+    from acumatica_codegen.sandbox import Sandbox
+
+    with Sandbox("specs/WebShop_24.200.001.json", port=0, max_sessions=2) as sb:
+        client = Client(sb.url, auth=CookieAuth(name="admin", password="123"))
+        ...
+        assert sb.stats()["open_sessions"] == 0     # nothing leaked
+
+and as a pytest fixture (module scope by default)::
+
+    sandbox = Sandbox.fixture("specs/WebShop_24.200.001.json", fail_rate=0.05, seed=1)
+
+    def test_orders(sandbox):
+        ...
+
+What it does (see ``app`` for the routes and the exact error shapes):
+
+- ``GET /entity`` lists the endpoints and a build version; ``GET /entity/{E}/{V}/swagger.json``
+  serves each document as given (no sign-in; an unknown ``?company=`` is refused).
+- Sign-in: ``POST /entity/auth/login`` (``name``, ``password``, ``tenant`` or ``company``,
+  ``branch``, ``locale``; JSON or form) sets ``ASP.NET_SessionId``; ``/entity/auth/logout`` ends
+  it. One more session than ``max_sessions`` answers 429 "API Login Limit"; no session, 401.
+  Users: ``users={"admin": "123"}`` by default. Idle sessions end after ``session_timeout``.
+- OAuth 2.0 at ``/identity/connect/token`` (password, refresh_token, authorization_code with
+  PKCE) and ``/identity/connect/authorize`` (auto-approves, redirects with a code); Bearer tokens
+  live ``token_lifetime`` seconds. A client id ending in ``@Tenant`` signs in to that tenant.
+- Records live in memory, per tenant and endpoint: PUT upserts (by ``id``, else by the entity's
+  key fields; missing keys are numbered ``000001``...), ``If-None-Match: *`` / ``If-Match: *``
+  answer 412; GET lists with ``$filter $select $expand $custom $top $skip``; GET and DELETE by id
+  or by keys; a missing record is a 500 ``NoEntitySatisfiesTheConditionException``. Wrong value
+  types answer 422 with ``error`` on each failing field (detail lines too); bodies that cannot be
+  read answer 400. Text compares without regard to case, as on SQL Server.
+- Actions answer 202 with a status ``Location`` that answers 202 ``action_polls`` times, then
+  204. Release… sets ``Status`` to Released, Cancel… to Canceled, …Hold… to On Hold,
+  RemoveHold…/…FromHold/Open… to Open, Void… to Voided, Confirm… to Confirmed.
+- Files: ``PUT /{Entity}/{keys}/files/{name}`` (or the record's ``files:put`` link) stores bytes;
+  ``$expand=files`` lists them; their ``href`` serves them.
+- Faults: ``fail_rate`` (500 like a stale session, ending it), ``conflict_rate`` (500 lock
+  violation on writes), ``rate_limit`` (429 + Retry-After), ``latency_ms``; ``seed`` makes the
+  faults and the generated ids repeat exactly.
+- ``GET /sandbox/stats`` (no sign-in): ``open_sessions``, ``max_open_sessions_seen``, ``logins``,
+  ``logouts``, ``requests``, ``rejected_logins``, ``in_flight``, ``max_in_flight_seen``, and the
+  fault counters. ``POST /sandbox/reset`` (or ``sb.reset()``) forgets everything.
 """
 
 from __future__ import annotations

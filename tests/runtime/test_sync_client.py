@@ -570,3 +570,28 @@ def test_delete_that_loses_a_race_is_sent_once_more(make_client, orders, rt, ser
         server.fail_next(is_delete, concurrency_500())
         with pytest.raises(rt.errors.ConcurrencyError):
             api.delete_by_keys("SO", "D2")
+
+
+def test_put_once_looks_again_instead_of_resending_when_the_answer_is_lost(
+    make_client, orders, server
+):
+    def insert_then_drop_the_connection() -> httpx.Response:
+        server._put(server.requests[-1])  # the server did insert the record...
+        raise httpx.ReadError("connection reset")  # ...but its answer never arrived
+
+    server.fail_next(is_put, insert_then_drop_the_connection)
+    with make_client() as client:
+        created = orders(client).put_once(Record(ExternalRef="WEB-7"), ref_field="ExternalRef")
+    assert created.value("ExternalRef") == "WEB-7"
+    assert len(server.records) == 1
+    assert [r.method for r in server.requests if is_entity(r)] == ["GET", "PUT", "GET"]
+
+
+def test_plain_put_is_resent_after_a_lost_answer(make_client, orders, server, sleeps):
+    def drop() -> httpx.Response:
+        raise httpx.ReadError("connection reset")
+
+    server.fail_next(is_put, drop)
+    with make_client() as client:
+        orders(client).put(Record(OrderType="SO", OrderNbr="P1"))
+    assert len([r for r in server.requests if is_put(r)]) == 2 and len(sleeps) == 1

@@ -170,6 +170,19 @@ def test_hostile_login_and_token_bodies_are_answered(sandbox: Sandbox) -> None:
     sandbox.reset()
 
 
+def test_deeply_nested_json_is_a_bad_request_not_a_crash(sandbox: Sandbox) -> None:
+    deep = b"{" + b'"a":[' * 100_000 + b"]" * 100_000 + b"}"
+    with httpx.Client(base_url=sandbox.url) as client:
+        for path in ("/entity/auth/login", "/identity/connect/token"):
+            response = client.post(path, content=deep, headers={"Content-Type": "text/plain"})
+            assert response.status_code in (400, 500), path
+            assert response.json().get("exceptionType") != "System.Exception"
+        client.post("/entity/auth/login", json={"name": "admin", "password": "123"})
+        response = client.put(f"{BASE_24}/StockItem", content=deep)
+        assert response.status_code == 400
+        client.post("/entity/auth/logout")
+
+
 def test_odd_query_strings_on_service_routes(sandbox: Sandbox) -> None:
     for params in (
         {"redirect_uri": "http://x/%zz"},

@@ -189,12 +189,14 @@ def guarded(fn: Handler) -> Handler:
 
 
 async def read_body(request: Request) -> bytes:
-    body = b""
+    chunks: list[bytes] = []
+    size = 0
     async for chunk in request.stream():
-        body += chunk
-        if len(body) > MAX_BODY:
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > MAX_BODY:
             raise errors.SandboxHTTPError(413, {"message": "The request body is too large."})
-    return body
+    return b"".join(chunks)
 
 
 async def read_json(request: Request) -> Any:
@@ -223,7 +225,7 @@ async def read_form_or_json(request: Request) -> dict[str, Any]:
     if text.lstrip().startswith("{"):
         try:
             data = loads(body)
-        except ValueError as problem:
+        except (ValueError, RecursionError) as problem:
             raise errors.bad_request(f"Unexpected content while parsing JSON: {problem}") from None
         if isinstance(data, dict):
             return data

@@ -15,7 +15,7 @@ except ImportError:  # not installed into the venv yet: use the source tree
     sys.path.insert(0, str(REPO / "generator"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from render_helper import import_runtime  # noqa: E402
+from runtime_render_helper import import_runtime  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -41,7 +41,7 @@ def rt(pkg: ModuleType) -> ModuleType:
 
 @pytest.fixture
 def server():  # type: ignore[no-untyped-def]
-    from fake import FakeAcumatica
+    from runtime_fake import FakeAcumatica
 
     return FakeAcumatica()
 
@@ -73,7 +73,7 @@ def sleeps() -> Sleeps:
 def make_client(rt: ModuleType, server, sleeps: Sleeps):  # type: ignore[no-untyped-def]
     """``make_client(auth=None, **options)``: a sync client on the fake, sleeps recorded."""
     import httpx
-    from fake import PASSWORD, SITE
+    from runtime_fake import PASSWORD, SITE
 
     made = []
 
@@ -104,7 +104,7 @@ def make_client(rt: ModuleType, server, sleeps: Sleeps):  # type: ignore[no-unty
 def make_async_client(rt: ModuleType, server, sleeps: Sleeps):  # type: ignore[no-untyped-def]
     """``make_async_client(auth=None, **options)``: an async client on the fake."""
     import httpx
-    from fake import PASSWORD, SITE
+    from runtime_fake import PASSWORD, SITE
 
     def make(auth=None, *, fake_sleep=True, **options):  # type: ignore[no-untyped-def]
         class AsyncClient(rt._async_client.AsyncBaseClient):
@@ -129,7 +129,7 @@ def make_async_client(rt: ModuleType, server, sleeps: Sleeps):  # type: ignore[n
 @pytest.fixture
 def orders(rt: ModuleType):  # type: ignore[no-untyped-def]
     """``orders(client)``: a SalesOrder API over the stand-in Record model (sync or async)."""
-    from fake import Record
+    from runtime_fake import Record
 
     class SalesOrderApi(rt._sync_client.EntityApi):  # type: ignore[misc]
         entity_name = "SalesOrder"

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
-from fake import CLIENT_SECRET, PASSWORD, SITE, Record, is_entity
+from runtime_fake import CLIENT_SECRET, PASSWORD, SITE, Record, is_entity
 
 
 def bearer_of(request: httpx.Request) -> str:

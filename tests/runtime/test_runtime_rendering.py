@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from render_helper import TEMPLATES, make_env, render_runtime, tiny_endpoint
+from runtime_render_helper import TEMPLATES, make_env, render_runtime, tiny_endpoint
 
 from acumatica_codegen.runtime_render import runtime_files
 

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import httpx
 import pytest
-from fake import (
+from runtime_fake import (
     PASSWORD,
     PATH_BASE,
     Record,

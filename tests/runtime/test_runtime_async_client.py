@@ -7,7 +7,7 @@ import json
 
 import httpx
 import pytest
-from fake import PASSWORD, Record, is_entity, is_put, stale_session_500
+from runtime_fake import PASSWORD, Record, is_entity, is_put, stale_session_500
 
 
 def is_get(request: httpx.Request) -> bool:
@@ -150,7 +150,7 @@ def test_async_get_by_keys_not_found_and_errors(make_async_client, orders, rt, s
 
 
 def test_async_oauth_password_refreshes_on_401(make_async_client, orders, rt, server):
-    from fake import CLIENT_SECRET
+    from runtime_fake import CLIENT_SECRET
 
     auth = rt.auth.OAuth2Password("app", CLIENT_SECRET, "admin", PASSWORD)
 
@@ -167,7 +167,7 @@ def test_async_oauth_password_refreshes_on_401(make_async_client, orders, rt, se
 def test_async_garbage_collected_client_warns(rt, server):
     import gc
 
-    from fake import SITE
+    from runtime_fake import SITE
 
     class AsyncClient(rt._async_client.AsyncBaseClient):
         endpoint_name = "Shop"

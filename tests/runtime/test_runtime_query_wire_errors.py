@@ -189,3 +189,13 @@ def test_stale_session_detection(rt):
     assert not stale(422, expired, True)
     nre = {"exceptionType": "System.NullReferenceException"}
     assert stale(500, nre, idempotent=True) and not stale(500, nre, idempotent=False)
+
+
+def test_nested_field_references_join_with_a_slash(rt):
+    F = rt.query.FieldRef
+    qty = F("Details") / F("OrderQty")
+    assert qty.path == "Details/OrderQty"
+    assert str(qty > Decimal("2")) == "Details/OrderQty gt 2"
+    assert rt._wire.field_list([F("Details") / "InventoryID", "OrderNbr"]) == (
+        "Details/InventoryID,OrderNbr"
+    )

@@ -260,3 +260,15 @@ def test_without_acumatica_log_only_short_debug_lines(
         "GET https://erp.example.com/AcumaticaERP/entity/Shop/1.0.0/SalesOrder -> 200" in line
         for line in lines
     )
+
+
+def test_oauth_password_signs_in_again_when_the_refresh_token_is_refused(
+    make_client, orders, rt, server
+):
+    auth = rt.auth.OAuth2Password("app", CLIENT_SECRET, "admin", PASSWORD)
+    with make_client(auth=auth) as client:
+        orders(client).list()
+        auth.refresh_token = "revoked-refresh-token"
+        server.expire_tokens()
+        orders(client).list()
+    assert server.token_grants == ["password", "refresh_token", "password"]

@@ -9,7 +9,7 @@ get the same treatment).
 The peers: the Default models module datamodel-code-generator writes (pydantic v2, one module),
 and, when found (see generate_speed.py), openapi-python-client's `models` package.
 
-    .venv/bin/python benchmarks/import_time.py [--runs 10] [--no-opc] [--profile] [SPECS_DIR]
+    .venv/bin/python benchmarks/import_time.py [--runs 10] [--clean-venv] [--no-opc] [--profile] [SPECS_DIR]
 
 `--profile` adds the modules that cost most under `python -X importtime` for our Client import.
 """

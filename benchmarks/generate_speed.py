@@ -48,7 +48,7 @@ def specs_dir(argument: str | None) -> Path:
 def tool(name: str, env_var: str | None = None) -> str | None:
     """A console script: from $env_var, beside this interpreter, or on PATH."""
     if env_var and os.environ.get(env_var):
-        return os.environ[env_var]
+        return str(Path(os.environ[env_var]).absolute())
     beside = Path(sys.executable).parent / name
     return str(beside) if beside.exists() else shutil.which(name)
 
@@ -72,9 +72,13 @@ def time_runs(
         with tempfile.TemporaryDirectory(prefix="bench-gen-") as tmp:
             command = build_command(Path(tmp))
             start = time.perf_counter()
-            completed = subprocess.run(
-                command, cwd=tmp, env=env, capture_output=True, text=True, check=False
-            )
+            try:
+                completed = subprocess.run(
+                    command, cwd=tmp, env=env, capture_output=True, text=True, check=False
+                )
+            except OSError as error:  # the peer cannot even start
+                print(f"  {name:<34} FAILED ({error})")
+                return None
             elapsed = time.perf_counter() - start
         if completed.returncode != 0:
             print(f"  {name:<34} FAILED ({one_line_reason(completed)})")

@@ -595,3 +595,22 @@ def test_plain_put_is_resent_after_a_lost_answer(make_client, orders, server, sl
     with make_client() as client:
         orders(client).put(Record(OrderType="SO", OrderNbr="P1"))
     assert len([r for r in server.requests if is_put(r)]) == 2 and len(sleeps) == 1
+
+
+def test_resolve_keeps_the_instance_folder_of_site_rooted_hrefs(make_client):
+    client = make_client()
+    site = "https://erp.example.com/AcumaticaERP"
+    assert client.resolve("SalesOrder/1") == f"{site}/entity/Shop/1.0.0/SalesOrder/1"
+    assert client.resolve("/AcumaticaERP/entity/Shop/1.0.0/files/9") == (
+        f"{site}/entity/Shop/1.0.0/files/9"
+    )
+    assert client.resolve("/entity/Shop/1.0.0/files/9") == f"{site}/entity/Shop/1.0.0/files/9"
+    assert client.resolve("https://cdn.example.com/x") == "https://cdn.example.com/x"
+    client.close()
+
+
+def test_sign_in_failure_says_why(make_client, orders, rt):
+    client = make_client(auth=rt.auth.CookieAuth("admin", "wrong"))
+    with pytest.raises(rt.errors.AuthError, match="signing in failed: Invalid credentials"):
+        with client:
+            orders(client).list()

@@ -183,6 +183,14 @@ def test_thousand_operations_with_injected_500s_leave_no_session_open(webshop, s
 
     asyncio.run(both())
 
+    async def fails_inside_async_with() -> None:
+        async with webshop.AsyncClient(sandbox.url, auth=webshop.CookieAuth(USER, PASSWORD)) as c:
+            await tally.arun(c.sales_order.list, top=1)
+            raise LookupError("the integration's own bug, async")
+
+    with pytest.raises(LookupError):
+        asyncio.run(fails_inside_async_with())
+
     stats = sandbox.stats()
     assert tally.total >= OPERATIONS - 4
     assert stats["injected_failures"] >= 20  # the faults really happened

@@ -6,7 +6,7 @@ with the same settings. A load generator pinned to another core keeps 32 keep-al
 busy with raw HTTP/1.1, so the server, not the client, is what gets measured. The gap between the
 two figures is the sandbox's own cost: routing, session lookup, the store and rendering.
 
-    .venv/bin/python benchmarks/sandbox_rps.py [--seconds 5] [--connections 32]
+    .venv/bin/python benchmarks/sandbox_rps.py [--seconds 3] [--rounds 3] [--connections 32]
 """
 
 from __future__ import annotations
@@ -151,38 +151,45 @@ def measure(url: str, path: str, cookie: str, seconds: float, connections: int) 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=5.0)
+    parser.add_argument("--seconds", type=float, default=3.0, help="length of one measured round")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds per server, alternating")
     parser.add_argument("--connections", type=int, default=32)
     options = parser.parse_args()
     pin(CLIENT_CORE)
 
+    body_file = Path(os.environ.get("TMPDIR", "/tmp")) / f"sandbox-rps-body-{os.getpid()}.json"
     sandbox, url = start(["-c", CLI, "sandbox", str(SPEC), "--port", "0", "--max-sessions", "2"])
+    peer = None
     try:
         cookie, path = prepare_sandbox(url)
         request = urllib.request.Request(f"{url}{path}", headers={"Cookie": cookie})
         body = urllib.request.urlopen(request).read()
-        ours = measure(url, path, cookie, options.seconds, options.connections)
+        body_file.write_bytes(body)
+        peer, peer_url = start(["-c", PEER, "peer", str(body_file)])
+        # Both servers idle on the same core while the other is measured; alternating rounds
+        # and keeping each one's best round keeps other load on the machine from favouring either.
+        ours, theirs = [], []
+        for _ in range(options.rounds):
+            ours.append(measure(url, path, cookie, options.seconds, options.connections))
+            theirs.append(measure(peer_url, path, "", options.seconds, options.connections))
     finally:
-        sandbox.terminate()
-        sandbox.wait()
-
-    body_file = Path(os.environ.get("TMPDIR", "/tmp")) / f"sandbox-rps-body-{os.getpid()}.json"
-    body_file.write_bytes(body)
-    peer, peer_url = start(["-c", PEER, "peer", str(body_file)])
-    try:
-        theirs = measure(peer_url, path, "", options.seconds, options.connections)
-    finally:
-        peer.terminate()
-        peer.wait()
+        for process in (sandbox, peer):
+            if process is not None:
+                process.terminate()
+                process.wait()
         body_file.unlink(missing_ok=True)
 
     import uvicorn
 
-    print(f"simple GET {path} ({len(body)} bytes), server pinned to one core, "
-          f"uvicorn {uvicorn.__version__}, {options.connections} keep-alive connections")  # fmt: skip
-    print(f"  sandbox (session check, key lookup, render) : {ours:8.0f} requests/s")
-    print(f"  peer: bare starlette route, same bytes      : {theirs:8.0f} requests/s")
-    print(f"  sandbox / peer                              : {ours / theirs:8.0%}")
+    best_ours, best_theirs = max(ours), max(theirs)
+    print(
+        f"simple GET {path} ({len(body)} bytes), server pinned to one core, "
+        f"uvicorn {uvicorn.__version__}, {options.connections} keep-alive connections, "
+        f"best of {options.rounds} rounds of {options.seconds:g} s"
+    )
+    print(f"  sandbox (session check, key lookup, render) : {best_ours:8.0f} requests/s")
+    print(f"  peer: bare starlette route, same bytes      : {best_theirs:8.0f} requests/s")
+    print(f"  sandbox / peer                              : {best_ours / best_theirs:8.0%}")
 
 
 if __name__ == "__main__":

@@ -84,3 +84,86 @@ def test_rendered_runtime_passes_mypy_strict(rendered):
         cwd=root,
     )
     assert result.returncode == 0, result.stdout
+
+
+GOOD_USE = """
+from __future__ import annotations
+
+from decimal import Decimal
+
+from {pkg} import AsyncClient, Client, CookieAuth, FieldRef, Filter
+from {pkg}.models import SalesOrder, SalesOrderDetail
+
+
+def sync_use(client: Client) -> list[SalesOrder]:
+    open_orders: Filter = (SalesOrder.f.status == "Open") & (SalesOrder.f.order_total > Decimal(5))
+    big_lines = SalesOrder.f.details / SalesOrderDetail.f.order_qty >= Decimal(10)
+    orders = client.sales_order.list(
+        filter=open_orders | big_lines,
+        select=[SalesOrder.f.order_nbr, SalesOrder.f.status],
+        expand=SalesOrder.f.details,
+        page_size=100,
+    )
+    first: SalesOrder = client.sales_order.put_once(orders[0], ref_field=SalesOrder.f.external_ref)
+    client.sales_order.cancel_sales_order(first)
+    raw = client.last_response
+    assert raw is None or raw.status_code == 204
+    return orders
+
+
+async def async_use(client: AsyncClient) -> SalesOrder:
+    async for order in client.sales_order.iter(filter=SalesOrder.f.status.eq("Open")):
+        return await client.sales_order.put(order, mode="update")
+    return await client.sales_order.get_by_keys("SO", "000001")
+
+
+with Client("https://erp.example.com", auth=CookieAuth("admin", "pw")) as c:
+    sync_use(c)
+"""
+
+BAD_USE = """
+from __future__ import annotations
+
+from {pkg} import Client
+from {pkg}.models import SalesOrder
+
+
+def bad(client: Client) -> None:
+    client.sales_order.list(filter=SalesOrder.f.statsu == "Open")  # typo in a field name
+    client.sales_order.list(filter=SalesOrder.f.order_total > "a lot")  # wrong value type
+    client.sales_order.list(filter=SalesOrder.f.status.eq(5))  # wrong value type
+    client.sales_order.put(SalesOrder(), mode="merge")  # no such mode
+"""
+
+
+@pytest.fixture(scope="module")
+def webshop_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from acumatica_codegen.builder import load_endpoint
+    from acumatica_codegen.render import write_package
+
+    out = tmp_path_factory.mktemp("typed")
+    spec = Path(__file__).resolve().parents[2] / "specs" / "WebShop_24.200.001.json"
+    write_package(load_endpoint(spec), out, "webshop_typed")
+    return out / "webshop_typed"
+
+
+def run_mypy(project: Path, name: str, source: str) -> subprocess.CompletedProcess[str]:
+    (project / name).write_text(source.format(pkg="webshop_typed"))
+    return subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--python-version", "3.10", name],
+        capture_output=True,
+        text=True,
+        cwd=project,
+    )
+
+
+def test_typed_queries_and_entity_apis_type_check(webshop_project):
+    result = run_mypy(webshop_project, "good_use.py", GOOD_USE)
+    assert result.returncode == 0, result.stdout
+
+
+def test_typos_and_wrong_value_types_fail_at_type_check_time(webshop_project):
+    result = run_mypy(webshop_project, "bad_use.py", BAD_USE)
+    errors = [line for line in result.stdout.splitlines() if ": error:" in line]
+    assert [line.split(":")[1] for line in errors] == ["9", "10", "11", "12"], result.stdout
+    assert 'has no attribute "statsu"' in result.stdout

@@ -26,8 +26,9 @@ from acumatica_codegen.sandbox.values import ValueProblem, coerce, dumps, loads
         (True, Scalar.BOOL, True),
         ("false", Scalar.BOOL, False),
         (1, Scalar.BOOL, True),
-        ("2024-01-31T10:00:00Z", Scalar.DATETIME, "2024-01-31T10:00:00Z"),
-        ("2024-01-31", Scalar.DATETIME, "2024-01-31"),
+        ("2024-01-31T10:00:00Z", Scalar.DATETIME, "2024-01-31T10:00:00+00:00"),
+        ("2024-01-31", Scalar.DATETIME, "2024-01-31T00:00:00+00:00"),
+        ("2024-01-31T10:00:00.5-05:00", Scalar.DATETIME, "2024-01-31T10:00:00.500000-05:00"),
         (
             "3FA85F64-5717-4562-B3FC-2C963F66AFA6",
             Scalar.GUID,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import math
 import uuid
-from datetime import datetime
+from datetime import datetime, timezone
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -96,10 +96,13 @@ def coerce(raw: Any, scalar: Scalar) -> Any:
             raise _problem(raw, scalar)
         text = raw.strip()
         try:
-            datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith(("Z", "z")) else text)
+            moment = datetime.fromisoformat(
+                text[:-1] + "+00:00" if text.endswith(("Z", "z")) else text
+            )
         except ValueError:
             raise _problem(raw, scalar) from None
-        return text
+        # Answered as Acumatica does, always with an offset; the sandbox's own zone is UTC.
+        return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).isoformat()
     if scalar is Scalar.GUID:
         try:
             return str(uuid.UUID(str(raw)))

@@ -659,8 +659,11 @@ class SandboxApp:
         if not filename or "/" in filename or "\\" in filename:
             raise errors.bad_request("The file name is not valid.", "filename")
         content = await read_body(request)
+        current = loaded.service.find(tenant, entity, record["id"])  # it may have changed meanwhile
+        if current is None:
+            raise errors.no_entity(entity.name)
         content_type = request.headers.get("content-type") or "application/octet-stream"
-        loaded.service.attach(tenant, entity, record, filename, content, content_type)
+        loaded.service.attach(tenant, entity, current, filename, content, content_type)
         return no_content()
 
     async def files_route(

@@ -148,12 +148,19 @@ def _mypy_strict(project_dir: Path, tmp_path: Path) -> subprocess.CompletedProce
 
 
 @pytest.mark.parametrize("name", SMALL_REAL)
-def test_small_real_endpoint_passes_mypy_strict(
+def test_small_real_endpoint_passes_mypy_strict_and_black(
     name: str, real_specs_dir: Path, tmp_path: Path
 ) -> None:
     result = write_package(load_endpoint(real_specs_dir / name), tmp_path)
     run = _mypy_strict(result.project_dir, tmp_path)
     assert run.returncode == 0, run.stdout
+    black = subprocess.run(
+        [sys.executable, "-m", "black", "--check", "-l", "100", "-t", "py310", "."],
+        capture_output=True,
+        text=True,
+        cwd=result.project_dir,
+    )
+    assert black.returncode == 0, black.stderr
 
 
 @pytest.mark.parametrize(

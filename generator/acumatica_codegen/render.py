@@ -165,6 +165,17 @@ def attribute(name: str, annotation: str, default: str, indent: int, suffix: str
     return f"{pad}{name}: {annotation} = (\n{pad}    {default}\n{pad})"
 
 
+def field_ref(field: Field, indent: int) -> str:
+    """``name: ClassVar[FieldRef[T]] = FieldRef("Wire")`` laid out as black lays it out."""
+    pad = " " * indent
+    inner = f"FieldRef[{ref_annotation(field)}]"
+    target = f"{field.python_name}: ClassVar[{inner}] = "
+    if len(f"{pad}{target}(") <= LINE_LENGTH:
+        return call("FieldRef", [py_str(field.wire_name)], indent, prefix=target, suffix="")
+    # not even room for "= (": black splits the annotation's brackets instead
+    return f'{pad}{field.python_name}: ClassVar[\n{pad}    {inner}\n{pad}] = FieldRef({py_str(field.wire_name)})'
+
+
 def assignment(target: str, value: str, indent: int) -> str:
     """``target = value``; black wraps a value that does not fit in parentheses."""
     pad = " " * indent
@@ -344,6 +355,7 @@ def make_environment() -> jinja2.Environment:
         call=call,
         attribute=attribute,
         assignment=assignment,
+        field_ref=field_ref,
         from_import=from_import,
         annotation=annotation,
         ref_annotation=ref_annotation,

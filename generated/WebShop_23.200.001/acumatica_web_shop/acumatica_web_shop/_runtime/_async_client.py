@@ -1,12 +1,10 @@
 """Asynchronous client runtime: sessions, retries, throttling, actions, entity CRUD.
 
-Rendered from ``_client.py.jinja``, like ``_sync_client.py``: the two
-files are one source, so edit the template, not this file.
+Rendered from ``_client.py.jinja``, the one source of ``_sync_client.py`` and ``_async_client.py``.
 """
 
 from __future__ import annotations
 
-import asyncio
 import builtins
 import contextvars
 import os
@@ -15,7 +13,7 @@ import time
 import warnings
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from types import TracebackType
-from typing import Any, ClassVar, Generic, Literal, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, Protocol, TypeVar
 from urllib.parse import quote
 from uuid import UUID
 
@@ -37,6 +35,9 @@ from .errors import (
     error_from_response,
 )
 from .query import FieldRef, Filter
+
+if TYPE_CHECKING:  # asyncio loads with the first AsyncClient, so sync users never pay for it
+    import asyncio
 
 __all__ = ["AsyncBaseClient", "AsyncEntityApi", "WireModel"]
 
@@ -62,9 +63,23 @@ M = TypeVar("M", bound=WireModel)
 class AsyncBaseClient:
     """Signs in lazily, signs out always; every request throttled, retried and logged.
 
-    ``url`` is the site (``https://erp.example.com/AcumaticaERP``), ``ACUMATICA_URL`` by default;
-    ``auth`` defaults to credentials from the environment. At most ``max_concurrency`` requests
-    are in flight at once (per event loop task group sharing this client).
+    - ``url``: the site (``https://erp.example.com/AcumaticaERP``); ``ACUMATICA_URL`` by default.
+    - ``auth``: ``CookieAuth``, ``OAuth2Password`` or ``OAuth2Token``; from the environment by
+      default (``ACUMATICA_USERNAME``, ``ACUMATICA_PASSWORD``, ... see ``auth``).
+    - ``timeout``: seconds (or an ``httpx.Timeout``) per HTTP request; each call can override it.
+    - ``max_concurrency``: requests in flight at once, shared by every entity, every action and
+      all the tasks using this client.
+    - ``max_retries``: retries of a 429, a 502/503/504 or a connection failure, with exponential
+      backoff and jitter, honouring ``Retry-After``; idempotent requests only, except when the
+      server never took the request (429, connection refused).
+    - ``http_client``: your own ``httpx.AsyncClient`` (proxies, certificates); not closed by us.
+    - ``log_file``: append every request and response as JSON lines, secrets redacted (as does
+      ``ACUMATICA_LOG=debug`` through the ``acumatica_web_shop`` logger).
+    - ``action_poll_interval``/``action_timeout``: how often an action's status is polled, and
+      for how long in all before ``ActionTimeout``.
+
+    ``last_response`` is the raw ``httpx.Response`` last received by the calling
+    task; ``request()`` sends any request with every safeguard.
     """
 
     endpoint_name: ClassVar[str] = ""
@@ -106,6 +121,8 @@ class AsyncBaseClient:
         self.action_timeout = action_timeout
         self._owns_http = http_client is None
         self._http = http_client if http_client is not None else httpx.AsyncClient(timeout=timeout)
+        import asyncio
+
         self._throttle = asyncio.Semaphore(max_concurrency)
         self._auth_lock = asyncio.Lock()
         self._sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
@@ -203,7 +220,12 @@ class AsyncBaseClient:
         if path.startswith(("http://", "https://")):
             return path
         if path.startswith("/"):
-            return str(httpx.URL(self.url + "/").join(path))
+            site = httpx.URL(self.url + "/")
+            # Hrefs normally carry the instance's folder (/AcumaticaERP/entity/...); add it if not.
+            folder = site.path.rstrip("/")
+            if folder and not path.startswith(f"{folder}/") and path.startswith(_SITE_ROUTES):
+                path = folder + path
+            return str(site.join(path))
         return f"{self.base_url}/{path}"
 
     async def download_file(
@@ -233,11 +255,13 @@ class AsyncBaseClient:
         timeout: float | httpx.Timeout | None = None,
         model: Any = None,
         authenticated: bool = True,
+        idempotent: bool | None = None,
     ) -> httpx.Response:
         if self._closed:
             raise AcumaticaError("the client is closed", method=method, url=url)
         method = method.upper()
-        idempotent = method in _wire.IDEMPOTENT_METHODS
+        if idempotent is None:
+            idempotent = method in _wire.IDEMPOTENT_METHODS
         attempt = 0
         renewed = False  # this request signed in again itself (allowed once)
         resent = 0  # resent because another request signed in again meanwhile
@@ -306,21 +330,27 @@ class AsyncBaseClient:
         timeout: float | httpx.Timeout | None,
         authenticated: bool,
     ) -> httpx.Response:
-        all_headers = self.auth.headers() if authenticated else {}
-        all_headers.update(headers or {})
-        request = self._http.build_request(
-            method,
-            url,
-            params=params,
-            content=content,
-            headers=all_headers,
-            timeout=timeout if timeout is not None else self.timeout,
-        )
-        started = time.perf_counter()
-        try:
-            async with self._throttle:
+        async with self._throttle:
+            # Built once through the throttle, so it carries the session current at sending time.
+            all_headers = self.auth.headers() if authenticated else {}
+            all_headers.update(headers or {})
+            request = self._http.build_request(
+                method,
+                url,
+                params=params or None,  # an empty mapping would still cost a URL rebuild
+                content=content,
+                headers=all_headers,
+                timeout=timeout if timeout is not None else self.timeout,
+            )
+            started = time.perf_counter()
+            try:
                 response = await self._http.send(request)
-        except httpx.TransportError as exc:
+            except httpx.TransportError as exc:
+                failure: httpx.TransportError | None = exc
+            else:
+                failure = None
+        if failure is not None:
+            exc = failure
             elapsed = time.perf_counter() - started
             headers_sent = request.headers.multi_items()
             error = type(exc).__name__
@@ -328,18 +358,18 @@ class AsyncBaseClient:
                 method, url, headers_sent, content or b"", None, (), b"", elapsed, error
             )
             raise
-        elapsed = time.perf_counter() - started
         self._last_response.set(response)
-        self._log.exchange(
-            method,
-            str(request.url),
-            request.headers.multi_items(),
-            content or b"",
-            response.status_code,
-            response.headers.multi_items(),
-            response.content,
-            elapsed,
-        )
+        if self._log.enabled:
+            self._log.exchange(
+                method,
+                str(request.url),
+                request.headers.multi_items(),
+                content or b"",
+                response.status_code,
+                response.headers.multi_items(),
+                response.content,
+                time.perf_counter() - started,
+            )
         return response
 
     def _backoff(self, attempt: int, retry_after: float | None) -> float:
@@ -385,7 +415,15 @@ class AsyncBaseClient:
         request = self.auth.renewal_request(self.url, time.time())
         if request is None:
             raise AuthError("the credentials expired and cannot be renewed", url=self.url)
-        await self._authenticate(request)
+        try:
+            await self._authenticate(request)
+        except AuthError:
+            if not self.auth.renewal_refused():
+                raise
+            request = self.auth.renewal_request(self.url, time.time())
+            if request is None:
+                raise
+            await self._authenticate(request)
         self._signed_in = True
         self._session += 1
 
@@ -402,9 +440,9 @@ class AsyncBaseClient:
                 request.method, request.url, content=content, headers=headers, authenticated=False
             )
         except (ValidationError, AuthError, NotFound) as exc:
-            raise AuthError(
-                "signing in failed", method=exc.method, url=exc.url, status=exc.status
-            ) from None
+            reason = exc.exception_message or exc.message or getattr(exc, "error", None)
+            summary = f"signing in failed: {reason}" if reason else "signing in failed"
+            raise AuthError(summary, method=exc.method, url=exc.url, status=exc.status) from None
         self.auth.accept(_wire.try_loads(response.content), time.time())
 
     async def _sign_out(self) -> None:
@@ -428,7 +466,7 @@ class AsyncBaseClient:
 
     # Actions ---------------------------------------------------------------------------------
 
-    async def invoke_action(
+    async def invoke(
         self,
         entity_name: str,
         action_name: str,
@@ -439,12 +477,16 @@ class AsyncBaseClient:
     ) -> httpx.Response:
         """Run ``POST /{entity_name}/{action_name}`` and wait for it to finish (202 → 204).
 
-        ``entity`` is a model or its wire dict; ``parameters`` are wire-form (``{"P": {"value": 1}}``).
-        ``timeout`` bounds the whole wait (default: the client's ``action_timeout``), then
-        ``ActionTimeout`` is raised.
+        For actions outside the contract. ``entity`` is a model or its wire dict; a parameter
+        value that is not already a ``{"value": ...}`` wrapper is wrapped. ``timeout`` bounds the
+        whole wait (default: the client's ``action_timeout``), then ``ActionTimeout`` is raised.
         """
         wire_entity = dict(entity) if isinstance(entity, Mapping) else entity.to_dict()
-        body = {"entity": wire_entity, "parameters": dict(parameters or {})}
+        wrapped = {
+            name: value if isinstance(value, Mapping) else {"value": value}
+            for name, value in (parameters or {}).items()
+        }
+        body = {"entity": wire_entity, "parameters": wrapped}
         url = f"{self.base_url}/{_segment(entity_name)}/{_segment(action_name)}"
         started = self._clock()
         content = _wire.dumps(body)
@@ -460,7 +502,7 @@ class AsyncBaseClient:
                     status=202,
                 )
             await self._sleep(self.action_poll_interval)
-            poll_url = str(response.url.join(location))
+            poll_url = self.resolve(location)
             response = await self._request("GET", poll_url)
             location = response.headers.get("Location") or location
         return response
@@ -501,12 +543,25 @@ class AsyncEntityApi(Generic[M]):
         """Create or update (``mode="insert"``: only create; ``"update"``: only update).
 
         A write that loses a race ("Another process has updated...") is re-read and sent once more.
+        Like every PUT it is resent after a lost connection: to create records whose key the
+        server assigns (order numbers), prefer ``put_once``, which cannot create a second one.
         """
+        params = _wire.query_params(select=select, expand=expand, custom=custom)
+        return await self._put(entity, mode, params, timeout, idempotent=True)
+
+    async def _put(
+        self,
+        entity: M,
+        mode: PutMode,
+        params: Mapping[str, str],
+        timeout: float | httpx.Timeout | None,
+        *,
+        idempotent: bool,
+    ) -> M:
         try:
             headers = {**_wire.JSON_HEADERS, **_wire.PUT_MODE_HEADERS[mode]}
         except KeyError:
             raise ValueError(f"mode must be 'upsert', 'insert' or 'update', not {mode!r}") from None
-        params = _wire.query_params(select=select, expand=expand, custom=custom)
         body = entity.to_dict()
         content = _wire.dumps(body)
         for attempt in range(2):
@@ -519,6 +574,7 @@ class AsyncEntityApi(Generic[M]):
                     headers=headers,
                     timeout=timeout,
                     model=self.model,
+                    idempotent=idempotent,
                 )
                 break
             except ConcurrencyError:
@@ -558,18 +614,9 @@ class AsyncEntityApi(Generic[M]):
         if value is None:
             raise ValueError(f"put_once needs {name} set on the entity")
         match: Filter = FieldRef[Any](name) == value
-        found = await self.list(filter=match, top=1, select=select, expand=expand, custom=custom)
-        if found:
-            return found[0]
-        try:
-            return await self.put(
-                entity,
-                mode="insert",
-                select=select,
-                expand=expand,
-                custom=custom,
-            )
-        except PreconditionFailed:
+        params = _wire.query_params(select=select, expand=expand, custom=custom)
+        retried = False
+        while True:
             found = await self.list(
                 filter=match,
                 top=1,
@@ -579,7 +626,13 @@ class AsyncEntityApi(Generic[M]):
             )
             if found:
                 return found[0]
-            raise
+            try:
+                # Not resent blindly: if the answer is lost, look again before inserting again.
+                return await self._put(entity, "insert", params, None, idempotent=False)
+            except (PreconditionFailed, TransportError):  # inserted meanwhile, or answer lost
+                if retried:
+                    raise
+                retried = True
 
     async def list(
         self,
@@ -677,7 +730,7 @@ class AsyncEntityApi(Generic[M]):
 
     async def delete(self, id: UUID | str, *, timeout: float | httpx.Timeout | None = None) -> None:
         """Delete the record with this ``id``."""
-        await self._client._request("DELETE", self._url(id), timeout=timeout)
+        await self._delete(self._url(id), timeout)
 
     async def delete_by_keys(
         self,
@@ -687,7 +740,17 @@ class AsyncEntityApi(Generic[M]):
         """Delete the record with these key values."""
         if not keys:
             raise ValueError("delete_by_keys needs at least one key value")
-        await self._client._request("DELETE", self._url(*keys), timeout=timeout)
+        await self._delete(self._url(*keys), timeout)
+
+    async def _delete(self, url: str, timeout: float | httpx.Timeout | None) -> None:
+        """A delete that loses a race ("Another process has updated...") is sent once more."""
+        for attempt in range(2):
+            try:
+                await self._client._request("DELETE", url, timeout=timeout)
+                return
+            except ConcurrencyError:
+                if attempt:
+                    raise
 
     async def ad_hoc_schema(self) -> M:
         """The entity with every custom field the screen offers (``$adHocSchema``)."""
@@ -723,11 +786,7 @@ class AsyncEntityApi(Generic[M]):
         timeout: float | None = None,
     ) -> None:
         """Run an action the contract does not describe; plain parameter values are wrapped."""
-        wrapped = {
-            name: value if isinstance(value, Mapping) else {"value": value}
-            for name, value in (parameters or {}).items()
-        }
-        await self._invoke_action(action_name, entity, wrapped, timeout=timeout)
+        await self._invoke_action(action_name, entity, parameters, timeout=timeout)
 
     async def _invoke_action(
         self,
@@ -738,11 +797,12 @@ class AsyncEntityApi(Generic[M]):
         timeout: float | None = None,
     ) -> None:
         """Post the action and wait until the server says it finished (204)."""
-        await self._client.invoke_action(
-            self.entity_name, action_name, entity, parameters, timeout=timeout
-        )
+        name = self.entity_name
+        await self._client.invoke(name, action_name, entity, parameters, timeout=timeout)
 
 
+# Site-rooted routes, to tell an href that lacks the instance's folder.
+_SITE_ROUTES = ("/entity/", "/identity/")
 # How often one request may be resent because other requests renewed the session under it.
 _MAX_RESENDS = 8
 

@@ -13,9 +13,8 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlencode
 
 import httpx
@@ -39,15 +38,14 @@ DEFAULT_SCOPE = "api offline_access"
 EXPIRY_MARGIN = 30.0
 
 
-@dataclass(frozen=True)
-class AuthRequest:
+class AuthRequest(NamedTuple):
     """One sign-in/out request to send: JSON body (``json``) or form body (``form``)."""
 
     method: str
     url: str
     json: Any = None
     form: Mapping[str, str] | None = None
-    headers: Mapping[str, str] = field(default_factory=dict)
+    headers: Mapping[str, str] = {}
 
 
 class Auth:
@@ -66,6 +64,10 @@ class Auth:
 
     def accept(self, answer: Any, now: float) -> None:
         """Digest the JSON answer to a sign-in or renewal request."""
+
+    def renewal_refused(self) -> bool:
+        """The renewal was refused: True if ``renewal_request`` now has another way to try."""
+        return False
 
     def needs_renewal(self, now: float) -> bool:
         """True when the credentials have expired (or are about to)."""
@@ -227,6 +229,13 @@ class OAuth2Password(OAuth2Token):
             return super().renewal_request(site_url, now)
         self.access_token = ""
         return self.sign_in_request(site_url, now)
+
+    def renewal_refused(self) -> bool:
+        """A refresh token that expired or was revoked: sign in with the password instead."""
+        if not self.refresh_token:
+            return False
+        self.refresh_token = None
+        return True
 
     def secrets(self) -> tuple[str, ...]:
         return super().secrets() + (self._password,)

@@ -1,4 +1,4 @@
 """Entity APIs of the WebShop 23.200.001 endpoint, one module per top-level entity.
 
-Reach them through ``Client`` attributes (``client.customer``); each module loads on first use.
+Reach them through Client attributes; each module loads on first use.
 """

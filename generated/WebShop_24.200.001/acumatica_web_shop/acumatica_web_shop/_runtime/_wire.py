@@ -10,7 +10,6 @@ import json
 import logging
 import os
 import re
-import secrets
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -66,7 +65,7 @@ REDACTED = "***"
 def dumps(data: Any) -> bytes:
     """Encode ``data`` as compact UTF-8 JSON; ``Decimal`` becomes a JSON number, digit for digit."""
     numbers: list[str] = []
-    nonce = secrets.token_hex(4)
+    nonce = os.urandom(4).hex()  # placeholders no string in ``data`` can imitate
 
     def default(value: Any) -> Any:
         if isinstance(value, Decimal):
@@ -280,6 +279,11 @@ class ExchangeLog:
             self._file = open(log_file, "a", encoding="utf-8")
         self._lock = threading.Lock()
         self._secrets = secrets
+
+    @property
+    def enabled(self) -> bool:
+        """Whether ``exchange`` would write anything (checked first: logging off costs nothing)."""
+        return self._file is not None or self.logger.isEnabledFor(logging.DEBUG)
 
     @property
     def full(self) -> bool:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, overload
 from uuid import UUID
 
 __all__ = ["FieldRef", "Filter", "literal"]
 
 T = TypeVar("T")
+U = TypeVar("U")
 
 # Binding strength, so that the rendered text needs parentheses only where they matter.
 _OR, _AND, _ATOM = 1, 2, 3
@@ -100,8 +101,15 @@ class FieldRef(Generic[T]):
     def __repr__(self) -> str:
         return f"FieldRef({self.path!r})"
 
+    @overload
+    def __truediv__(self, child: FieldRef[U]) -> FieldRef[U]: ...
+
+    @overload
+    def __truediv__(self, child: str) -> FieldRef[Any]: ...
+
     def __truediv__(self, child: str | FieldRef[Any]) -> FieldRef[Any]:
-        """A field of a linked or detail entity: ``FieldRef("MainContact") / "Email"``."""
+        """A field of a linked or detail entity, for ``$select`` and ``$filter``:
+        ``SalesOrder.f.details / SalesOrderDetail.f.inventory_id`` is ``Details/InventoryID``."""
         return FieldRef(f"{self.path}/{child}")
 
     def startswith(self, prefix: str) -> Filter:

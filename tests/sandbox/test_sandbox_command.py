@@ -11,9 +11,11 @@ from pathlib import Path
 
 import httpx
 import pytest
-from sandbox_helpers import REPO, WEBSHOP_23, WEBSHOP_24
+from sandbox_helpers import BASE_24, REPO, WEBSHOP_23, WEBSHOP_24, signed_in
 
 from acumatica_codegen.cli import main
+from acumatica_codegen.sandbox import Sandbox
+from acumatica_codegen.sandbox.command import _key_overrides
 
 RUN_CLI = "import sys; from acumatica_codegen.cli import main; main(sys.argv[1:])"
 
@@ -122,3 +124,31 @@ def test_help_documents_the_default_user(capsys: pytest.CaptureFixture[str]) -> 
         assert not exited.code
     out = capsys.readouterr().out
     assert "admin:123" in out and "--fail-rate" in out and "0 picks any free port" in out
+
+
+def test_key_overrides_come_from_the_projects_config(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spec = tmp_path / "specs" / WEBSHOP_24.name
+    spec.parent.mkdir()
+    spec.write_bytes(WEBSHOP_24.read_bytes())
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.acumatica-codegen]\n\n"
+        "[[tool.acumatica-codegen.endpoints]]\n"
+        f'spec = "specs/{WEBSHOP_24.name}"\n'
+        'keys = { Customer = ["Email"] }\n',
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    overrides = _key_overrides([Path("specs") / WEBSHOP_24.name])
+    assert overrides == {"Customer": ("Email",)}
+    assert _key_overrides([WEBSHOP_23]) == {}  # not a configured document
+
+    with Sandbox(spec, key_overrides=overrides) as sb:
+        client = signed_in(sb.url)
+        client.put(
+            f"{BASE_24}/Customer", json={"Email": {"value": "a@b.c"}, "CustomerID": {"value": "C1"}}
+        )
+        assert client.get(f"{BASE_24}/Customer/a@b.c").status_code == 200
+        assert client.get(f"{BASE_24}/Customer/C1").status_code == 500
+        client.post("/entity/auth/logout")

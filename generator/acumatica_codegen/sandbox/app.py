@@ -443,6 +443,19 @@ class SandboxApp:
             if company:
                 self.state.auth.check_tenant(company)
             return Response(loaded.document_json, media_type=errors.JSON)
+        caller = self.admit(request)
+        tenant = self.state.store.tenant(caller.tenant)
+        if not rest:
+            raise errors.not_found(str(request.url))
+        if rest[0].lower() == "files" and loaded.entity("files") is None:
+            return await self.files_route(request, loaded, tenant, rest[1:])
+        entity = loaded.entity(rest[0])
+        if entity is None:
+            raise errors.not_found(str(request.url))
+        return await self.entity_request(request, loaded, tenant, entity, rest[1:])
+
+    def admit(self, request: Request) -> Caller:
+        """Who is calling (401 if nobody), after the rate limit and the injected stale sessions."""
         caller = self.authenticate(request)
         self.state.check_rate()
         if self.state.should_fail():
@@ -452,15 +465,18 @@ class SandboxApp:
             raise errors.exception_error(
                 500, STALE_SESSION, errors.PX_EXCEPTION, "PX.Data.PXGraph.Load"
             )
-        tenant = self.state.store.tenant(caller.tenant)
-        if not rest:
-            raise errors.not_found(str(request.url))
-        if rest[0].lower() == "files" and loaded.entity("files") is None:
-            return await self.files_route(request, loaded, tenant, rest[1:])
-        entity = loaded.entity(rest[0])
-        if entity is None:
-            raise errors.not_found(str(request.url))
-        args = rest[1:]
+        return caller
+
+    async def entity_request(
+        self,
+        request: Request,
+        loaded: LoadedEndpoint,
+        tenant: TenantStore,
+        entity: Entity,
+        args: list[str],
+    ) -> Response:
+        """``/{Entity}/...``: list, upsert, by id or keys, actions and their status, files."""
+        method = request.method
         if not args:
             if method == "GET":
                 return self.get_list(request, loaded, tenant, entity)
@@ -476,12 +492,8 @@ class SandboxApp:
             if len(args) != 1:
                 raise errors.not_found(str(request.url))
             return await self.invoke_action(request, loaded, tenant, entity, args[0])
-        if (
-            len(args) == 3
-            and args[1] == "status"
-            and method == "GET"
-            and args[2] in self.state.actions
-        ):
+        is_poll = len(args) == 3 and args[1] == "status" and args[2] in self.state.actions
+        if is_poll and method == "GET":
             return self.poll_action(loaded, entity, args[0], args[2])
         if len(args) >= 3 and args[-2] == "files":
             if method != "PUT":

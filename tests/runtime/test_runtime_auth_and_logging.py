@@ -272,3 +272,20 @@ def test_oauth_password_signs_in_again_when_the_refresh_token_is_refused(
         server.expire_tokens()
         orders(client).list()
     assert server.token_grants == ["password", "refresh_token", "password"]
+
+
+def test_bearer_token_is_never_sent_to_another_host(make_client, rt, server):
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.host == "cdn.example.com":
+            seen.append(request)
+            return httpx.Response(200, content=b"file")
+        return server.handle(request)
+
+    auth = rt.auth.OAuth2Password("app", CLIENT_SECRET, "admin", PASSWORD)
+    with make_client(auth=auth, transport=httpx.MockTransport(handler)) as client:
+        client.request("GET", "SalesOrder")
+        assert client.download_file("https://cdn.example.com/files/1") == b"file"
+    assert "Authorization" not in seen[0].headers
+    assert any("Authorization" in r.headers for r in server.requests)

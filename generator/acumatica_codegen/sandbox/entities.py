@@ -570,6 +570,20 @@ class EntityService:
             out.setdefault(view, {})[name] = dict(value)
         return out
 
+    def full_shape(self, entity: Entity, depth: int = 4) -> Shape:
+        """A Shape that expands every detail and linked entity (to ``depth`` levels) and files."""
+
+        def expand(current: Entity, level: int) -> dict[str, Any]:
+            tree: dict[str, Any] = {"files": {}}
+            if level >= depth:
+                return tree
+            for name, kind, sub in self._plan(current):
+                if sub is not None and kind in (FieldKind.DETAIL, FieldKind.LINKED):
+                    tree[name] = expand(sub, level + 1)
+            return tree
+
+        return Shape(None, expand(entity, 0), {})
+
     def check_shape(self, entity: Entity, shape: Shape) -> None:
         """400 for a ``$select``/``$expand`` naming a field the entity does not have."""
         if shape.select is None and not shape.expand:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import copy
 import errno
 import socket
 import threading
@@ -14,7 +15,10 @@ from typing import Any
 import uvicorn
 
 from ..errors import UserError
-from .app import SandboxState, create_app, load_documents
+from ..ir import Entity
+from .app import LoadedEndpoint, SandboxState, create_app, load_documents
+from .entities import Shape
+from .errors import SandboxHTTPError
 from .options import DEFAULT_USERS, SandboxOptions
 
 
@@ -194,6 +198,79 @@ class Sandbox:
             return fn()
 
         return asyncio.run_coroutine_threadsafe(call(), self._loop).result(timeout=10)
+
+    def _loaded(self, endpoint: str | None) -> LoadedEndpoint:
+        loaded = self.state.loaded
+        if endpoint is None:
+            if len(loaded) == 1:
+                return next(iter(loaded.values()))
+            names = ", ".join(f"{e.endpoint.name}/{e.endpoint.version}" for e in loaded.values())
+            raise ValueError(f"several endpoints are served ({names}); say which: endpoint=...")
+        name, _, version = endpoint.partition("/")
+        found = self.state.endpoint(name, version)
+        if found is None:
+            raise ValueError(f"{endpoint!r} is not served; give 'Name/Version'")
+        return found
+
+    def _entity(self, loaded: LoadedEndpoint, name: str) -> Entity:
+        entity = loaded.entity(name)
+        if entity is None:
+            raise ValueError(f"{loaded.endpoint.name} has no top-level entity {name!r}")
+        return entity
+
+    def seed(
+        self,
+        entity: str,
+        *records: dict[str, Any],
+        tenant: str | None = None,
+        endpoint: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """Upsert wire-form ``records`` straight into the store, as a PUT would (checked the same
+        way); returns them as the server now answers them. For preparing data in a test::
+
+            sb.seed("Customer", {"CustomerID": {"value": "C1"}, "CustomerName": {"value": "Ann"}})
+        """
+        loaded = self._loaded(endpoint)
+        target = self._entity(loaded, entity)
+        store = self.state.store.tenant(tenant or self.options.default_tenant)
+
+        def seed() -> list[dict[str, Any]]:
+            shape = Shape()
+            answers = []
+            for body in records:
+                try:
+                    record, _ = loaded.service.upsert(store, target, dict(body), "upsert")
+                except SandboxHTTPError as error:
+                    raise ValueError(
+                        f"{entity} was refused ({error.status}): {error.body}"
+                    ) from None
+                answers.append(loaded.service.render(store, target, record, shape))
+            return answers
+
+        result: list[dict[str, Any]] = self._call(seed)
+        return result
+
+    def records(
+        self, entity: str, *, tenant: str | None = None, endpoint: str | None = None
+    ) -> list[dict[str, Any]]:
+        """Every stored record of ``entity`` in wire form, detail and linked entities expanded."""
+        loaded = self._loaded(endpoint)
+        target = self._entity(loaded, entity)
+        store = self.state.store.tenant(tenant or self.options.default_tenant)
+
+        def read() -> list[dict[str, Any]]:
+            service = loaded.service
+            shape = service.full_shape(target)
+            table = store.table(service.endpoint.name, service.endpoint.version, target.name)
+            answers = []
+            for row, record in enumerate(table.records.values(), start=1):
+                answer = service.render(store, target, record, shape, row)
+                answer["custom"] = copy.deepcopy(record.get("custom") or {})  # all of them
+                answers.append(answer)
+            return answers
+
+        result: list[dict[str, Any]] = self._call(read)
+        return result
 
     def stats(self) -> dict[str, int]:
         """What ``GET /sandbox/stats`` answers."""

@@ -1,0 +1,88 @@
+"""The Python surface users put in their own tests: Sandbox(...), its fixture, seed, records."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+from sandbox_helpers import BASE_24, WEBSHOP_23, WEBSHOP_24, signed_in, value, wrap
+
+from acumatica_codegen.errors import UserError
+from acumatica_codegen.sandbox import Sandbox
+
+sandbox = Sandbox.fixture(WEBSHOP_24, name="sandbox", max_sessions=2)
+
+
+def test_the_fixture_yields_a_running_sandbox(sandbox: Sandbox) -> None:
+    assert sandbox.url.startswith("http://127.0.0.1:")
+    assert sandbox.port != 0
+    assert httpx.get(f"{sandbox.url}/entity").status_code == 200
+
+
+def test_seeded_records_are_served_and_inspectable(sandbox: Sandbox) -> None:
+    sandbox.reset()
+    answers = sandbox.seed(
+        "SalesOrder",
+        {**wrap(OrderType="SO", OrderNbr="S1"), "Details": [wrap(InventoryID="A")]},
+        {
+            **wrap(OrderType="SO", OrderNbr="S2"),
+            "custom": {"Document": {"UsrX": {"type": "CustomStringField", "value": "x"}}},
+        },
+    )
+    assert [value(a["OrderNbr"]) for a in answers] == ["S1", "S2"]
+    client = signed_in(sandbox.url)
+    try:
+        assert client.get(f"{BASE_24}/SalesOrder/SO/S1").status_code == 200
+    finally:
+        client.post("/entity/auth/logout")
+    stored = sandbox.records("SalesOrder")
+    assert [value(r["Details"][0]["InventoryID"]) for r in stored[:1]] == ["A"]
+    assert stored[1]["custom"] == {
+        "Document": {"UsrX": {"type": "CustomStringField", "value": "x"}}
+    }
+    assert stored[0]["files"] == []
+    assert sandbox.records("SalesOrder", tenant="Elsewhere") == []
+
+
+def test_seed_checks_values_like_a_put(sandbox: Sandbox) -> None:
+    with pytest.raises(ValueError, match="422"):
+        sandbox.seed("SalesOrder", wrap(OrderType="SO", OrderTotal="lots"))
+    with pytest.raises(ValueError, match="no top-level entity"):
+        sandbox.seed("Nope", {})
+
+
+def test_several_endpoints_need_naming_one() -> None:
+    with Sandbox([WEBSHOP_24, WEBSHOP_23]) as both:
+        with pytest.raises(ValueError, match="several endpoints"):
+            both.records("Customer")
+        both.seed("Customer", wrap(CustomerID="C1"), endpoint="WebShop/23.200.001")
+        assert len(both.records("Customer", endpoint="WebShop/23.200.001")) == 1
+        assert both.records("Customer", endpoint="WebShop/24.200.001") == []
+
+
+def test_reset_forgets_records_sessions_and_counters(sandbox: Sandbox) -> None:
+    sandbox.seed("StockItem", wrap(InventoryID="GONE"))
+    client = signed_in(sandbox.url)
+    sandbox.reset()
+    assert sandbox.records("StockItem") == []
+    assert sandbox.stats()["open_sessions"] == 0
+    assert sandbox.stats()["logins"] == 0
+    assert client.get(f"{BASE_24}/StockItem").status_code == 401
+    client.close()
+
+
+def test_bad_options_are_user_errors() -> None:
+    for options in ({"fail_rate": 2.0}, {"max_sessions": 0}, {"users": {}}, {"latency_ms": -1}):
+        with pytest.raises(UserError):
+            Sandbox(WEBSHOP_24, **options)  # type: ignore[arg-type]
+    with pytest.raises(UserError):
+        Sandbox([])
+
+
+def test_a_sandbox_can_be_started_and_stopped_by_hand() -> None:
+    sb = Sandbox(WEBSHOP_24).start()
+    try:
+        assert httpx.get(f"{sb.url}/sandbox/stats").json()["requests"] == 0
+    finally:
+        sb.stop()
+    with pytest.raises(httpx.ConnectError):
+        httpx.get(f"{sb.url}/entity")

@@ -15,6 +15,9 @@ In Python, it serves from a background thread::
         ...
         assert sb.stats()["open_sessions"] == 0     # nothing leaked
 
+    sb.seed("Customer", {"CustomerID": {"value": "C1"}})   # prepare data without HTTP
+    sb.records("Customer")                                 # what is stored, fully expanded
+
 and as a pytest fixture (module scope by default)::
 
     sandbox = Sandbox.fixture("specs/WebShop_24.200.001.json", fail_rate=0.05, seed=1)

@@ -390,3 +390,10 @@ def test_versions_keep_their_own_fields(client: httpx.Client) -> None:
     assert old.status_code == 200 and value(old.json()["Payments"][0]["PaymentRef"]) == "P1"
     new = put(client, "SalesOrder", body, **{"$expand": "Details"})
     assert new.status_code == 200 and "Payments" not in new.json()
+
+
+def test_a_422_echoes_the_body_as_sent(client: httpx.Client) -> None:
+    body = {**order("<NEW>"), "OrderTotal": {"value": "lots"}}
+    echo = put(client, "SalesOrder", body).json()
+    assert echo["OrderNbr"] == {"value": "<NEW>"}
+    assert echo["OrderTotal"]["error"]

@@ -341,6 +341,7 @@ class EntityService:
 
         inserted = existing is None
         draft: Record = copy.deepcopy(existing) if existing is not None else {"id": self.new_id()}
+        sent = body  # echoed as sent in a 422, "<NEW>" keys included
         if inserted:
             for key in entity.keys:
                 if _wrapped_value(body.get(key)) == NEW_KEY:
@@ -357,7 +358,7 @@ class EntityService:
                 },
             )
         if problems.field_errors:
-            raise self.validation_error(entity, body, problems, inserted)
+            raise self.validation_error(entity, sent, problems, inserted)
         if inserted:
             self._number_keys(tenant, entity, draft)
         record_key = self.record_key(entity, draft)

@@ -224,12 +224,23 @@ async def throughput_ours(
     return count / elapsed, cpu / count
 
 
+def sniffio_note() -> str:
+    """httpcore 1.0.x re-imports sniffio at every async lock setup; anyio >= 4.11 no longer
+    installs it, and a failed import is never cached (encode/httpcore#1103): about a quarter of
+    the async client CPU here, for raw httpx and for us alike."""
+    try:
+        import sniffio  # noqa: F401
+    except ImportError:
+        return "sniffio absent: httpcore retries importing it per request (encode/httpcore#1103)"
+    return "sniffio installed"
+
+
 def throughput(pkg: ModuleType, count: int, rounds: int, in_flight: int = 10) -> None:
     latency_ms = 20
     ideal = in_flight / (latency_ms / 1000)
     print(
         f"2. Async throughput: {in_flight} in flight, {latency_ms} ms latency, {count} requests, "
-        f"median of {rounds} alternating rounds (ideal {ideal:.0f} req/s)"
+        f"median of {rounds} alternating rounds (ideal {ideal:.0f} req/s); {sniffio_note()}"
     )
     servers = (
         ("sandbox", lambda: sandbox("--latency-ms", str(latency_ms), "--max-sessions", "4")),

@@ -15,21 +15,11 @@ TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 
 def make_env() -> jinja2.Environment:
-    """The environment render.py builds (same options; the lead's filters when available)."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-        autoescape=False,
-    )
-    try:
-        from acumatica_codegen import render
+    """The environment render.py builds, with the templates of this checkout."""
+    from acumatica_codegen import render
 
-        env.filters.update(render.make_environment().filters)  # type: ignore[attr-defined]
-    except (ImportError, AttributeError):
-        env.filters.setdefault("pystr", repr)
+    env = render.make_environment()
+    env.loader = jinja2.FileSystemLoader(TEMPLATES)
     return env
 
 

@@ -199,3 +199,10 @@ def test_nested_field_references_join_with_a_slash(rt):
     assert rt._wire.field_list([F("Details") / "InventoryID", "OrderNbr"]) == (
         "Details/InventoryID,OrderNbr"
     )
+
+
+def test_custom_fields_in_filters_use_acumaticas_cf_syntax(rt):
+    ref = rt.query.custom_field("Document", "UsrWebShopOrderID")
+    assert str(ref == "W-1") == "cf.String(f='Document.UsrWebShopOrderID') eq 'W-1'"
+    points = rt.query.custom_field("BAccount", "UsrLoyaltyPoints", "Int")
+    assert str(points >= 100) == "cf.Int(f='BAccount.UsrLoyaltyPoints') ge 100"

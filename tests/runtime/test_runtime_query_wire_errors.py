@@ -206,3 +206,12 @@ def test_custom_fields_in_filters_use_acumaticas_cf_syntax(rt):
     assert str(ref == "W-1") == "cf.String(f='Document.UsrWebShopOrderID') eq 'W-1'"
     points = rt.query.custom_field("BAccount", "UsrLoyaltyPoints", "Int")
     assert str(points >= 100) == "cf.Int(f='BAccount.UsrLoyaltyPoints') ge 100"
+
+
+def test_credential_keys_are_masked_in_any_case_but_entity_fields_named_code_show(rt):
+    redact = rt._wire.redact_data
+    assert redact({"Password": {"value": "x"}, "code": "c", "Code": {"value": "SHIP"}}) == {
+        "Password": "***",
+        "code": "***",
+        "Code": {"value": "SHIP"},
+    }

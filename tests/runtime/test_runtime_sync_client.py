@@ -614,3 +614,31 @@ def test_sign_in_failure_says_why(make_client, orders, rt):
     with pytest.raises(rt.errors.AuthError, match="signing in failed: Invalid credentials"):
         with client:
             orders(client).list()
+
+
+def test_collected_client_that_is_still_signed_in_warns(rt, server):
+    from runtime_fake import SITE
+
+    class Client(rt._sync_client.SyncBaseClient):
+        endpoint_name = "Shop"
+        endpoint_version = "1.0.0"
+
+    def leak() -> None:
+        client = Client(
+            SITE,
+            auth=rt.auth.CookieAuth("admin", PASSWORD),
+            http_client=httpx.Client(transport=server.transport()),
+        )
+        client.request("GET", "SalesOrder")
+
+    with pytest.warns(ResourceWarning, match="garbage collected while signed in"):
+        leak()
+        gc.collect()
+
+
+def test_closed_client_is_collected_without_warning(make_client, orders, server, recwarn):
+    client = make_client()
+    orders(client).list()
+    client.close()
+    client.__del__()
+    assert not [w for w in recwarn if issubclass(w.category, ResourceWarning)]

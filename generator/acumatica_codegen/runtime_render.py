@@ -33,7 +33,8 @@ def runtime_templates(env: jinja2.Environment) -> list[str]:
     return sorted(
         name
         for name in env.list_templates()
-        if name.startswith(RUNTIME_DIR) and name.endswith(".py" + SUFFIX)
+        if name.startswith(RUNTIME_DIR)
+        and name.endswith(".py" + SUFFIX)
         and "/" not in name[len(RUNTIME_DIR) :]
     )
 

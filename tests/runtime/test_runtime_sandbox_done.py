@@ -127,7 +127,6 @@ def sync_round(webshop: ModuleType, c: Any, tally: Tally, tag: str) -> None:
 
 def test_thousand_operations_with_injected_500s_leave_no_session_open(webshop, sandbox):
     tally = Tally(webshop)
-    rounds = OPERATIONS // 5
 
     # 1. Sequential clients, one ``with`` each; every third block ends in a user exception.
     for block in range(24):
@@ -199,7 +198,6 @@ def test_thousand_operations_with_injected_500s_leave_no_session_open(webshop, s
     assert stats["login_limit_hits"] == 0
     assert stats["logins"] == stats["logouts"] + stats["expired_sessions"]
     assert len(tally.failed) <= tally.total * 0.01  # only double faults may fail an operation
-    assert rounds  # (documentation: OPERATIONS counts every CRUD call)
 
 
 def test_throttle_never_exceeds_its_cap_over_http(webshop):
@@ -310,7 +308,6 @@ def test_no_secret_in_any_log_line(webshop, sandbox, tmp_path, monkeypatch, capl
     assert login["request"]["body"]["password"] == "***"
     token = next(r for r in records if r["url"].endswith("/identity/connect/token"))
     assert token["response"]["body"]["access_token"] == "***"
-    assert Decimal  # (Decimal bodies are logged as numbers too; see test_query_wire_errors)
 
 
 def test_generated_client_errors_files_and_actions_over_http(webshop):

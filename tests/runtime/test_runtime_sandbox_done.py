@@ -364,3 +364,59 @@ def test_lock_violations_and_request_limit_over_http(webshop):
     assert conflicts_left <= 2 < stats["injected_conflicts"]
     assert stats["rate_limited"] >= 1
     assert stats["open_sessions"] == 0
+
+
+def test_oauth_tokens_refresh_on_expiry_and_on_401_over_http(webshop):
+    import time
+
+    import httpx
+
+    statuses: list[tuple[str, int]] = []
+
+    def recording_client() -> httpx.Client:
+        def record(response: httpx.Response) -> None:
+            statuses.append((response.request.url.path.rsplit("/", 1)[-1], response.status_code))
+
+        return httpx.Client(event_hooks={"response": [record]})
+
+    clients = {CLIENT_ID: CLIENT_SECRET}
+    users = {USER: PASSWORD}
+    with Sandbox(SPEC, port=0, token_lifetime=1.0, oauth_clients=clients, users=users) as sandbox:
+        # Known expiry: renewed shortly before it runs out, without a 401.
+        oauth = webshop.OAuth2Password(CLIENT_ID, CLIENT_SECRET, USER, PASSWORD)
+        with webshop.Client(sandbox.url, auth=oauth, http_client=recording_client()) as c:
+            c.sales_order.list(top=1)
+            time.sleep(0.8)
+            c.sales_order.list(top=1)
+        assert statuses == [
+            ("token", 200),
+            ("SalesOrder", 200),
+            ("token", 200),
+            ("SalesOrder", 200),
+            ("logout", 204),
+        ]
+
+        # A token the application stored, expiry unknown: the 401 triggers the refresh, and
+        # closing the client leaves the grant alive for the application's next run.
+        form = {
+            "grant_type": "password",
+            "client_id": CLIENT_ID,
+            "client_secret": CLIENT_SECRET,
+            "username": USER,
+            "password": PASSWORD,
+            "scope": "api offline_access",
+        }
+        answer = httpx.post(f"{sandbox.url}/identity/connect/token", data=form).json()
+        token = webshop.OAuth2Token(
+            answer["access_token"],
+            refresh_token=answer["refresh_token"],
+            client_id=CLIENT_ID,
+            client_secret=CLIENT_SECRET,
+        )
+        time.sleep(1.1)
+        statuses.clear()
+        with webshop.Client(sandbox.url, auth=token, http_client=recording_client()) as c:
+            c.sales_order.list(top=1)
+        assert statuses == [("SalesOrder", 401), ("token", 200), ("SalesOrder", 200)]
+        with webshop.Client(sandbox.url, auth=token) as c:  # the next run
+            c.sales_order.list(top=1)

@@ -13,6 +13,23 @@ Context keys the runtime templates read:
   endpoint-independent, so the same runtime is rendered for every endpoint.
 
 ``is_async`` is set here, never by the caller.
+
+What the rendered runtime holds (``templates/package/_runtime/``; ``model`` and ``values`` are the
+model side and documented there):
+
+- ``errors``: ``AcumaticaError`` ▸ ``ValidationError`` (``field_errors`` through detail lines),
+  ``NotFound``, ``PreconditionFailed``, ``RateLimited`` ▸ ``LoginLimit``, ``AuthError``,
+  ``ServerError`` ▸ ``ConcurrencyError``, ``ActionTimeout``, ``TransportError``,
+  ``ConfigurationError``; ``error_from_response`` classifies an answer.
+- ``auth``: ``CookieAuth``, ``OAuth2Password``, ``OAuth2Token``, ``authorization_url``,
+  ``exchange_code``. An ``Auth`` only says what to send; the client sends it, so one
+  implementation serves both transports.
+- ``query``: ``FieldRef``/``Filter`` (OData ``$filter``), ``custom_field``.
+- ``_wire``: JSON (``Decimal`` exact both ways), query parameters, retry timing, stale-session
+  detection, redaction and the JSON-lines exchange log. No I/O.
+- ``_sync_client``/``_async_client``: ``SyncBaseClient``/``AsyncBaseClient`` (lazy sign-in,
+  sign-out on exit, throttle, retries, re-login, actions) and ``EntityApi``/``AsyncEntityApi``.
+  Raw responses: ``client.last_response`` (per thread / per task).
 """
 
 from __future__ import annotations

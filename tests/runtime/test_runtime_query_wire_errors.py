@@ -215,3 +215,17 @@ def test_credential_keys_are_masked_in_any_case_but_entity_fields_named_code_sho
         "code": "***",
         "Code": {"value": "SHIP"},
     }
+
+
+def test_query_is_encoded_once_and_reads_like_odata(rt):
+    with_query = rt._wire.with_query
+    params = {"$filter": "Name eq 'A&B+C' and Date gt datetimeoffset'2024-01-01T00:00:00+01:00'"}
+    url = with_query("https://x/entity/E/1/SalesOrder", {**params, "$select": "Details/Qty,Nbr"})
+    assert url == (
+        "https://x/entity/E/1/SalesOrder?$filter=Name%20eq%20'A%26B%2BC'%20and%20Date%20gt%20"
+        "datetimeoffset'2024-01-01T00:00:00%2B01:00'&$select=Details/Qty,Nbr"
+    )
+    import httpx
+
+    assert dict(httpx.URL(url).params) == {**params, "$select": "Details/Qty,Nbr"}
+    assert with_query("https://x/a?b=1", {"$top": "2"}) == "https://x/a?b=1&$top=2"

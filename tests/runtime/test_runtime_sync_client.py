@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import logging
 import json
 import threading
 from decimal import Decimal
@@ -642,3 +643,39 @@ def test_closed_client_is_collected_without_warning(make_client, orders, server,
     client.close()
     client.__del__()
     assert not [w for w in recwarn if issubclass(w.category, ResourceWarning)]
+
+
+def test_503_retry_after_is_honoured_too(make_client, orders, server, sleeps):
+    server.fail_next(is_get, httpx.Response(503, headers={"Retry-After": "4"}, text="busy"))
+    with make_client() as client:
+        orders(client).list()
+    assert sleeps == [4.0]
+
+
+def test_client_options_are_checked(rt):
+    from runtime_fake import SITE
+
+    auth = rt.auth.CookieAuth("admin", PASSWORD)
+    with pytest.raises(rt.errors.ConfigurationError, match="generated Client"):
+        rt._sync_client.SyncBaseClient(SITE, auth=auth)
+
+    class Client(rt._sync_client.SyncBaseClient):
+        endpoint_name = "Shop"
+        endpoint_version = "1.0.0"
+
+    with pytest.raises(rt.errors.ConfigurationError, match="max_concurrency"):
+        Client(SITE, auth=auth, max_concurrency=0)
+
+
+def test_acumatica_log_info_reports_retries_and_relogins(
+    make_client, orders, server, monkeypatch, caplog
+):
+    monkeypatch.setenv("ACUMATICA_LOG", "info")
+    caplog.set_level(logging.INFO, logger="acumatica_shop")
+    server.fail_next(is_get, httpx.Response(429, json={}))
+    server.fail_next(is_get, stale_session_500())
+    with make_client() as client:
+        orders(client).list()
+    lines = [r.getMessage() for r in caplog.records if r.levelno >= logging.INFO]
+    assert any("got 429: retry in" in line for line in lines)
+    assert any("answered 500: signed in again" in line for line in lines)

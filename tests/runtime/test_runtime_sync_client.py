@@ -679,3 +679,14 @@ def test_acumatica_log_info_reports_retries_and_relogins(
     lines = [r.getMessage() for r in caplog.records if r.levelno >= logging.INFO]
     assert any("got 429: retry in" in line for line in lines)
     assert any("answered 500: signed in again" in line for line in lines)
+
+
+def test_repr_shows_where_and_state_but_no_secret(make_client, orders):
+    client = make_client()
+    assert "not signed in" in repr(client)
+    orders(client).list()
+    text = repr(client)
+    assert "https://erp.example.com/AcumaticaERP/entity/Shop/1.0.0" in text
+    assert "signed in" in text and PASSWORD not in text
+    client.close()
+    assert "closed" in repr(client)

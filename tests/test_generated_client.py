@@ -147,10 +147,10 @@ def test_put_sends_wrapped_values_and_returns_a_model() -> None:
     assert saved.details is not None and saved.details[0].order_qty == Decimal("2.5")
 
 
-def test_get_by_keys_and_delete_use_key_segments() -> None:
+def test_typed_get_by_keys_and_delete_by_keys_use_key_segments_in_order() -> None:
     fake = FakeAcumatica()
     with make_client(fake) as client:
-        order = client.sales_order.get_by_keys("SO", "SO001")
+        order = client.sales_order.get_by_keys(order_type="SO", order_nbr="SO001")
         client.sales_order.delete_by_keys("SO", "SO001")
     assert order.order_nbr == "SO001"
     assert "DELETE /entity/WebShop/24.200.001/SalesOrder/SO/SO001" in fake.calls()

@@ -242,6 +242,22 @@ def _class_of(field: Field, endpoint: Endpoint) -> str:
     return endpoint.entity(field.entity).class_name
 
 
+_KEY_PARAMETER_RESERVED = frozenset({"self", "select", "expand", "custom", "timeout"})
+
+
+def key_parameters(entity: Entity) -> list[tuple[str, str]]:
+    """``(parameter name, annotation)`` of each key field, for typed ``get_by_keys``."""
+    result = []
+    for key in entity.keys:
+        field = entity.field(key)
+        name = field.python_name
+        while name in _KEY_PARAMETER_RESERVED:
+            name += "_"
+        annotation = "Any" if field.scalar is Scalar.ANY else field.scalar.annotation
+        result.append((name, annotation))
+    return result
+
+
 def entity_title(entity: Entity) -> str:
     """``Sales Orders (SO301000)``, or the entity name when the document names no screen."""
     name = entity.screen_name or entity.name
@@ -361,6 +377,7 @@ def make_environment() -> jinja2.Environment:
         ref_annotation=ref_annotation,
         spec_call=spec_call,
         entity_title=entity_title,
+        key_parameters=key_parameters,
         FieldKind=FieldKind,
         Scalar=Scalar,
     )
@@ -423,6 +440,7 @@ def render_package(
             parameter_scalars={p.scalar for a in entity.actions for p in a.parameters},
             parameter_imports=scalar_imports(
                 {p.scalar for a in entity.actions for p in a.parameters}
+                | {entity.field(key).scalar for key in entity.keys}
             ),
         )
     for path, text in runtime_files(env, context).items():

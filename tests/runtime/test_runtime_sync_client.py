@@ -690,3 +690,10 @@ def test_repr_shows_where_and_state_but_no_secret(make_client, orders):
     assert "signed in" in text and PASSWORD not in text
     client.close()
     assert "closed" in repr(client)
+
+
+def test_logout_has_a_short_timeout_of_its_own(make_client, orders, server):
+    with make_client(timeout=120.0) as client:
+        orders(client).list()
+    logout = next(r for r in server.requests if r.url.path.endswith("/auth/logout"))
+    assert logout.extensions["timeout"]["read"] == 10.0

@@ -420,3 +420,30 @@ def test_oauth_tokens_refresh_on_expiry_and_on_401_over_http(webshop):
         assert statuses == [("SalesOrder", 401), ("token", 200), ("SalesOrder", 200)]
         with webshop.Client(sandbox.url, auth=token) as c:  # the next run
             c.sales_order.list(top=1)
+
+
+def test_more_clients_than_sessions_wait_for_a_free_one(webshop, sandbox):
+    """Three async clients against a two-session license: the third one's sign-in gets "API
+    Login Limit", backs off and succeeds once another client signs out."""
+
+    async def one(n: int) -> None:
+        c = webshop.AsyncClient(
+            sandbox.url, auth=webshop.CookieAuth(USER, PASSWORD), max_retries=12
+        )
+        c.backoff_base = 0.05
+        async with c:
+            for _ in range(5):
+                try:
+                    await c.sales_order.list(top=1)
+                except webshop.ServerError:
+                    pass  # a double injected fault; the sessions are what this test is about
+                await asyncio.sleep(0.02)
+
+    async def main() -> None:
+        await asyncio.gather(*(one(n) for n in range(3)))
+
+    asyncio.run(main())
+    stats = sandbox.stats()
+    assert stats["login_limit_hits"] >= 1
+    assert stats["max_open_sessions_seen"] <= 2
+    assert stats["open_sessions"] == 0

@@ -140,6 +140,11 @@ def classify(rt, status, body, headers=None):  # type: ignore[no-untyped-def]
             "ConcurrencyError",
         ),
         (500, {"exceptionMessage": "Object reference not set"}, "ServerError"),
+        (
+            500,
+            {"exceptionMessage": "Transaction (Process ID 71) was deadlocked on lock resources"},
+            "ConcurrencyError",
+        ),
         (502, "<html>bad gateway</html>", "ServerError"),
     ],
 )

@@ -447,3 +447,24 @@ def test_more_clients_than_sessions_wait_for_a_free_one(webshop, sandbox):
     assert stats["login_limit_hits"] >= 1
     assert stats["max_open_sessions_seen"] <= 2
     assert stats["open_sessions"] == 0
+
+
+def test_a_detail_line_marked_deleted_is_removed_over_http(webshop):
+    models = webshop.models
+    with Sandbox(SPEC, port=0) as sandbox:
+        with webshop.Client(sandbox.url, auth=webshop.CookieAuth("admin", "123")) as c:
+            lines = [
+                models.SalesOrderDetail(inventory_id="A", order_qty=Decimal("1")),
+                models.SalesOrderDetail(inventory_id="B", order_qty=Decimal("2")),
+            ]
+            order = c.sales_order.put(
+                models.SalesOrder(order_type="SO", customer_id="C1", details=lines),
+                expand="Details",
+            )
+            first, second = order.details
+            change = models.SalesOrder(
+                id=order.id, details=[models.SalesOrderDetail(id=first.id).mark_deleted()]
+            )
+            c.sales_order.put(change)
+            kept = c.sales_order.get(order.id, expand=models.SalesOrder.f.details).details
+    assert [line.inventory_id for line in kept] == ["B"]

@@ -697,3 +697,14 @@ def test_logout_has_a_short_timeout_of_its_own(make_client, orders, server):
         orders(client).list()
     logout = next(r for r in server.requests if r.url.path.endswith("/auth/logout"))
     assert logout.extensions["timeout"]["read"] == 10.0
+
+
+def test_a_request_that_cannot_work_is_not_retried(make_client, orders, rt, server, sleeps):
+    def bad_proxy() -> httpx.Response:
+        raise httpx.ProxyError("407 from the proxy")
+
+    server.fail_next(is_get, bad_proxy)
+    with make_client() as client:
+        with pytest.raises(rt.errors.TransportError, match="ProxyError"):
+            orders(client).list()
+    assert sleeps == []

@@ -39,6 +39,7 @@ _LAZY = {
     "Unset": "._runtime.values",
     "ValidationError": "._runtime.errors",
     "authorization_url": "._runtime.auth",
+    "custom_field": "._runtime.query",
     "exchange_code": "._runtime.auth",
 }
 
@@ -73,6 +74,7 @@ if TYPE_CHECKING:
     from ._runtime.query import (
         FieldRef as FieldRef,
         Filter as Filter,
+        custom_field as custom_field,
     )
     from ._runtime.values import (
         CustomField as CustomField,
@@ -109,6 +111,7 @@ __all__ = [
     "Unset",
     "ValidationError",
     "authorization_url",
+    "custom_field",
     "exchange_code",
 ]
 

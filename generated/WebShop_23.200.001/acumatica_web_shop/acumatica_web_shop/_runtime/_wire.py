@@ -17,7 +17,7 @@ from datetime import date, datetime, timezone
 from decimal import Decimal
 from email.utils import parsedate_to_datetime
 from typing import IO, Any
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 from uuid import UUID
 
 from .query import Filter, FieldRef
@@ -42,19 +42,12 @@ STALE_SESSION_MARKERS = (
 STALE_SESSION_IDEMPOTENT_MARKERS = ("nullreferenceexception", "object reference not set")
 MAX_RETRY_AFTER = 120.0
 
+# Keys whose values never reach a log line: credential names in any case ("Password" too), and
+# OAuth's short lower-case names exactly (so an entity field called "Code" still shows).
 _SECRET_KEYS = frozenset(
-    {
-        "password",
-        "client_secret",
-        "access_token",
-        "refresh_token",
-        "id_token",
-        "code",
-        "token",
-        "secret",
-        "code_verifier",
-    }
+    {"password", "client_secret", "access_token", "refresh_token", "id_token", "code_verifier"}
 )
+_SECRET_KEYS_EXACT = frozenset({"code", "token", "secret"})
 _SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "set-cookie"})
 REDACTED = "***"
 
@@ -145,6 +138,15 @@ def query_params(
     return params
 
 
+def with_query(url: str, params: Mapping[str, str]) -> str:
+    """``url`` with ``params`` appended, readable in logs (``$filter=Status%20eq%20'Open'``) and
+    encoded once, instead of httpx merging them into a parsed URL on every request."""
+    if not params:
+        return url
+    query = urlencode(params, quote_via=quote, safe="$'(),/:*")
+    return f"{url}{'&' if '?' in url else '?'}{query}"
+
+
 # Retry timing --------------------------------------------------------------------------------
 
 
@@ -201,15 +203,20 @@ def looks_like_stale_session(status: int, body: Any, idempotent: bool) -> bool:
 # Redaction -----------------------------------------------------------------------------------
 
 
+def is_secret_key(key: str) -> bool:
+    """Whether a JSON key, form field or query parameter holds a credential."""
+    return key in _SECRET_KEYS_EXACT or key.lower() in _SECRET_KEYS
+
+
 def redact_url(url: str) -> str:
     """The URL with the values of secret-looking query parameters masked."""
     parts = urlsplit(url)
     if not parts.query:
         return url
     pairs = parse_qsl(parts.query, keep_blank_values=True)
-    if not any(key.lower() in _SECRET_KEYS for key, _ in pairs):
+    if not any(is_secret_key(key) for key, _ in pairs):
         return url
-    masked = [(k, REDACTED if k.lower() in _SECRET_KEYS else v) for k, v in pairs]
+    masked = [(k, REDACTED if is_secret_key(k) else v) for k, v in pairs]
     return urlunsplit(parts._replace(query=urlencode(masked, safe="$*,/'()")))
 
 
@@ -225,10 +232,7 @@ def redact_headers(headers: Iterable[tuple[str, str]]) -> dict[str, str]:
 def redact_data(data: Any) -> Any:
     """A copy of decoded JSON with the values of secret-looking keys masked, at any depth."""
     if isinstance(data, Mapping):
-        return {
-            k: REDACTED if str(k).lower() in _SECRET_KEYS else redact_data(v)
-            for k, v in data.items()
-        }
+        return {k: REDACTED if is_secret_key(str(k)) else redact_data(v) for k, v in data.items()}
     if isinstance(data, list):
         return [redact_data(item) for item in data]
     return data

@@ -29,8 +29,9 @@ __all__ = [
     "walk_errors",
 ]
 
-# What Acumatica says when another session changed the record between our read and our write.
-CONCURRENCY_MARKERS = ("another process has updated", "pxlockviolationexception")
+# What Acumatica says when another session changed the record between our read and our write,
+# or when SQL Server chose the write as a deadlock victim: both roll back, both can be retried.
+CONCURRENCY_MARKERS = ("another process has updated", "pxlockviolationexception", "deadlocked")
 NOT_FOUND_MARKERS = ("noentitysatisfiestheconditionexception", "no entity satisfies the condition")
 LOGIN_LIMIT_MARKER = "api login limit"
 
@@ -109,7 +110,10 @@ class ConcurrencyError(ServerError):
 
 
 class ActionTimeout(AcumaticaError):
-    """An action was still running (202) when the client's action timeout ran out."""
+    """An action was still running (202) when the client's action timeout ran out.
+
+    The server may still finish it: read the record again before running the action once more.
+    """
 
 
 class _ErrorReporting(Protocol):

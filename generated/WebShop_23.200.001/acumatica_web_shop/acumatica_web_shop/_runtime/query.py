@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any, Generic, TypeVar, overload
 from uuid import UUID
 
-__all__ = ["FieldRef", "Filter", "literal"]
+__all__ = ["FieldRef", "Filter", "custom_field", "literal"]
 
 T = TypeVar("T")
 U = TypeVar("U")
@@ -123,6 +123,13 @@ class FieldRef(Generic[T]):
 
     def _compare(self, operator: str, value: Any) -> Filter:
         return Filter(f"{self.path} {operator} {literal(value)}")
+
+
+def custom_field(view: str, field: str, kind: str = "String") -> FieldRef[Any]:
+    """A custom field in ``$filter``: ``custom_field("Document", "UsrRef") == "A"`` renders
+    ``cf.String(f='Document.UsrRef') eq 'A'`` (``kind``: String, Int, Decimal, Bool, DateTime, Guid).
+    """
+    return FieldRef(f"cf.{kind}(f={literal(f'{view}.{field}')})")
 
 
 def literal(value: Any) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .._runtime._async_client import AsyncEntityApi
 from .._runtime._sync_client import EntityApi
+from .._runtime._wire import FieldSpec
 from .._runtime.values import UNSET, Unset, wrap_parameters
 from ..models.customer import Customer
 
@@ -16,6 +17,29 @@ class CustomerApi(EntityApi[Customer]):
     entity_name = "Customer"
     model = Customer
     key_fields = ("CustomerID",)
+
+    def get_by_keys(  # type: ignore[override]
+        self,
+        customer_id: str,
+        *,
+        select: FieldSpec | None = None,
+        expand: FieldSpec | None = None,
+        custom: FieldSpec | None = None,
+        timeout: float | None = None,
+    ) -> Customer:
+        """The Customer with this CustomerID (``NotFound`` if none)."""
+        return super().get_by_keys(
+            customer_id, select=select, expand=expand, custom=custom, timeout=timeout
+        )
+
+    def delete_by_keys(  # type: ignore[override]
+        self,
+        customer_id: str,
+        *,
+        timeout: float | None = None,
+    ) -> None:
+        """Delete the Customer with this CustomerID."""
+        super().delete_by_keys(customer_id, timeout=timeout)
 
     def adjust_loyalty_points(
         self,
@@ -39,6 +63,29 @@ class AsyncCustomerApi(AsyncEntityApi[Customer]):
     entity_name = "Customer"
     model = Customer
     key_fields = ("CustomerID",)
+
+    async def get_by_keys(  # type: ignore[override]
+        self,
+        customer_id: str,
+        *,
+        select: FieldSpec | None = None,
+        expand: FieldSpec | None = None,
+        custom: FieldSpec | None = None,
+        timeout: float | None = None,
+    ) -> Customer:
+        """The Customer with this CustomerID (``NotFound`` if none)."""
+        return await super().get_by_keys(
+            customer_id, select=select, expand=expand, custom=custom, timeout=timeout
+        )
+
+    async def delete_by_keys(  # type: ignore[override]
+        self,
+        customer_id: str,
+        *,
+        timeout: float | None = None,
+    ) -> None:
+        """Delete the Customer with this CustomerID."""
+        await super().delete_by_keys(customer_id, timeout=timeout)
 
     async def adjust_loyalty_points(
         self,

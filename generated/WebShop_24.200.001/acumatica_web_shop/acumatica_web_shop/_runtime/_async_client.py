@@ -29,7 +29,6 @@ from .errors import (
     ConfigurationError,
     NotFound,
     PreconditionFailed,
-    RateLimited,
     TransportError,
     ValidationError,
     error_from_response,
@@ -108,6 +107,7 @@ class AsyncBaseClient:
         if max_concurrency < 1:
             raise ConfigurationError("max_concurrency must be at least 1")
         self.url = site.rstrip("/")
+        self._site_prefix = self.url + "/"
         self.base_url = (
             f"{self.url}/entity/{quote(self.endpoint_name)}/{quote(self.endpoint_version)}"
         )
@@ -120,7 +120,13 @@ class AsyncBaseClient:
         self.action_poll_interval = action_poll_interval
         self.action_timeout = action_timeout
         self._owns_http = http_client is None
-        self._http = http_client if http_client is not None else httpx.AsyncClient(timeout=timeout)
+        if http_client is None:
+            # As many connections as requests can be in flight: none idle, none waited for.
+            limits = httpx.Limits(
+                max_connections=max_concurrency, max_keepalive_connections=max_concurrency
+            )
+            http_client = httpx.AsyncClient(timeout=timeout, limits=limits)
+        self._http = http_client
         import asyncio
 
         self._throttle = asyncio.Semaphore(max_concurrency)
@@ -179,6 +185,13 @@ class AsyncBaseClient:
     @property
     def signed_in(self) -> bool:
         return self._signed_in
+
+    def __repr__(self) -> str:
+        if getattr(self, "_closed", True):
+            state = "closed"
+        else:
+            state = "signed in" if self._signed_in else "not signed in"
+        return f"<{type(self).__name__} {getattr(self, 'base_url', '?')} {state}>"
 
     @property
     def last_response(self) -> httpx.Response | None:
@@ -312,7 +325,7 @@ class AsyncBaseClient:
                 and status in _wire.RETRY_STATUSES
                 and (idempotent or status == 429)
             ):
-                retry_after = error.retry_after if isinstance(error, RateLimited) else None
+                retry_after = _wire.parse_retry_after(response.headers.get("Retry-After"))
                 delay = self._backoff(attempt, retry_after)
                 self.logger.info("%s %s got %s: retry in %.1f s", method, url, status, delay)
                 await self._sleep(delay)
@@ -332,12 +345,13 @@ class AsyncBaseClient:
     ) -> httpx.Response:
         async with self._throttle:
             # Built once through the throttle, so it carries the session current at sending time.
-            all_headers = self.auth.headers() if authenticated else {}
+            # Credentials go to this site only, never to a foreign href.
+            own_site = url.startswith(self._site_prefix)
+            all_headers = self.auth.headers() if authenticated and own_site else {}
             all_headers.update(headers or {})
             request = self._http.build_request(
                 method,
-                url,
-                params=params or None,  # an empty mapping would still cost a URL rebuild
+                _wire.with_query(url, params) if params else url,
                 content=content,
                 headers=all_headers,
                 timeout=timeout if timeout is not None else self.timeout,
@@ -346,18 +360,8 @@ class AsyncBaseClient:
             try:
                 response = await self._http.send(request)
             except httpx.TransportError as exc:
-                failure: httpx.TransportError | None = exc
-            else:
-                failure = None
-        if failure is not None:
-            exc = failure
-            elapsed = time.perf_counter() - started
-            headers_sent = request.headers.multi_items()
-            error = type(exc).__name__
-            self._log.exchange(
-                method, url, headers_sent, content or b"", None, (), b"", elapsed, error
-            )
-            raise
+                self._log_failure(request, content, started, exc)
+                raise
         self._last_response.set(response)
         if self._log.enabled:
             self._log.exchange(
@@ -371,6 +375,19 @@ class AsyncBaseClient:
                 time.perf_counter() - started,
             )
         return response
+
+    def _log_failure(
+        self,
+        request: httpx.Request,
+        content: bytes | None,
+        started: float,
+        exc: httpx.TransportError,
+    ) -> None:
+        elapsed = time.perf_counter() - started
+        headers = request.headers.multi_items()
+        method, url = request.method, str(request.url)
+        error = type(exc).__name__
+        self._log.exchange(method, url, headers, content or b"", None, (), b"", elapsed, error)
 
     def _backoff(self, attempt: int, retry_after: float | None) -> float:
         return _wire.backoff_delay(
@@ -455,7 +472,13 @@ class AsyncBaseClient:
             for attempt in range(2):
                 try:
                     response = await self._send(
-                        request.method, request.url, None, b"", request.headers, None, True
+                        request.method,
+                        request.url,
+                        None,
+                        b"",
+                        request.headers,
+                        _LOGOUT_TIMEOUT,
+                        True,
                     )
                 except httpx.TransportError as exc:
                     self.logger.warning("signing out of %s failed: %s", self.url, exc)
@@ -608,6 +631,8 @@ class AsyncEntityApi(Generic[M]):
 
         ``ref_field`` is the caller's external reference (e.g. ``"ExternalRef"``): a batch that is
         retried after a crash finds what it created the first time instead of creating duplicates.
+        It is not a lock: two processes writing the same reference at the same moment can both
+        insert, so give each reference to one worker.
         """
         name = ref_field.path if isinstance(ref_field, FieldRef) else ref_field
         value = _plain(entity.to_dict().get(name))
@@ -801,6 +826,8 @@ class AsyncEntityApi(Generic[M]):
         await self._client.invoke(name, action_name, entity, parameters, timeout=timeout)
 
 
+# Signing out must not hold up an exit for long, least of all one caused by an error.
+_LOGOUT_TIMEOUT = 10.0
 # Site-rooted routes, to tell an href that lacks the instance's folder.
 _SITE_ROUTES = ("/entity/", "/identity/")
 # How often one request may be resent because other requests renewed the session under it.
@@ -819,7 +846,10 @@ def _plain(value: Any) -> Any:
 
 
 def _may_retry_transport(exc: httpx.TransportError, idempotent: bool) -> bool:
-    """Idempotent requests retry any transport failure; others only when nothing was sent."""
+    """Idempotent requests retry network failures and timeouts; others only when nothing was
+    sent. A bad URL, a proxy refusal or our own protocol error would only fail again."""
     if idempotent:
-        return True
+        return isinstance(
+            exc, (httpx.NetworkError, httpx.TimeoutException, httpx.RemoteProtocolError)
+        )
     return isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout))

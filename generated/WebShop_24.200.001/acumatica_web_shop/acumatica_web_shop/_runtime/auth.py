@@ -34,7 +34,7 @@ __all__ = [
 ]
 
 DEFAULT_SCOPE = "api offline_access"
-# Renew a token this many seconds before the server would call it expired.
+# Renew a token this many seconds (at most a quarter of its lifetime) before it expires.
 EXPIRY_MARGIN = 30.0
 
 
@@ -146,6 +146,7 @@ class OAuth2Token(Auth):
         self.client_id = client_id
         self._client_secret = client_secret
         self.expires_at = expires_at.timestamp() if isinstance(expires_at, datetime) else expires_at
+        self._renew_at = None if self.expires_at is None else self.expires_at - EXPIRY_MARGIN
 
     def sign_in_request(self, site_url: str, now: float) -> AuthRequest | None:
         return self.renewal_request(site_url, now) if self.needs_renewal(now) else None
@@ -169,13 +170,23 @@ class OAuth2Token(Auth):
         if answer.get("refresh_token"):
             self.refresh_token = str(answer["refresh_token"])
         expires_in = answer.get("expires_in")
-        self.expires_at = now + float(expires_in) if expires_in is not None else None
+        if expires_in is None:
+            self.expires_at = self._renew_at = None
+        else:
+            lifetime = float(expires_in)
+            self.expires_at = now + lifetime
+            self._renew_at = self.expires_at - min(EXPIRY_MARGIN, lifetime / 4)
 
     def needs_renewal(self, now: float) -> bool:
-        return self.expires_at is not None and now >= self.expires_at - EXPIRY_MARGIN
+        return self._renew_at is not None and now >= self._renew_at
 
     def headers(self) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.access_token}"}
+
+    def sign_out_request(self, site_url: str) -> AuthRequest | None:
+        """None: the token belongs to the application (often stored for its user), and a logout
+        would end its grant; closing the client must leave it usable for the next run."""
+        return None
 
     def secrets(self) -> tuple[str, ...]:
         return tuple(s for s in (self.access_token, self.refresh_token, self._client_secret) if s)
@@ -229,6 +240,10 @@ class OAuth2Password(OAuth2Token):
             return super().renewal_request(site_url, now)
         self.access_token = ""
         return self.sign_in_request(site_url, now)
+
+    def sign_out_request(self, site_url: str) -> AuthRequest | None:
+        """This grant was opened by the client itself, so closing the client ends it."""
+        return Auth.sign_out_request(self, site_url)
 
     def renewal_refused(self) -> bool:
         """A refresh token that expired or was revoked: sign in with the password instead."""

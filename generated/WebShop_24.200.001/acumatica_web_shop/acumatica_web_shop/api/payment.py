@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from .._runtime._async_client import AsyncEntityApi
 from .._runtime._sync_client import EntityApi
+from .._runtime._wire import FieldSpec
 from .._runtime.values import UNSET, Unset, wrap_parameters
 from ..models.payment import Payment
 
@@ -21,6 +22,31 @@ class PaymentApi(EntityApi[Payment]):
     entity_name = "Payment"
     model = Payment
     key_fields = ("Type", "ReferenceNbr")
+
+    def get_by_keys(  # type: ignore[override]
+        self,
+        type: str,
+        reference_nbr: str,
+        *,
+        select: FieldSpec | None = None,
+        expand: FieldSpec | None = None,
+        custom: FieldSpec | None = None,
+        timeout: float | None = None,
+    ) -> Payment:
+        """The Payment with this Type and ReferenceNbr (``NotFound`` if none)."""
+        return super().get_by_keys(
+            type, reference_nbr, select=select, expand=expand, custom=custom, timeout=timeout
+        )
+
+    def delete_by_keys(  # type: ignore[override]
+        self,
+        type: str,
+        reference_nbr: str,
+        *,
+        timeout: float | None = None,
+    ) -> None:
+        """Delete the Payment with this Type and ReferenceNbr."""
+        super().delete_by_keys(type, reference_nbr, timeout=timeout)
 
     def card_operation(
         self,
@@ -70,6 +96,31 @@ class AsyncPaymentApi(AsyncEntityApi[Payment]):
     entity_name = "Payment"
     model = Payment
     key_fields = ("Type", "ReferenceNbr")
+
+    async def get_by_keys(  # type: ignore[override]
+        self,
+        type: str,
+        reference_nbr: str,
+        *,
+        select: FieldSpec | None = None,
+        expand: FieldSpec | None = None,
+        custom: FieldSpec | None = None,
+        timeout: float | None = None,
+    ) -> Payment:
+        """The Payment with this Type and ReferenceNbr (``NotFound`` if none)."""
+        return await super().get_by_keys(
+            type, reference_nbr, select=select, expand=expand, custom=custom, timeout=timeout
+        )
+
+    async def delete_by_keys(  # type: ignore[override]
+        self,
+        type: str,
+        reference_nbr: str,
+        *,
+        timeout: float | None = None,
+    ) -> None:
+        """Delete the Payment with this Type and ReferenceNbr."""
+        await super().delete_by_keys(type, reference_nbr, timeout=timeout)
 
     async def card_operation(
         self,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from .._runtime._async_client import AsyncEntityApi
 from .._runtime._sync_client import EntityApi
+from .._runtime._wire import FieldSpec
 from ..models.sales_invoice import SalesInvoice
 
 __all__ = ["AsyncSalesInvoiceApi", "SalesInvoiceApi"]
@@ -17,6 +18,31 @@ class SalesInvoiceApi(EntityApi[SalesInvoice]):
     entity_name = "SalesInvoice"
     model = SalesInvoice
     key_fields = ("Type", "ReferenceNbr")
+
+    def get_by_keys(  # type: ignore[override]
+        self,
+        type: str,
+        reference_nbr: str,
+        *,
+        select: FieldSpec | None = None,
+        expand: FieldSpec | None = None,
+        custom: FieldSpec | None = None,
+        timeout: float | None = None,
+    ) -> SalesInvoice:
+        """The SalesInvoice with this Type and ReferenceNbr (``NotFound`` if none)."""
+        return super().get_by_keys(
+            type, reference_nbr, select=select, expand=expand, custom=custom, timeout=timeout
+        )
+
+    def delete_by_keys(  # type: ignore[override]
+        self,
+        type: str,
+        reference_nbr: str,
+        *,
+        timeout: float | None = None,
+    ) -> None:
+        """Delete the SalesInvoice with this Type and ReferenceNbr."""
+        super().delete_by_keys(type, reference_nbr, timeout=timeout)
 
     def release_sales_invoice(
         self,
@@ -34,6 +60,31 @@ class AsyncSalesInvoiceApi(AsyncEntityApi[SalesInvoice]):
     entity_name = "SalesInvoice"
     model = SalesInvoice
     key_fields = ("Type", "ReferenceNbr")
+
+    async def get_by_keys(  # type: ignore[override]
+        self,
+        type: str,
+        reference_nbr: str,
+        *,
+        select: FieldSpec | None = None,
+        expand: FieldSpec | None = None,
+        custom: FieldSpec | None = None,
+        timeout: float | None = None,
+    ) -> SalesInvoice:
+        """The SalesInvoice with this Type and ReferenceNbr (``NotFound`` if none)."""
+        return await super().get_by_keys(
+            type, reference_nbr, select=select, expand=expand, custom=custom, timeout=timeout
+        )
+
+    async def delete_by_keys(  # type: ignore[override]
+        self,
+        type: str,
+        reference_nbr: str,
+        *,
+        timeout: float | None = None,
+    ) -> None:
+        """Delete the SalesInvoice with this Type and ReferenceNbr."""
+        await super().delete_by_keys(type, reference_nbr, timeout=timeout)
 
     async def release_sales_invoice(
         self,

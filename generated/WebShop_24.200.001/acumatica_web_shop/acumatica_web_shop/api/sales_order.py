@@ -8,6 +8,7 @@ from datetime import datetime
 
 from .._runtime._async_client import AsyncEntityApi
 from .._runtime._sync_client import EntityApi
+from .._runtime._wire import FieldSpec
 from .._runtime.values import UNSET, Unset, wrap_parameters
 from ..models.sales_order import SalesOrder
 
@@ -20,6 +21,31 @@ class SalesOrderApi(EntityApi[SalesOrder]):
     entity_name = "SalesOrder"
     model = SalesOrder
     key_fields = ("OrderType", "OrderNbr")
+
+    def get_by_keys(  # type: ignore[override]
+        self,
+        order_type: str,
+        order_nbr: str,
+        *,
+        select: FieldSpec | None = None,
+        expand: FieldSpec | None = None,
+        custom: FieldSpec | None = None,
+        timeout: float | None = None,
+    ) -> SalesOrder:
+        """The SalesOrder with this OrderType and OrderNbr (``NotFound`` if none)."""
+        return super().get_by_keys(
+            order_type, order_nbr, select=select, expand=expand, custom=custom, timeout=timeout
+        )
+
+    def delete_by_keys(  # type: ignore[override]
+        self,
+        order_type: str,
+        order_nbr: str,
+        *,
+        timeout: float | None = None,
+    ) -> None:
+        """Delete the SalesOrder with this OrderType and OrderNbr."""
+        super().delete_by_keys(order_type, order_nbr, timeout=timeout)
 
     def cancel_sales_order(
         self,
@@ -88,6 +114,31 @@ class AsyncSalesOrderApi(AsyncEntityApi[SalesOrder]):
     entity_name = "SalesOrder"
     model = SalesOrder
     key_fields = ("OrderType", "OrderNbr")
+
+    async def get_by_keys(  # type: ignore[override]
+        self,
+        order_type: str,
+        order_nbr: str,
+        *,
+        select: FieldSpec | None = None,
+        expand: FieldSpec | None = None,
+        custom: FieldSpec | None = None,
+        timeout: float | None = None,
+    ) -> SalesOrder:
+        """The SalesOrder with this OrderType and OrderNbr (``NotFound`` if none)."""
+        return await super().get_by_keys(
+            order_type, order_nbr, select=select, expand=expand, custom=custom, timeout=timeout
+        )
+
+    async def delete_by_keys(  # type: ignore[override]
+        self,
+        order_type: str,
+        order_nbr: str,
+        *,
+        timeout: float | None = None,
+    ) -> None:
+        """Delete the SalesOrder with this OrderType and OrderNbr."""
+        await super().delete_by_keys(order_type, order_nbr, timeout=timeout)
 
     async def cancel_sales_order(
         self,

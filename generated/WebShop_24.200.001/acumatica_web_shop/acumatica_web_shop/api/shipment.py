@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .._runtime._async_client import AsyncEntityApi
 from .._runtime._sync_client import EntityApi
+from .._runtime._wire import FieldSpec
 from ..models.shipment import Shipment
 
 __all__ = ["AsyncShipmentApi", "ShipmentApi"]
@@ -15,6 +16,29 @@ class ShipmentApi(EntityApi[Shipment]):
     entity_name = "Shipment"
     model = Shipment
     key_fields = ("ShipmentNbr",)
+
+    def get_by_keys(  # type: ignore[override]
+        self,
+        shipment_nbr: str,
+        *,
+        select: FieldSpec | None = None,
+        expand: FieldSpec | None = None,
+        custom: FieldSpec | None = None,
+        timeout: float | None = None,
+    ) -> Shipment:
+        """The Shipment with this ShipmentNbr (``NotFound`` if none)."""
+        return super().get_by_keys(
+            shipment_nbr, select=select, expand=expand, custom=custom, timeout=timeout
+        )
+
+    def delete_by_keys(  # type: ignore[override]
+        self,
+        shipment_nbr: str,
+        *,
+        timeout: float | None = None,
+    ) -> None:
+        """Delete the Shipment with this ShipmentNbr."""
+        super().delete_by_keys(shipment_nbr, timeout=timeout)
 
     def confirm_shipment(
         self,
@@ -32,6 +56,29 @@ class AsyncShipmentApi(AsyncEntityApi[Shipment]):
     entity_name = "Shipment"
     model = Shipment
     key_fields = ("ShipmentNbr",)
+
+    async def get_by_keys(  # type: ignore[override]
+        self,
+        shipment_nbr: str,
+        *,
+        select: FieldSpec | None = None,
+        expand: FieldSpec | None = None,
+        custom: FieldSpec | None = None,
+        timeout: float | None = None,
+    ) -> Shipment:
+        """The Shipment with this ShipmentNbr (``NotFound`` if none)."""
+        return await super().get_by_keys(
+            shipment_nbr, select=select, expand=expand, custom=custom, timeout=timeout
+        )
+
+    async def delete_by_keys(  # type: ignore[override]
+        self,
+        shipment_nbr: str,
+        *,
+        timeout: float | None = None,
+    ) -> None:
+        """Delete the Shipment with this ShipmentNbr."""
+        await super().delete_by_keys(shipment_nbr, timeout=timeout)
 
     async def confirm_shipment(
         self,

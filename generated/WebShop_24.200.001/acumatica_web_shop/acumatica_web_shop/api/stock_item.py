@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from .._runtime._async_client import AsyncEntityApi
 from .._runtime._sync_client import EntityApi
+from .._runtime._wire import FieldSpec
 from ..models.stock_item import StockItem
 
 __all__ = ["AsyncStockItemApi", "StockItemApi"]
@@ -17,6 +18,29 @@ class StockItemApi(EntityApi[StockItem]):
     entity_name = "StockItem"
     model = StockItem
     key_fields = ("InventoryID",)
+
+    def get_by_keys(  # type: ignore[override]
+        self,
+        inventory_id: str,
+        *,
+        select: FieldSpec | None = None,
+        expand: FieldSpec | None = None,
+        custom: FieldSpec | None = None,
+        timeout: float | None = None,
+    ) -> StockItem:
+        """The StockItem with this InventoryID (``NotFound`` if none)."""
+        return super().get_by_keys(
+            inventory_id, select=select, expand=expand, custom=custom, timeout=timeout
+        )
+
+    def delete_by_keys(  # type: ignore[override]
+        self,
+        inventory_id: str,
+        *,
+        timeout: float | None = None,
+    ) -> None:
+        """Delete the StockItem with this InventoryID."""
+        super().delete_by_keys(inventory_id, timeout=timeout)
 
     def publish_to_web_shop(
         self,
@@ -34,6 +58,29 @@ class AsyncStockItemApi(AsyncEntityApi[StockItem]):
     entity_name = "StockItem"
     model = StockItem
     key_fields = ("InventoryID",)
+
+    async def get_by_keys(  # type: ignore[override]
+        self,
+        inventory_id: str,
+        *,
+        select: FieldSpec | None = None,
+        expand: FieldSpec | None = None,
+        custom: FieldSpec | None = None,
+        timeout: float | None = None,
+    ) -> StockItem:
+        """The StockItem with this InventoryID (``NotFound`` if none)."""
+        return await super().get_by_keys(
+            inventory_id, select=select, expand=expand, custom=custom, timeout=timeout
+        )
+
+    async def delete_by_keys(  # type: ignore[override]
+        self,
+        inventory_id: str,
+        *,
+        timeout: float | None = None,
+    ) -> None:
+        """Delete the StockItem with this InventoryID."""
+        await super().delete_by_keys(inventory_id, timeout=timeout)
 
     async def publish_to_web_shop(
         self,

@@ -302,6 +302,25 @@ def test_download_that_is_not_this_endpoints_document_is_rejected(
     assert server.open_sessions == 0
 
 
+@pytest.mark.parametrize(
+    ("document", "problem"),
+    [
+        (swagger_document() | {"info": "x"}, "whose 'info' is a string, not an object"),
+        (openapi_document() | {"info": ["x"]}, "whose 'info' is a list, not an object"),
+        (openapi_document() | {"components": "x"}, "whose 'components' is a string, not an object"),
+        (openapi_document() | {"components": [1]}, "whose 'components' is a list, not an object"),
+        (openapi_document() | {"servers": 5}, "whose 'servers' is a number, not a list"),
+    ],
+)
+def test_wrong_typed_document_members_are_one_sentence(document: Any, problem: str) -> None:
+    server = FakeInstance({("Shop", "1.0.0"): json.dumps(document).encode()})
+    with pytest.raises(UserError, match=problem):
+        fetch.fetch_document(
+            "http://erp.local", "Shop", "1.0.0", creds(), transport=server.transport()
+        )
+    assert server.open_sessions == 0
+
+
 def test_bom_prefixed_document_is_accepted_and_kept_byte_for_byte() -> None:
     content = b"\xef\xbb\xbf" + json.dumps(swagger_document()).encode()
     server = FakeInstance({("Shop", "1.0.0"): content})
@@ -376,6 +395,35 @@ def test_pasted_endpoint_address_is_reduced_to_the_instance_root() -> None:
 def test_not_a_url_is_a_user_error() -> None:
     with pytest.raises(UserError, match="is not an http"):
         fetch.list_endpoints("erp.local", None)
+    with pytest.raises(UserError, match="is not an http"):
+        fetch.list_endpoints("http://[::1", None)
+
+
+@pytest.mark.parametrize("url", ["http://h:99999", "http://h:abc", "http://h:0", "http://h:-1"])
+def test_an_invalid_port_is_a_user_error(url: str) -> None:
+    with pytest.raises(UserError, match="has an invalid port"):
+        fetch.list_endpoints(url, None)
+    with pytest.raises(UserError, match="has an invalid port"):
+        fetch.fetch_document(url, "Shop", "1.0.0", creds())
+
+
+def test_public_url_keeps_an_invalid_port_as_written_without_user_info() -> None:
+    assert fetch.public_url("http://me:pw@h:abc/inst/?q=1") == "http://h:abc/inst"
+
+
+@pytest.mark.parametrize("timeout", [-1.0, 0.0, float("nan"), float("inf")])
+def test_a_timeout_that_is_not_a_positive_number_is_a_user_error(timeout: float) -> None:
+    server = FakeInstance()
+    with pytest.raises(UserError, match="--timeout .* is not a usable number of seconds"):
+        fetch.fetch_document(
+            "http://erp.local",
+            "Shop",
+            "1.0.0",
+            creds(),
+            timeout=timeout,
+            transport=server.transport(),
+        )
+    assert server.requests == []
 
 
 # ---------------------------------------------------------------------------------------------
@@ -707,6 +755,34 @@ def test_cli_fetch_needs_an_endpoint_and_a_url(
     assert code == 2 and "no instance address" in err
     code, _, err = run_cli(["fetch", "--url", "http://127.0.0.1:9"], capsys)
     assert code == 2 and "--endpoint NAME --version VERSION" in err
+
+
+@pytest.mark.parametrize("url", ["http://localhost:99999", "http://h:abc"])
+@pytest.mark.parametrize("command", ["fetch", "endpoints"])
+def test_cli_invalid_port_is_one_line(
+    url: str, command: str, env_credentials: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = [command, "--url", url]
+    if command == "fetch":
+        args += ["--endpoint", "WebShop", "--version", "24.200.001"]
+    code, _, err = run_cli(args, capsys)
+    assert code == 2
+    assert err.startswith("error: ") and err.count("\n") == 1, err
+    assert "has an invalid port" in err
+
+
+@pytest.mark.parametrize("timeout", ["-1", "0", "nan", "inf"])
+@pytest.mark.parametrize("command", ["fetch", "endpoints"])
+def test_cli_non_positive_timeout_is_one_line(
+    timeout: str, command: str, env_credentials: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = [command, "--url", "http://127.0.0.1:9", "--timeout", timeout]
+    if command == "fetch":
+        args += ["--endpoint", "WebShop", "--version", "24.200.001"]
+    code, _, err = run_cli(args, capsys)
+    assert code == 2
+    assert err.startswith("error: --timeout ") and err.count("\n") == 1, err
+    assert "is not a usable number of seconds" in err
 
 
 def test_cli_fetch_all_refreshes_configured_specs(

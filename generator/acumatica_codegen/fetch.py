@@ -17,6 +17,7 @@ import datetime as _dt
 import hashlib
 import html
 import json
+import math
 import os
 import re
 import tempfile
@@ -91,16 +92,46 @@ def public_url(url: str) -> str:
     host = parts.hostname or ""
     if ":" in host:  # IPv6 literal
         host = f"[{host}]"
-    netloc = f"{host}:{parts.port}" if parts.port else host
+    try:
+        port = parts.port
+    except ValueError:  # not a port number: keep what was written, without the user info
+        netloc = parts.netloc.rpartition("@")[2]
+    else:
+        netloc = f"{host}:{port}" if port else host
     return urlunsplit((parts.scheme, netloc, parts.path.rstrip("/"), "", ""))
 
 
-def _base_url(url: str) -> str:
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+def check_timeout(timeout: float) -> float:
+    """``timeout`` if it is a finite number of seconds above zero, else a ``UserError``."""
+    if not isinstance(timeout, (int, float)) or not math.isfinite(timeout) or timeout <= 0:
+        shown = f"{timeout:g}" if isinstance(timeout, (int, float)) else repr(timeout)
         raise UserError(
-            f"--url {url!r} is not an http(s) address; pass the instance's address, "
-            "e.g. https://example.acumatica.com or http://localhost/AcumaticaERP"
+            f"--timeout {shown} is not a usable number of seconds; pass a number above 0, "
+            f"e.g. --timeout {DEFAULT_TIMEOUT:g}"
+        )
+    return float(timeout)
+
+
+def _base_url(url: str) -> str:
+    example = "e.g. https://example.acumatica.com or http://localhost/AcumaticaERP"
+    try:
+        parts = urlsplit(url.strip())
+        hostname = parts.hostname
+    except ValueError:  # e.g. an unclosed "[" of an IPv6 address
+        hostname = None
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or not hostname:
+        raise UserError(
+            f"--url {url!r} is not an http(s) address; pass the instance's address, {example}"
+        )
+    try:
+        port_ok = parts.port != 0
+    except ValueError:  # "h:99999", "h:abc"
+        port_ok = False
+    if not port_ok:
+        raise UserError(
+            f"--url {url!r} has an invalid port (a number from 1 to 65535 is needed); "
+            f"pass the instance's address, {example}"
         )
     base = public_url(url)
     # People paste the endpoint address or the login page; the instance root is what we need.
@@ -256,6 +287,7 @@ class Session:
         verify: bool = True,
     ) -> None:
         self.base = _base_url(url)
+        timeout = check_timeout(timeout)
         self.credentials = credentials
         self.http = _Transport(self.base, timeout=timeout, transport=transport, verify=verify)
         self.signed_in = False
@@ -507,8 +539,8 @@ def check_endpoint_document(document: Any, name: str, version: str, where: str) 
         bases = [document.get("basePath")]
     elif isinstance(document.get("openapi"), str):
         doc_format = f"openapi-{document['openapi']}"
-        schemas = (document.get("components") or {}).get("schemas")
-        servers = document.get("servers") or []
+        schemas = _member(document, "components", dict, where, doc_format).get("schemas")
+        servers = _member(document, "servers", list, where, doc_format)
         bases = [s.get("url") for s in servers if isinstance(s, dict)]
     else:
         raise UserError(
@@ -518,7 +550,7 @@ def check_endpoint_document(document: Any, name: str, version: str, where: str) 
         raise UserError(f"{where} answered a {doc_format} document without schemas or paths")
 
     found: list[tuple[str, str]] = []
-    title = (document.get("info") or {}).get("title")
+    title = _member(document, "info", dict, where, doc_format).get("title")
     if isinstance(title, str) and "/" in title:
         found_name, _, found_version = title.strip().rpartition("/")
         found.append((found_name.rsplit("/", 1)[-1], found_version))
@@ -539,6 +571,39 @@ def check_endpoint_document(document: Any, name: str, version: str, where: str) 
                 f"not {name}/{version}"
             )
     return doc_format
+
+
+def _member(document: dict[str, Any], key: str, kind: type, where: str, doc_format: str) -> Any:
+    """``document[key]`` if it is a ``kind`` (an empty one when absent or null), else an error."""
+    value = document.get(key)
+    if value is None:
+        return kind()
+    if not isinstance(value, kind):
+        expected = {dict: "an object", list: "a list"}.get(kind, kind.__name__)
+        raise UserError(
+            f"{where} answered {_a(doc_format)} {doc_format} document whose {key!r} is "
+            f"{_json_kind(value)}, not {expected}; it is not a valid endpoint document"
+        )
+    return value
+
+
+def _json_kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return "null"
+
+
+def _a(word: str) -> str:
+    """The indefinite article for ``word``: "an openapi-3.0.1", "a swagger-2.0"."""
+    return "an" if word[:1].lower() in ("a", "e", "i", "o", "u") else "a"
 
 
 # --------------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from ..fetch import (
     Credentials,
     EndpointRef,
     FetchedDocument,
+    check_timeout,
     default_output_path,
     fetch_document,
     fetch_documents,
@@ -205,6 +206,7 @@ def fetch_command(
     document is that endpoint's, and writes specs/NAME_VERSION.json plus NAME_VERSION.lock.json
     (address, endpoint, version, sha256, server build; never credentials).
     """
+    check_timeout(timeout)
     if fetch_all:
         if name or version or output:
             raise UserError("--all fetches every configured spec: drop --endpoint/--version/-o")
@@ -317,6 +319,7 @@ def endpoints_command(
 
     Without credentials only the system endpoints show; sign in to see custom ones.
     """
+    check_timeout(timeout)
     if not url:
         raise UserError("no instance address: pass --url or set ACUMATICA_URL")
     credentials = resolve_credentials(required=False, **credential_options)

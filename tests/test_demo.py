@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -48,3 +52,65 @@ def test_demo_runs_the_whole_workflow_and_exits_0(tmp_path: Path) -> None:
     assert "Status is now 'Released'" in out
     assert "0 open sessions" in out
     assert "123" not in re.sub(r"\d{4,}|[0-9a-f]{8,}", "", out)  # the password is never shown
+
+
+def _run_cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    from acumatica_codegen.cli import main
+
+    try:
+        main(args)
+        code = 0
+    except SystemExit as done:
+        code = int(done.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize(
+    ("spec", "lacks"),
+    [
+        ("old_contract.json", "Legacy/6.00.001 lacks field Customer.Email"),
+        ("hostile.json", "Hostile/1.0.0 lacks entity Customer"),
+    ],
+)
+def test_demo_with_another_endpoints_document_is_one_line(
+    spec: str, lacks: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = REPO / "tests" / "fixtures" / "specs" / spec
+    code, out, err = _run_cli(["demo", "--spec", str(path)], capsys)
+    assert code == 2
+    assert err.startswith("error: ") and err.count("\n") == 1, err
+    assert "the demo needs the WebShop example endpoint" in err and lacks in err
+    assert out == ""  # refused before any step starts
+
+
+def test_demo_without_the_release_action_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = json.loads((REPO / "specs" / "WebShop_24.200.001.json").read_text("utf-8-sig"))
+    document["paths"] = {
+        path: item for path, item in document["paths"].items() if "ReleaseSalesInvoice" not in path
+    }
+    spec = tmp_path / "WebShop_24.200.001.json"
+    spec.write_text(json.dumps(document), encoding="utf-8")
+    code, _, err = _run_cli(["demo", "--spec", str(spec)], capsys)
+    assert code == 2 and "lacks action SalesInvoice.ReleaseSalesInvoice" in err, err
+
+
+def test_any_failure_during_the_demo_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from acumatica_codegen.commands import demo
+
+    def broken(spec: Path, folder: Path, steps: Any) -> None:
+        steps("Sandbox", "serving")
+        raise AttributeError("'Client' object has no attribute 'customer'")
+
+    monkeypatch.setattr(demo, "_run", broken)
+    code, out, err = _run_cli(["demo"], capsys)
+    assert code == 2
+    assert (
+        err.startswith("error: the demo failed at step 2 (AttributeError: ")
+        and err.count("\n") == 1
+    ), err
+    assert "Traceback" not in err and "1. Sandbox" in out

@@ -103,16 +103,27 @@ def demo_command(spec: Path | None, keep: bool) -> None:
     No Acumatica instance needed: the sandbox answers like one for the example endpoint.
     """
     spec = spec or find_example_spec()
+    check_demo_endpoint(spec)
     steps = _Steps()
     click.echo("acumatica-codegen demo: fetch → generate → import → use, against a local sandbox")
     click.echo("")
-    if keep:
-        folder = Path(tempfile.mkdtemp(prefix="acumatica-demo-"))
-        _run(spec, folder, steps)
-        click.echo(f"    Kept {folder}")
-    else:
-        with tempfile.TemporaryDirectory(prefix="acumatica-demo-") as name:
-            _run(spec, Path(name), steps)
+    try:
+        if keep:
+            folder = Path(tempfile.mkdtemp(prefix="acumatica-demo-"))
+            _run(spec, folder, steps)
+            click.echo(f"    Kept {folder}")
+        else:
+            with tempfile.TemporaryDirectory(prefix="acumatica-demo-") as name:
+                _run(spec, Path(name), steps)
+    except (UserError, click.exceptions.Abort, click.exceptions.Exit, KeyboardInterrupt):
+        raise
+    except Exception as error:  # any other failure: one line that names the step, no traceback
+        step = steps.number + 1
+        text = " ".join(str(error).split())[:300] or "no message"
+        raise UserError(
+            f"the demo failed at step {step} ({type(error).__name__}: {text}); "
+            f"rerun with --keep to inspect the fetched spec and the generated client"
+        ) from None
     click.echo("")
     click.echo(
         f"Done in {time.perf_counter() - steps.started:.1f} s. Against your instance: "
@@ -167,6 +178,47 @@ def _run(spec: Path, folder: Path, steps: _Steps) -> None:
             "Sign out",
             f"the client signed out on leaving `with`; the sandbox counted {stats.get('logins')} logins, {stats.get('logouts')} "
             f"logouts, {stats.get('open_sessions')} open sessions",
+        )
+
+
+#: What the demo's steps use: top-level entity → (client attribute, fields it sets or reads).
+DEMO_ENTITIES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "Customer": ("customer", ("CustomerID", "CustomerName", "Email", "MainContact")),
+    "SalesOrder": ("sales_order", ("OrderType", "OrderNbr", "CustomerID", "Details")),
+    "SalesInvoice": ("sales_invoice", ("Type", "ReferenceNbr", "CustomerID", "Details", "Status")),
+}
+DEMO_ACTION = ("SalesInvoice", "ReleaseSalesInvoice")
+
+
+def check_demo_endpoint(spec: Path) -> None:
+    """Refuse, in one sentence, a document the demo's steps cannot run against.
+
+    The demo creates a WebShop customer, order and invoice and releases the invoice: a document
+    of another endpoint (Default, a custom one) lacks some of those entities, fields or actions.
+    """
+    from ..builder import load_endpoint
+
+    endpoint = load_endpoint(spec)
+    top_level = {entity.name: entity for entity in endpoint.top_level_entities}
+    missing: list[str] = []
+    for name, (attribute, fields) in DEMO_ENTITIES.items():
+        entity = top_level.get(name)
+        if entity is None or entity.attribute_name != attribute:
+            missing.append(f"entity {name}")
+            continue
+        have = {field.wire_name for field in entity.fields}
+        missing.extend(f"field {name}.{field}" for field in fields if field not in have)
+    entity_name, action_name = DEMO_ACTION
+    entity = top_level.get(entity_name)
+    if entity is not None and action_name not in {action.name for action in entity.actions}:
+        missing.append(f"action {entity_name}.{action_name}")
+    if missing:
+        shown = ", ".join(missing[:4]) + (
+            f" and {len(missing) - 4} more" if len(missing) > 4 else ""
+        )
+        raise UserError(
+            f"{spec}: the demo needs the WebShop example endpoint (specs/{EXAMPLE_GLOB}); "
+            f"{endpoint.name}/{endpoint.version} lacks {shown}"
         )
 
 

@@ -776,3 +776,44 @@ def test_two_paths_sharing_one_entity_schema_is_an_error_not_a_silent_loss(tmp_p
     document["paths"]["/CustomerCopy"] = document["paths"]["/Customer"]
     with pytest.raises(SpecError, match="share one entity schema"):
         load(write(tmp_path, document))
+
+
+def test_a_key_override_on_a_detail_entity_or_a_non_scalar_field_is_a_clear_error():
+    with pytest.raises(UserError, match="not a top-level entity"):
+        load_endpoint(WEBSHOP_24, key_overrides={"SalesOrderDetail": ["LineNbr"]})
+    with pytest.raises(UserError, match="not a simple value"):
+        load_endpoint(WEBSHOP_24, key_overrides={"SalesOrder": ["Details"]})
+
+
+@pytest.mark.parametrize(
+    "title",
+    ['Shop"""; import os; """/24.200.001', "Shop\x00/1.0", "Shop\nX/1.0", "Default/24.200.001'"],
+)
+def test_an_endpoint_name_or_version_that_could_break_generated_code_is_rejected(
+    tmp_path: Path, title: str
+) -> None:
+    document = raw(WEBSHOP_23)
+    document["info"]["title"] = title
+    document["basePath"] = "/"
+    with pytest.raises(SpecError, match="not a plain"):
+        load(write(tmp_path, document))
+
+
+def test_top_level_entities_whose_names_snake_case_alike_get_distinct_client_attributes(
+    tmp_path: Path,
+) -> None:
+    document = raw(WEBSHOP_23)
+    paths = document["paths"]
+    for path in [p for p in paths if p == "/Customer" or p.startswith("/Customer/")]:
+        paths[path.replace("/Customer", "/Customer_", 1)] = json.loads(json.dumps(paths[path]))
+    schemas = document["definitions"]
+    schemas["Customer_"] = schemas["Customer"]
+    for item in [v for k, v in paths.items() if k.startswith("/Customer_")]:
+        for operation in item.values():
+            text = json.dumps(operation).replace('definitions/Customer"', 'definitions/Customer_"')
+            operation.clear()
+            operation.update(json.loads(text))
+    endpoint = load(write(tmp_path, document))
+    names = [e.attribute_name for e in endpoint.top_level_entities]
+    assert len(names) == len(set(names)) == 6
+    assert "customer" in names

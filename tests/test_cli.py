@@ -381,3 +381,65 @@ def test_a_configured_spec_that_does_not_exist_is_an_error(capsys, project):
     code, _, err = run(["generate"], capsys)
     line = assert_one_error_line(code, err)
     assert WEBSHOP_24.name in line and "no such file" in line
+
+
+@pytest.mark.parametrize("package", ["import", "class", "", "Bad-Name"])
+def test_generate_refuses_a_package_name_that_cannot_be_imported(capsys, tmp_path, package):
+    code, _, err = run(
+        ["generate", str(WEBSHOP_23), "-o", str(tmp_path), "--package", package], capsys
+    )
+    assert "not a valid lower-case Python package name" in assert_one_error_line(code, err)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_generate_into_a_file_is_one_error_line(capsys, tmp_path):
+    blocker = tmp_path / "out"
+    blocker.write_text("a file, not a folder")
+    code, _, err = run(["generate", str(WEBSHOP_23), "-o", str(blocker)], capsys)
+    assert "cannot write the package" in assert_one_error_line(code, err)
+
+
+def test_generate_spec_with_config_is_refused(capsys, tmp_path):
+    config = tmp_path / "pyproject.toml"
+    config.write_text("[tool.acumatica-codegen]\n")
+    code, _, err = run(
+        ["generate", str(WEBSHOP_23), "-o", str(tmp_path), "--config", str(config)], capsys
+    )
+    assert "--config goes without SPEC" in assert_one_error_line(code, err)
+
+
+def _project(tmp_path: Path, body: str) -> Path:
+    (tmp_path / "specs").mkdir()
+    for spec in (WEBSHOP_23, WEBSHOP_24):
+        (tmp_path / "specs" / spec.name).write_bytes(spec.read_bytes())
+    config = tmp_path / "pyproject.toml"
+    config.write_text(body)
+    return config
+
+
+def test_two_config_entries_writing_one_package_folder_are_refused(capsys, tmp_path):
+    config = _project(
+        tmp_path,
+        "[[tool.acumatica-codegen.endpoints]]\nspec = 'specs/WebShop_23.200.001.json'\n"
+        "[[tool.acumatica-codegen.endpoints]]\nspec = 'specs/WebShop_24.200.001.json'\n",
+    )
+    code, _, err = run(["generate", "--config", str(config)], capsys)
+    assert "both generate acumatica_web_shop" in assert_one_error_line(code, err)
+    assert not (tmp_path / "generated").exists()
+
+
+def test_include_and_exclude_that_leave_nothing_are_refused(capsys, tmp_path):
+    config = _project(
+        tmp_path,
+        "[[tool.acumatica-codegen.endpoints]]\nspec = 'specs/WebShop_23.200.001.json'\n"
+        "include = ['Customer']\nexclude = ['Customer']\n",
+    )
+    code, _, err = run(["generate", "--config", str(config)], capsys)
+    assert "leave no top-level entity" in assert_one_error_line(code, err)
+
+
+def test_a_tool_table_that_is_not_a_table_is_one_error_line(capsys, tmp_path):
+    config = tmp_path / "pyproject.toml"
+    config.write_text('tool = "x"\n')
+    code, _, err = run(["generate", "--config", str(config)], capsys)
+    assert "[tool.acumatica-codegen]" in assert_one_error_line(code, err)

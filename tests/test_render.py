@@ -227,3 +227,13 @@ def test_regeneration_leaves_caches_and_tool_folders_alone(tmp_path: Path) -> No
     write_package(endpoint, tmp_path)
     assert (project / ".mypy_cache/x.json").read_text() == "keep me"
     assert (project / ".venv/bin/python").exists()
+
+
+def test_regeneration_leaves_files_of_other_kinds_alone(tmp_path: Path) -> None:
+    endpoint = load_endpoint(REPO / "specs" / f"{EXAMPLES[1]}.json")
+    project = write_package(endpoint, tmp_path).project_dir
+    (project / "NOTES.txt").write_text("my notes")
+    (project / "acumatica_web_shop" / "models" / "stale_module.py").write_text("x = 1\n")
+    result = write_package(endpoint, tmp_path)
+    assert result.removed == ["acumatica_web_shop/models/stale_module.py"]
+    assert (project / "NOTES.txt").read_text() == "my notes"

@@ -22,6 +22,8 @@ from .ir import Action, Endpoint, Entity, Field, FieldKind, Scalar, ValueType
 from .keys import resolve_keys
 from .spec import Operation, SpecDocument, escape_pointer, read_document
 
+ENDPOINT_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_.-]{0,99}")
+ENDPOINT_VERSION = re.compile(r"[0-9][A-Za-z0-9_.-]{0,49}")
 PLUMBING = frozenset({"Entity", "CustomField", "HttpError", "FileLink"})
 SCREEN = re.compile(r"^(?P<name>.*?)\s*\((?P<id>[A-Za-z0-9]{2,}\d{3,})\)\s*$", re.DOTALL)
 ACTION_PATH = re.compile(r"^/(?P<entity>[^/{}$]+)/(?P<action>[^/{}$]+)$")
@@ -105,7 +107,6 @@ class _Builder:
         for entry in top_level.values():
             if entry.schema not in entity_names:
                 entity_names.append(entry.schema)
-        self._check_key_overrides(entity_names)
         by_schema = {entry.schema: (path_name, entry) for path_name, entry in top_level.items()}
         if len(by_schema) < len(top_level):
             shared = sorted(
@@ -136,8 +137,9 @@ class _Builder:
             )
             if schema_name in by_schema:
                 path_name, entry = by_schema[schema_name]
-                entity = self._top_level(entity, path_name, entry)
+                entity = self._top_level(entity, path_name, entry, attributes[path_name])
             entities.append(entity)
+        self._check_key_overrides(entities)
         return Endpoint(
             name=name,
             version=version,
@@ -156,7 +158,7 @@ class _Builder:
                 continue
             match = re.search(r"(?:^|/)(?:entity/)?([^/]+)/([0-9][^/]*)/?$", text)
             if match:
-                return match.group(1), match.group(2)
+                return self._checked_identity(match.group(1), match.group(2), pointer or "/")
         pointer = "/basePath" if self.doc.format == "swagger-2.0" else "/servers/0/url"
         self.doc.fail(
             "/info/title",
@@ -164,6 +166,22 @@ class _Builder:
             f"'Default/24.200.001' or #{pointer} ending in '/entity/Default/24.200.001'",
         )
         raise AssertionError  # unreachable
+
+    def _checked_identity(self, name: str, version: str, pointer: str) -> tuple[str, str]:
+        """Endpoint names and versions end up in URLs, file names and code: keep them plain."""
+        if not ENDPOINT_NAME.fullmatch(name):
+            self.doc.fail(
+                pointer,
+                f"endpoint name {name!r} is not a plain name (letters, digits, '_', '-', '.'): "
+                "Acumatica endpoint names look like 'Default' or 'MyEndpoint'",
+            )
+        if not ENDPOINT_VERSION.fullmatch(version):
+            self.doc.fail(
+                pointer,
+                f"endpoint version {version!r} is not a plain version (digits, letters, '.', '-'): "
+                "Acumatica versions look like '24.200.001'",
+            )
+        return name, version
 
     def _schema(self, name: str) -> tuple[Any, str]:
         pointer = self.doc.schema_pointer(name)
@@ -377,7 +395,9 @@ class _Builder:
             result[name] = family_modules[owner]
         return result
 
-    def _top_level(self, entity: Entity, path_name: str, entry: _TopLevel) -> Entity:
+    def _top_level(
+        self, entity: Entity, path_name: str, entry: _TopLevel, attribute_name: str
+    ) -> Entity:
         screen_name, screen_id = self._screen(path_name)
         method_names = naming.assign_names(entry.actions, reserved=API_RESERVED)
         actions = tuple(
@@ -392,7 +412,7 @@ class _Builder:
             fields=entity.fields,
             description=entity.description,
             top_level=True,
-            attribute_name=naming.assign_names([path_name], reserved=CLIENT_RESERVED)[path_name],
+            attribute_name=attribute_name,
             screen_name=screen_name,
             screen_id=screen_id,
             actions=actions,
@@ -438,18 +458,28 @@ class _Builder:
             description=description,
         )
 
-    def _check_key_overrides(self, entity_names: list[str]) -> None:
+    def _check_key_overrides(self, entities: list[Entity]) -> None:
+        by_name = {entity.name: entity for entity in entities}
+        where = f"key override in [tool.acumatica-codegen] keys for {self.doc.path}"
         for entity_name, keys in sorted(self.key_overrides.items()):
-            if entity_name not in entity_names:
-                raise UserError(
-                    f"key override for {entity_name!r}: {self.doc.path} has no such entity; "
-                    "check [tool.acumatica-codegen] keys"
+            entity = by_name.get(entity_name)
+            if entity is None or not entity.top_level:
+                what = (
+                    "no such entity"
+                    if entity is None
+                    else "not a top-level entity (it has no paths)"
                 )
-            node, pointer = self._schema(entity_name)
-            properties = self._properties(node, pointer)
-            missing = [k for k in keys if k not in properties]
-            if missing:
-                raise UserError(
-                    f"key override for {entity_name!r} names {', '.join(missing)}, which "
-                    f"{entity_name} in {self.doc.path} does not have; check [tool.acumatica-codegen] keys"
-                )
+                raise UserError(f"{where}: {entity_name!r} is {what}")
+            if not keys:
+                raise UserError(f"{where}: {entity_name!r} lists no key fields")
+            for key in keys:
+                field = entity.fields_by_wire_name.get(key)
+                if field is None:
+                    raise UserError(f"{where}: {entity_name!r} has no field {key!r}")
+                if (
+                    field.kind not in (FieldKind.VALUE, FieldKind.PLAIN)
+                    or field.scalar is Scalar.ANY
+                ):
+                    raise UserError(
+                        f"{where}: {entity_name}.{key} is not a simple value and cannot be a key"
+                    )

@@ -19,13 +19,13 @@ Unknown keys are errors, not silently ignored: a typo must not quietly change wh
 
 from __future__ import annotations
 
-import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .errors import UserError
+from .naming import check_package_name
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -85,9 +85,12 @@ def load_config(pyproject: Path | None = None) -> Config:
         raise UserError(f"{path}: not valid TOML: {error}") from None
     except OSError as error:
         raise UserError(f"{path}: cannot be read: {error.strerror}") from None
-    table = document.get("tool", {}).get("acumatica-codegen")
+    tool = document.get("tool", {})
+    table = tool.get("acumatica-codegen") if isinstance(tool, dict) else None
     if table is None:
-        raise UserError(f"{path}: no [{SECTION}] table; add one listing your endpoints (see README)")
+        raise UserError(
+            f"{path}: no [{SECTION}] table; add one listing your endpoints (see README)"
+        )
     return _parse(path, table)
 
 
@@ -96,7 +99,9 @@ def _parse(path: Path, table: Any) -> Config:
     _check_table(table, TOP_KEYS, where)
     endpoints_raw = table.get("endpoints", [])
     if not isinstance(endpoints_raw, list):
-        raise UserError(f"{where}: 'endpoints' must be an array of tables ([[{SECTION}.endpoints]])")
+        raise UserError(
+            f"{where}: 'endpoints' must be an array of tables ([[{SECTION}.endpoints]])"
+        )
     endpoints = tuple(
         _endpoint(path, raw, f"{path}: [[{SECTION}.endpoints]] #{index + 1}")
         for index, raw in enumerate(endpoints_raw)
@@ -114,10 +119,12 @@ def _endpoint(path: Path, raw: Any, where: str) -> EndpointConfig:
     _check_table(raw, ENDPOINT_KEYS, where)
     spec = _optional_str(raw, "spec", where)
     if not spec:
-        raise UserError(f"{where}: 'spec' is required (the endpoint document, e.g. specs/Default_24.200.001.json)")
+        raise UserError(
+            f"{where}: 'spec' is required (the endpoint document, e.g. specs/Default_24.200.001.json)"
+        )
     package = _optional_str(raw, "package", where)
-    if package is not None and not re.fullmatch(r"[a-z_][a-z0-9_]*", package):
-        raise UserError(f"{where}: package {package!r} is not a valid lower-case Python package name")
+    if package is not None:
+        check_package_name(package, f"{where}: ")
     keys_raw = raw.get("keys", {})
     if not isinstance(keys_raw, dict):
         raise UserError(f"{where}: 'keys' must be a table of entity = [key fields]")

@@ -21,6 +21,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from .errors import UserError
+
 # Names a generated model's body must not shadow: builtins and imports used in annotations.
 ANNOTATION_NAMES = frozenset(
     {
@@ -124,3 +126,12 @@ def assign_names(
         taken.add(candidate)
         result[wire] = candidate
     return result
+
+
+def check_package_name(package: str, where: str = "") -> None:
+    """A UserError unless ``package`` can be imported: lower case, an identifier, not a keyword."""
+    if not re.fullmatch(r"[a-z_][a-z0-9_]*", package) or keyword.iskeyword(package):
+        raise UserError(
+            f"{where}package name {package!r} is not a valid lower-case Python package name "
+            "(letters, digits and '_', not a keyword), e.g. acumatica_web_shop"
+        )

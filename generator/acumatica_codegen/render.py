@@ -21,8 +21,8 @@ import jinja2
 
 from . import __version__
 from .errors import UserError
-from .ir import Endpoint, Entity, Field, FieldKind, Scalar
-from .naming import snake_case
+from .ir import Action, Endpoint, Entity, Field, FieldKind, Scalar
+from .naming import check_package_name, snake_case
 from .runtime_render import runtime_files
 
 LINE_LENGTH = 100
@@ -173,7 +173,7 @@ def field_ref(field: Field, indent: int) -> str:
     if len(f"{pad}{target}(") <= LINE_LENGTH:
         return call("FieldRef", [py_str(field.wire_name)], indent, prefix=target, suffix="")
     # not even room for "= (": black splits the annotation's brackets instead
-    return f'{pad}{field.python_name}: ClassVar[\n{pad}    {inner}\n{pad}] = FieldRef({py_str(field.wire_name)})'
+    return f"{pad}{field.python_name}: ClassVar[\n{pad}    {inner}\n{pad}] = FieldRef({py_str(field.wire_name)})"
 
 
 def assignment(target: str, value: str, indent: int) -> str:
@@ -256,6 +256,17 @@ def key_parameters(entity: Entity) -> list[tuple[str, str]]:
         annotation = "Any" if field.scalar is Scalar.ANY else field.scalar.annotation
         result.append((name, annotation))
     return result
+
+
+def action_doc(action: Action) -> str:
+    """The docstring text of an action method: what it does and what its parameters mean."""
+    text = f"Run the {action.name} action and wait until it finishes."
+    if action.description:
+        text += "\n\n" + action.description
+    described = [p for p in action.parameters if p.description]
+    for parameter in described:
+        text += f"\n\n{parameter.python_name} ({parameter.wire_name}): {parameter.description}"
+    return text
 
 
 def entity_title(entity: Entity) -> str:
@@ -377,6 +388,7 @@ def make_environment() -> jinja2.Environment:
         ref_annotation=ref_annotation,
         spec_call=spec_call,
         entity_title=entity_title,
+        action_doc=action_doc,
         key_parameters=key_parameters,
         FieldKind=FieldKind,
         Scalar=Scalar,
@@ -391,9 +403,8 @@ def render_package(
     spec_name: str = "",
 ) -> dict[str, str]:
     """Every file of the generated project: ``{path relative to the project folder: text}``."""
-    package = package_name or default_package_name(endpoint)
-    if not re.fullmatch(r"[a-z_][a-z0-9_]*", package):
-        raise UserError(f"package name {package!r} is not a valid lower-case Python package name")
+    package = default_package_name(endpoint) if package_name is None else package_name
+    check_package_name(package)
     env = make_environment()
     context: dict[str, Any] = {
         "endpoint": endpoint,
@@ -502,9 +513,22 @@ def write_package(
     check: bool = False,
 ) -> WriteResult:
     """Write the generated project to ``out_dir/<package>/`` (or, with ``check``, only compare)."""
-    package = package_name or default_package_name(endpoint)
+    package = default_package_name(endpoint) if package_name is None else package_name
     files = render_package(endpoint, package, spec_name=spec_name)
     project = Path(out_dir) / package
+    try:
+        return _write(project, files, check=check)
+    except OSError as error:
+        where = error.filename or project
+        raise UserError(
+            f"cannot write the package to {where}: {error.strerror or error}; "
+            "choose an output folder you can write to"
+        ) from None
+
+
+def _write(project: Path, files: dict[str, str], *, check: bool) -> WriteResult:
+    if project.exists() and not project.is_dir():
+        raise UserError(f"{project} is a file; choose another output folder or package name")
     _refuse_foreign_folder(project)
     result = WriteResult(project_dir=project)
     existing = _existing_files(project)
@@ -547,9 +571,17 @@ def _existing_files(project: Path) -> set[str]:
     result = set()
     for path in project.rglob("*"):
         relative = path.relative_to(project)
-        if path.is_file() and not any(_foreign_part(part) for part in relative.parts):
+        if (
+            path.is_file()
+            and path.name.endswith(GENERATED_SUFFIXES)
+            and not any(_foreign_part(part) for part in relative.parts)
+        ):
             result.add(relative.as_posix())
     return result
+
+
+# Only files of the kinds we generate are ever removed; anything else in the folder is left alone.
+GENERATED_SUFFIXES = (".py", ".pyi", ".typed", ".md", ".toml")
 
 
 def _foreign_part(part: str) -> bool:

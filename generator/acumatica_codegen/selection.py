@@ -31,6 +31,11 @@ def select_entities(
                     f"{endpoint.version}{hint}"
                 )
     roots = (set(include) or top_level) - set(exclude)
+    if not roots:
+        raise UserError(
+            f"include/exclude leave no top-level entity of {endpoint.name} {endpoint.version} "
+            "to generate; check [tool.acumatica-codegen] include and exclude"
+        )
     kept: set[str] = set()
     pending = sorted(roots)
     while pending:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
@@ -11,13 +12,16 @@ import click
 from ..builder import load_endpoint
 from ..config import EndpointConfig, load_config
 from ..errors import UserError
+from ..ir import Endpoint
 from ..render import default_package_name, write_package
 from ..selection import select_entities
 
 
 @click.command()
 @click.argument("spec", required=False, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Folder that receives <package>/.")
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), help="Folder that receives <package>/."
+)
 @click.option("--package", help="Import name of the package (default: acumatica_<endpoint>).")
 @click.option(
     "--check",
@@ -42,17 +46,25 @@ def generate(
     if spec is not None:
         if output is None:
             raise UserError("generate SPEC needs -o OUT (the folder that receives the package)")
+        if pyproject is not None:
+            raise UserError(
+                "--config goes without SPEC: generate either SPEC -o OUT, or what the config lists"
+            )
         targets = [EndpointConfig(spec=spec, output=output, package=package)]
     else:
         if output is not None or package is not None:
-            raise UserError("-o and --package go with SPEC; without SPEC, pyproject.toml says where")
+            raise UserError(
+                "-o and --package go with SPEC; without SPEC, pyproject.toml says where"
+            )
         config = load_config(pyproject)
         if not config.endpoints:
             raise UserError(f"{config.path}: [tool.acumatica-codegen] lists no endpoints")
         targets = list(config.endpoints)
+    jobs = [_Job.load(target) for target in targets]
+    _refuse_shared_outputs(jobs)
     stale: list[str] = []
-    for target in targets:
-        stale.extend(_generate_one(target, check=check))
+    for job in jobs:
+        stale.extend(job.run(check=check))
     if check and stale:
         click.echo(f"{len(stale)} generated file(s) are stale; run `acumatica-codegen generate`:")
         for path in stale:
@@ -60,26 +72,56 @@ def generate(
         sys.exit(1)
 
 
-def _generate_one(target: EndpointConfig, *, check: bool) -> list[str]:
-    started = time.perf_counter()
-    endpoint = load_endpoint(target.spec, key_overrides=target.keys)
-    endpoint = select_entities(endpoint, target.include, target.exclude)
-    package = target.package or default_package_name(endpoint)
-    result = write_package(
-        endpoint, target.output, package, spec_name=Path(target.spec).name, check=check
-    )
-    shown = _shown(result.project_dir)
-    if check:
-        state = "up to date" if not result.changed else f"{len(result.changed)} file(s) differ"
-        click.echo(f"{package} ({endpoint.name} {endpoint.version}) in {shown}: {state}")
-        return [f"{shown}/{path}" for path in result.changed]
-    seconds = time.perf_counter() - started
-    click.echo(
-        f"Generated {package} ({endpoint.name} {endpoint.version}) in {shown}: "
-        f"{len(result.written) + result.unchanged} files, {len(result.written)} written, "
-        f"{len(result.removed)} removed ({seconds:.1f} s)"
-    )
-    return []
+@dataclass
+class _Job:
+    """One endpoint to generate: its configuration and its IR, read once."""
+
+    target: EndpointConfig
+    endpoint: Endpoint
+    package: str
+    seconds: float
+
+    @classmethod
+    def load(cls, target: EndpointConfig) -> _Job:
+        started = time.perf_counter()
+        endpoint = load_endpoint(target.spec, key_overrides=target.keys)
+        endpoint = select_entities(endpoint, target.include, target.exclude)
+        package = default_package_name(endpoint) if target.package is None else target.package
+        return cls(target, endpoint, package, time.perf_counter() - started)
+
+    def run(self, *, check: bool) -> list[str]:
+        """Write (or compare) the package; returns the stale files when checking."""
+        started = time.perf_counter()
+        endpoint, package = self.endpoint, self.package
+        result = write_package(
+            endpoint, self.target.output, package, spec_name=self.target.spec.name, check=check
+        )
+        shown = _shown(result.project_dir)
+        if check:
+            state = "up to date" if not result.changed else f"{len(result.changed)} file(s) differ"
+            click.echo(f"{package} ({endpoint.name} {endpoint.version}) in {shown}: {state}")
+            return [f"{shown}/{path}" for path in result.changed]
+        seconds = self.seconds + time.perf_counter() - started
+        click.echo(
+            f"Generated {package} ({endpoint.name} {endpoint.version}) in {shown}: "
+            f"{len(result.written) + result.unchanged} files, {len(result.written)} written, "
+            f"{len(result.removed)} removed ({seconds:.1f} s)"
+        )
+        return []
+
+
+def _refuse_shared_outputs(jobs: list[_Job]) -> None:
+    """Two entries writing one folder would overwrite each other and never pass --check."""
+    seen: dict[tuple[Path, str], Path] = {}
+    for job in jobs:
+        where = (job.target.output.resolve(), job.package)
+        if where in seen:
+            raise UserError(
+                f"[tool.acumatica-codegen]: {seen[where].name} and {job.target.spec.name} both "
+                f"generate {job.package} into {job.target.output}; give one of them another "
+                "output or package"
+            )
+        seen[where] = job.target.spec
 
 
 def _shown(path: Path) -> str:

@@ -52,7 +52,7 @@ def entity_table(endpoint: Endpoint) -> str:
     rows = [
         (
             e.name,
-            f"{e.screen_name or ''} ({e.screen_id})" if e.screen_id else (e.screen_name or ""),
+            " ".join(filter(None, [e.screen_name, f"({e.screen_id})" if e.screen_id else ""])),
             str(len(e.fields)),
             str(len(e.actions)),
             ", ".join(e.keys) or "id",
@@ -60,4 +60,6 @@ def entity_table(endpoint: Endpoint) -> str:
         for e in endpoint.top_level_entities
     ]
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    return "\n".join("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in [header, *rows])
+    return "\n".join(
+        "  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in [header, *rows]
+    )

@@ -475,6 +475,110 @@ def test_failed_write_leaves_the_previous_file_untouched(
     assert [p.name for p in tmp_path.iterdir()] == ["Shop_1.0.0.json"]  # no temp file left
 
 
+def _old_pair(tmp_path: Path) -> tuple[Path, Path]:
+    spec = tmp_path / "Shop_1.0.0.json"
+    spec.write_bytes(b"old spec")
+    lock = tmp_path / "Shop_1.0.0.lock.json"
+    lock.write_text('{"sha256": "old"}')
+    return spec, lock
+
+
+def _fail_replace_into(
+    monkeypatch: pytest.MonkeyPatch, *targets: Path, times: int = 1
+) -> list[tuple[str, str]]:
+    """Make os.replace fail (``times`` times) when it renames something onto one of ``targets``."""
+    real_replace = fetch.os.replace
+    calls: list[tuple[str, str]] = []
+    left = {str(target): times for target in targets}
+
+    def replace(src: Any, dst: Any) -> None:
+        calls.append((Path(src).name, Path(dst).name))
+        if left.get(str(dst), 0) > 0:
+            left[str(dst)] -= 1
+            raise OSError(28, "No space left on device", str(dst))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(fetch.os, "replace", replace)
+    return calls
+
+
+@pytest.mark.parametrize("hard_links", [True, False])
+def test_failed_lock_rename_puts_the_previous_pair_back(
+    hard_links: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spec, lock = _old_pair(tmp_path)
+    if not hard_links:  # a file system without them: the old spec is kept as a copy
+
+        def no_link(src: Any, dst: Any) -> None:
+            raise OSError(1, "Operation not permitted", str(dst))
+
+        monkeypatch.setattr(fetch.os, "link", no_link)
+    calls = _fail_replace_into(monkeypatch, lock)
+    with pytest.raises(UserError, match="cannot write .*Shop_1.0.0.lock.json.*No space left"):
+        fetch.write_document(fetched(), spec)
+    assert "Shop_1.0.0.json" in [dst for _, dst in calls]  # the new spec was in place once
+    assert spec.read_bytes() == b"old spec"
+    assert lock.read_text() == '{"sha256": "old"}'
+    assert sorted(p.name for p in tmp_path.iterdir()) == [spec.name, lock.name]  # no leftovers
+
+
+def test_failed_lock_rename_without_a_previous_spec_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spec = tmp_path / "Shop_1.0.0.json"
+    _fail_replace_into(monkeypatch, fetch.lock_path_for(spec))
+    with pytest.raises(UserError, match="cannot write"):
+        fetch.write_document(fetched(), spec)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_failed_spec_rename_keeps_the_previous_pair(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spec, lock = _old_pair(tmp_path)
+    _fail_replace_into(monkeypatch, spec)
+    with pytest.raises(UserError, match="cannot write"):
+        fetch.write_document(fetched(), spec)
+    assert spec.read_bytes() == b"old spec"
+    assert lock.read_text() == '{"sha256": "old"}'
+    assert sorted(p.name for p in tmp_path.iterdir()) == [spec.name, lock.name]
+
+
+def test_a_new_spec_never_sits_beside_the_old_lock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The lock rename fails and so does putting the old spec back: the new spec stays, but the
+    # old lock record must not stay beside it (no lock record is honest; a wrong one is not).
+    spec, lock = _old_pair(tmp_path)
+    real_replace = fetch.os.replace
+    onto_spec: list[str] = []
+
+    def replace(src: Any, dst: Any) -> None:
+        if str(dst) == str(spec):
+            onto_spec.append(Path(src).name)
+            if len(onto_spec) > 1:  # the new spec goes in; putting the old one back fails
+                raise OSError(5, "Input/output error", str(dst))
+        elif str(dst) == str(lock):  # neither the new lock nor the old one gets in
+            raise OSError(28, "No space left on device", str(dst))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(fetch.os, "replace", replace)
+    with pytest.raises(UserError, match="cannot write .*No space left"):
+        fetch.write_document(fetched(), spec)
+    assert len(onto_spec) == 2
+    assert spec.read_bytes() == fetched().content
+    assert not lock.exists()
+    assert [p.name for p in tmp_path.iterdir()] == [spec.name]  # no temp or backup file left
+
+
+def test_rewriting_a_pair_replaces_both(tmp_path: Path) -> None:
+    spec, lock = _old_pair(tmp_path)
+    fetch.write_document(fetched(), spec)
+    assert spec.read_bytes() == fetched().content
+    assert json.loads(lock.read_text())["sha256"] == fetched().sha256
+    assert sorted(p.name for p in tmp_path.iterdir()) == [spec.name, lock.name]
+
+
 def test_failed_fetch_writes_nothing(tmp_path: Path) -> None:
     server = FakeInstance({("Shop", "1.0.0"): b"<html>oops</html>"})
     with pytest.raises(UserError):

@@ -3,8 +3,8 @@
 ``fetch_document`` signs in (cookie session, or OAuth 2.0 password grant when a client id is given),
 downloads ``/entity/{NAME}/{VERSION}/swagger.json``, always signs out (errors included: an open
 session holds one of the instance's few API logins), and checks that what came back is an endpoint
-document for that name and version. ``write_document`` writes it and a small lock record
-atomically: a crash or an error never leaves a half-written file behind.
+document for that name and version. ``write_document`` writes it and a small lock record as a
+pair: a crash or an error never leaves a half-written file, nor a new document beside an old lock.
 
 Every failure the user can act on (wrong password, unknown endpoint, an HTML error page, a timeout)
 is a ``UserError`` with one sentence; passwords never appear in messages or in the lock record.
@@ -20,6 +20,8 @@ import json
 import math
 import os
 import re
+import secrets
+import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -579,7 +581,7 @@ def _member(document: dict[str, Any], key: str, kind: type, where: str, doc_form
     if value is None:
         return kind()
     if not isinstance(value, kind):
-        expected = {dict: "an object", list: "a list"}.get(kind, kind.__name__)
+        expected = "an object" if kind is dict else "a list"
         raise UserError(
             f"{where} answered {_a(doc_format)} {doc_format} document whose {key!r} is "
             f"{_json_kind(value)}, not {expected}; it is not a valid endpoint document"
@@ -643,6 +645,16 @@ def lock_record(
 
 def write_atomic(path: Path, content: bytes) -> None:
     """Write ``content`` to ``path`` through a temporary file and a rename: all or nothing."""
+    temp_name = _write_temp(path, content)
+    try:
+        os.replace(temp_name, path)
+    except BaseException:
+        _remove(temp_name)
+        raise
+
+
+def _write_temp(path: Path, content: bytes) -> str:
+    """``content`` in a new, synced temporary file beside ``path``; its name."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -652,11 +664,39 @@ def write_atomic(path: Path, content: bytes) -> None:
             handle.write(content)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(temp_name, path)
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
+        _remove(temp_name)
         raise
+    return temp_name
+
+
+def _remove(name: str | Path | None) -> None:
+    if name is not None:
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+
+
+def _backup_name(path: Path) -> Path:
+    return path.with_name(f".{path.name}.{secrets.token_hex(6)}.bak")
+
+
+def _keep_copy(path: Path) -> Path | None:
+    """A second name for ``path``'s current content (a hard link, else a copy); None if absent.
+
+    Raises OSError when neither works: better to write nothing than to risk losing the file.
+    """
+    if not path.exists():
+        return None
+    backup = _backup_name(path)
+    try:
+        os.link(path, backup)
+    except OSError:  # a file system without hard links
+        try:
+            shutil.copy2(path, backup)
+        except BaseException:
+            _remove(backup)
+            raise
+    return backup
 
 
 def _umask() -> int:
@@ -674,16 +714,61 @@ def _umask() -> int:
 
 
 def write_document(document: FetchedDocument, path: str | Path) -> tuple[Path, Path]:
-    """Write the document and its lock record; returns both paths."""
+    """Write the document and its lock record as a pair; returns both paths.
+
+    A new document never sits beside an old lock record. Both are written to temporary files
+    first; then the old lock record is moved aside, the document renamed into place, and the
+    new lock record renamed beside it. A crash between the renames leaves the document (old or
+    new) without a lock record, never with the wrong one; a failed rename puts the old pair back.
+    """
     spec_path = Path(path)
     lock_path = lock_path_for(spec_path)
     record = json.dumps(lock_record(document), indent=2, sort_keys=False) + "\n"
+    spec_temp: str | None = None
+    lock_temp: str | None = None
+    old_spec: Path | None = None
+    old_lock: Path | None = None
+    spec_is_new = False
     try:
-        write_atomic(spec_path, document.content)
-        write_atomic(lock_path, record.encode("utf-8"))
-    except OSError as error:
-        raise UserError(f"cannot write {error.filename or spec_path}: {error.strerror}") from None
+        spec_temp = _write_temp(spec_path, document.content)
+        lock_temp = _write_temp(lock_path, record.encode("utf-8"))
+        old_spec = _keep_copy(spec_path)
+        if lock_path.exists():
+            old_lock = _backup_name(lock_path)
+            os.replace(lock_path, old_lock)  # from here until the last rename: no lock record
+        os.replace(spec_temp, spec_path)
+        spec_temp, spec_is_new = None, True
+        os.replace(lock_temp, lock_path)
+        lock_temp = None
+    except BaseException as error:
+        if spec_is_new and _put_back(spec_path, old_spec):
+            spec_is_new, old_spec = False, None
+        # The old lock record goes back only beside the old document; else it stays removed.
+        if not spec_is_new and old_lock is not None and _put_back(lock_path, old_lock):
+            old_lock = None
+        if isinstance(error, OSError):
+            raise UserError(
+                f"cannot write {error.filename or spec_path}: {error.strerror}"
+            ) from None
+        raise
+    finally:
+        for name in (spec_temp, lock_temp, old_spec, old_lock):
+            _remove(name)
     return spec_path, lock_path
+
+
+def _put_back(path: Path, backup: Path | None) -> bool:
+    """Put ``backup`` back at ``path``; no backup means there was no file. True when done."""
+    try:
+        if backup is None:
+            os.unlink(path)
+        else:
+            os.replace(backup, path)
+    except FileNotFoundError:
+        return backup is None
+    except OSError:
+        return False
+    return True
 
 
 def read_lock(spec_path: str | Path) -> dict[str, Any] | None:

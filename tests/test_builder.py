@@ -16,24 +16,12 @@ from acumatica_codegen.builder import API_RESERVED, CLIENT_RESERVED, MODEL_RESER
 from acumatica_codegen.errors import SpecError, UserError
 from acumatica_codegen.ir import Endpoint, Entity, FieldKind, Scalar, ValueType
 
-REPO = Path(__file__).resolve().parent.parent
-WEBSHOP_23 = REPO / "specs" / "WebShop_23.200.001.json"
-WEBSHOP_24 = REPO / "specs" / "WebShop_24.200.001.json"
-FIXTURES = REPO / "tests" / "fixtures" / "specs"
+from project_paths import FIXTURES, REAL_SPEC_NAMES, REPO, WEBSHOP_23, WEBSHOP_24
+
 WEBSHOP_24_SWAGGER2 = FIXTURES / "WebShop_24.200.001.swagger2.json"
 HOSTILE = FIXTURES / "hostile.json"
 OLD_CONTRACT = FIXTURES / "old_contract.json"
 ALL_FIXTURES = [WEBSHOP_23, WEBSHOP_24, WEBSHOP_24_SWAGGER2, HOSTILE, OLD_CONTRACT]
-# The real documents (never copied here): see the ``real_specs_dir`` fixture in conftest.py.
-REAL_SPEC_NAMES = (
-    "Default_20.200.001.json",
-    "Default_22.200.001.json",
-    "Default_23.200.001.json",
-    "Default_24.200.001.json",
-    "DeviceHub_23.200.001.json",
-    "GLConsolidation_22.200.001.json",
-    "ISVCB_21.200.001.json",
-)
 
 INHERITED = {
     # wire name: (kind, scalar, value type)

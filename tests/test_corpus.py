@@ -18,16 +18,8 @@ from acumatica_codegen.builder import load_endpoint
 from acumatica_codegen.ir import Endpoint, Entity, FieldKind, Scalar
 from acumatica_codegen.render import write_package
 
-REPO = Path(__file__).resolve().parent.parent
-REAL_SPEC_NAMES = (
-    "Default_20.200.001.json",
-    "Default_22.200.001.json",
-    "Default_23.200.001.json",
-    "Default_24.200.001.json",
-    "DeviceHub_23.200.001.json",
-    "GLConsolidation_22.200.001.json",
-    "ISVCB_21.200.001.json",
-)
+from project_paths import FIXTURES, REAL_SPEC_NAMES, WEBSHOP_23, WEBSHOP_24
+
 SMALL_REAL = (
     "DeviceHub_23.200.001.json",
     "GLConsolidation_22.200.001.json",
@@ -166,10 +158,10 @@ def test_small_real_endpoint_passes_mypy_strict_and_black(
 @pytest.mark.parametrize(
     "spec",
     [
-        REPO / "specs" / "WebShop_23.200.001.json",
-        REPO / "specs" / "WebShop_24.200.001.json",
-        REPO / "tests" / "fixtures" / "specs" / "hostile.json",
-        REPO / "tests" / "fixtures" / "specs" / "old_contract.json",
+        WEBSHOP_23,
+        WEBSHOP_24,
+        FIXTURES / "hostile.json",
+        FIXTURES / "old_contract.json",
     ],
     ids=lambda p: p.stem,
 )

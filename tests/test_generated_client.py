@@ -6,21 +6,15 @@ from __future__ import annotations
 
 import asyncio
 import json
-import sys
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
-PROJECT = (
-    Path(__file__).resolve().parent.parent
-    / "generated"
-    / "WebShop_24.200.001"
-    / "acumatica_web_shop"
-)
-sys.path.insert(0, str(PROJECT))
+from project_paths import use_example_package
+
+use_example_package()
 
 import acumatica_web_shop as shop  # noqa: E402
 from acumatica_web_shop.models import Customer, Payment, SalesOrder, SalesOrderDetail  # noqa: E402

@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
-from pathlib import Path
 from uuid import UUID
 
 import pytest
 
-PROJECT = (
-    Path(__file__).resolve().parent.parent
-    / "generated"
-    / "WebShop_24.200.001"
-    / "acumatica_web_shop"
-)
-sys.path.insert(0, str(PROJECT))
+from project_paths import use_example_package
+
+use_example_package()
 
 from acumatica_web_shop import UNSET, CustomField, FileLink  # noqa: E402
 from acumatica_web_shop.models import (  # noqa: E402

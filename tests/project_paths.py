@@ -1,0 +1,33 @@
+"""Paths the tests share: the repository, its example documents and fixtures, the real documents.
+
+Imported as ``project_paths`` (pytest puts this folder on ``sys.path``).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SPECS = REPO / "specs"
+WEBSHOP_23 = SPECS / "WebShop_23.200.001.json"
+WEBSHOP_24 = SPECS / "WebShop_24.200.001.json"
+FIXTURES = REPO / "tests" / "fixtures" / "specs"
+# The committed example package the model and client tests import.
+EXAMPLE_PROJECT = REPO / "generated" / "WebShop_24.200.001" / "acumatica_web_shop"
+# The real documents, read from ../shared/specs/acumatica (never copied here): see conftest.py.
+REAL_SPEC_NAMES = (
+    "Default_20.200.001.json",
+    "Default_22.200.001.json",
+    "Default_23.200.001.json",
+    "Default_24.200.001.json",
+    "DeviceHub_23.200.001.json",
+    "GLConsolidation_22.200.001.json",
+    "ISVCB_21.200.001.json",
+)
+
+
+def use_example_package() -> None:
+    """Make the committed ``acumatica_web_shop`` (WebShop 24.200.001) importable."""
+    if str(EXAMPLE_PROJECT) not in sys.path:
+        sys.path.insert(0, str(EXAMPLE_PROJECT))

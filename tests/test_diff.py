@@ -29,6 +29,8 @@ FIXTURES = REPO / "tests" / "fixtures" / "specs"
 JSON_KEYS = {
     "added_entities",
     "removed_entities",
+    "added_top_level_entities",
+    "removed_top_level_entities",
     "added_fields",
     "removed_fields",
     "changed_fields",
@@ -245,6 +247,72 @@ def test_entity_that_loses_its_paths_is_breaking() -> None:
     assert result.to_json()["removed_top_level_entities"] == ["Customer"]
 
 
+def test_entity_that_gains_paths_is_a_new_top_level_entity() -> None:
+    contact = BASE.entity("Contact")
+    new = changed(
+        BASE,
+        "Contact",
+        top_level=True,
+        attribute_name="contact",
+        actions=(action("Contact", "Merge"),),
+    )
+    result = diff_endpoints(BASE, new)
+    assert contact.top_level is False
+    assert result.added_top_level == ("Contact",)
+    assert result.added_actions == ("Contact.Merge",)
+    assert result.added_entities == () and not result.breaking
+    assert "**Now top-level (a new client attribute)** (1): `Contact`" in result.to_markdown()
+
+
+def test_added_top_level_entity_brings_its_actions_and_client_attribute() -> None:
+    shipment = entity(
+        "Shipment",
+        value("ShipmentNbr"),
+        detail("Details", "ShipmentDetail"),
+        actions=(action("Shipment", "Confirm"), action("Shipment", "Correct", value("Reason"))),
+        top=True,
+    )
+    new = replace(
+        BASE,
+        version="2.0.0",
+        entities=tuple(
+            sorted(
+                (*BASE.entities, shipment, entity("ShipmentDetail", value("LineNbr"))),
+                key=lambda e: e.name,
+            )
+        ),
+    )
+    result = diff_endpoints(BASE, new)
+    assert result.added_entities == ("Shipment", "ShipmentDetail")
+    assert result.added_top_level == ("Shipment",)  # a detail entity is no client attribute
+    assert result.added_actions == ("Shipment.Confirm", "Shipment.Correct")
+    assert result.added_fields == ()  # the fields come with the entity
+    assert result.changed_action_parameters == () and not result.breaking
+    assert "actions +2 −0" in result.summary()
+    assert "- `Shipment`: `Confirm`, `Correct`" in result.to_markdown()
+
+
+def test_removed_top_level_entity_loses_its_actions_as_one_breaking_change() -> None:
+    old = replace(
+        BASE,
+        entities=tuple(e for e in BASE.entities if e.name != "SalesOrder"),
+    )
+    result = diff_endpoints(BASE, old)
+    assert result.removed_entities == ("SalesOrder",)
+    assert result.removed_top_level == ("SalesOrder",)
+    assert result.removed_actions == ("SalesOrder.Hold",)
+    assert result.removed_fields == ()
+    # One change for the reader: the entity, with its paths and actions, is gone.
+    assert result.breaking_changes == ("entity `SalesOrder` removed",)
+    text = result.to_markdown()
+    assert "### ⚠️ Breaking changes (1)" in text
+    assert "**No longer top-level (a client attribute gone)** (1): `SalesOrder`" in text
+    assert "- `SalesOrder`: `Hold`" in text  # under Actions, Removed
+    data = result.to_json()
+    assert data["removed_actions"] == ["SalesOrder.Hold"]
+    assert data["removed_top_level_entities"] == ["SalesOrder"]
+
+
 def test_python_name_change_without_wire_change_is_breaking() -> None:
     customer = BASE.entity("Customer")
     moved = replace(customer.fields[0], python_name="customer_id_2")
@@ -349,6 +417,8 @@ def test_cli_json_and_fail_on_breaking(capsys: pytest.CaptureFixture[str]) -> No
     code, out, err = run_cli(["diff", old, new, "--fail-on-breaking"], capsys)
     assert code == 1 and out.startswith("## Endpoint changes: WebShop 23.200.001 → 24.200.001")
     assert "11 breaking changes (--fail-on-breaking)" in err
+    assert "actions +2 −1" in out  # SalesOrder.ReopenSalesOrder and Shipment.ConfirmShipment
+    assert "- `Shipment`: `ConfirmShipment`" in out
     code, out, _ = run_cli(["diff", new, new, "--fail-on-breaking"], capsys)
     assert code == 0 and "No changes" in out
 
@@ -397,8 +467,9 @@ def raw_walk(path: Path) -> dict[str, Any]:
     """Entities, field labels and actions straight from the document, without the IR.
 
     An entity is a schema built as ``allOf: [Entity, {...}]``; its fields are the own properties
-    plus Entity's. An action is ``POST /{Entity}/{Action}`` whose body schema has ``entity``;
-    its parameters are the ``parameters`` properties of that schema.
+    plus Entity's. It is top-level when some path starts with ``/{Entity}``. An action is
+    ``POST /{Entity}/{Action}`` whose body schema has ``entity``; its parameters are the
+    ``parameters`` properties of that schema.
     """
     document = json.loads(path.read_text(encoding="utf-8-sig"))
     schemas = _schemas(document)
@@ -428,18 +499,21 @@ def raw_walk(path: Path) -> dict[str, Any]:
             "properties"
         ) or {}
         actions[".".join(segments)] = {name: _raw_label(prop) for name, prop in parameters.items()}
-    return {"entities": entities, "actions": actions}
+    top_level = {route.strip("/").split("/")[0] for route in document["paths"]} & entities.keys()
+    return {"entities": entities, "actions": actions, "top_level": top_level}
 
 
 def raw_diff(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     old_e, new_e = old["entities"], new["entities"]
     common = old_e.keys() & new_e.keys()
-    # Actions of added or removed entities come and go with their entity.
-    old_a = {k: v for k, v in old["actions"].items() if k.split(".")[0] in common}
-    new_a = {k: v for k, v in new["actions"].items() if k.split(".")[0] in common}
+    # Fields of added or removed entities come and go with their entity; actions are listed
+    # (callers gain or lose the methods), and so is a client attribute that comes or goes.
+    old_a, new_a = old["actions"], new["actions"]
     return {
         "added_entities": sorted(new_e.keys() - old_e.keys()),
         "removed_entities": sorted(old_e.keys() - new_e.keys()),
+        "added_top_level_entities": sorted(new["top_level"] - old["top_level"]),
+        "removed_top_level_entities": sorted(old["top_level"] - new["top_level"]),
         "added_fields": sorted(
             f"{e}.{f}" for e in common for f in new_e[e].keys() - old_e[e].keys()
         ),
@@ -490,6 +564,10 @@ def test_real_default_23_to_24_known_facts(real_specs_dir: Path) -> None:
     assert {"UnitsOfMeasure.Conversion", "UnitsOfMeasure.UnitID"} <= set(result.added_fields)
     # paths: /SalesOrder/RecalculatePricesDiscounts exists only in 24
     assert "SalesOrder.RecalculatePricesDiscounts" in result.added_actions
+    # jq '.paths | keys[] | select(startswith("/CashTransaction/"))' → ReleaseCashTransaction in 24;
+    # the entity is new in 24, and its action and client attribute are new with it
+    assert "CashTransaction.ReleaseCashTransaction" in result.added_actions
+    assert {"CashTransaction", "AmazonStore"} <= set(result.added_top_level)
     assert "SalesInvoice.BillToAddress" in result.added_fields
     assert result.breaking
 

@@ -1,8 +1,9 @@
 """Compare two endpoints through their IRs: what an Acumatica upgrade changes for callers.
 
 Both sides are IRs, so a Swagger 2.0 document and an OpenAPI 3.0 document of the same endpoint are
-no change at all. An entity added or removed is reported as such, not field by field; its fields
-and actions come and go with it.
+no change at all. An entity added or removed is reported as such, not field by field: its fields
+come and go with it. Its actions are listed, though (callers gain or lose those methods), and a
+top-level one is listed with the top-level changes (its ``client.<entity>`` attribute comes or goes).
 
 What breaks existing callers of a generated client:
 
@@ -98,8 +99,8 @@ class Diff:
     new_version: str
     added_entities: tuple[str, ...] = ()
     removed_entities: tuple[str, ...] = ()
-    added_top_level: tuple[str, ...] = ()  # existed before, now has paths
-    removed_top_level: tuple[str, ...] = ()  # still exists, lost its paths
+    added_top_level: tuple[str, ...] = ()  # has paths now, had none (gained them, or is new)
+    removed_top_level: tuple[str, ...] = ()  # had paths, has none now (lost them, or is removed)
     added_fields: tuple[str, ...] = ()
     removed_fields: tuple[str, ...] = ()
     changed_fields: tuple[TypeChange, ...] = ()
@@ -113,9 +114,13 @@ class Diff:
     @property
     def breaking_changes(self) -> tuple[str, ...]:
         """One line per change that breaks existing callers, most disruptive first."""
+        # A removed entity is one change: its paths and actions go with it.
+        gone = set(self.removed_entities)
         lines = [f"entity `{n}` removed" for n in self.removed_entities]
         lines += [
-            f"`{n}` is no longer a top-level entity (no paths)" for n in self.removed_top_level
+            f"`{n}` is no longer a top-level entity (no paths)"
+            for n in self.removed_top_level
+            if n not in gone
         ]
         lines += [f"field `{n}` removed" for n in self.removed_fields]
         lines += [
@@ -123,7 +128,7 @@ class Diff:
             for c in self.changed_fields
             if c.breaking
         ]
-        lines += [f"action `{n}` removed" for n in self.removed_actions]
+        lines += [f"action `{n}` removed" for n in self.removed_actions if _owner(n) not in gone]
         for action in self.changed_action_parameters:
             lines += [f"action `{action.action}`: parameter `{p}` removed" for p in action.removed]
             lines += [
@@ -227,6 +232,11 @@ def _s(items: Iterable[object]) -> str:
     return "" if len(list(items)) == 1 else "s"
 
 
+def _owner(qualified: str) -> str:
+    """``"SalesOrder.Hold"`` → ``"SalesOrder"``."""
+    return qualified.partition(".")[0]
+
+
 # --------------------------------------------------------------------------------------------
 # The comparison
 
@@ -269,13 +279,28 @@ def diff_endpoints(old: Endpoint, new: Endpoint) -> Diff:
         changed_parameters += actions.parameters
         renamed += actions.renamed
 
+    # An added or removed entity: its fields come and go with it, but its client attribute (when
+    # top-level) and its action methods are what callers gain or lose, so those are listed.
+    added = sorted(new_entities.keys() - old_entities.keys())
+    removed = sorted(old_entities.keys() - new_entities.keys())
+    for name in added:
+        after = new_entities[name]
+        if after.top_level:
+            added_top.append(name)
+        added_actions += [f"{name}.{a.name}" for a in after.actions]
+    for name in removed:
+        before = old_entities[name]
+        if before.top_level:
+            removed_top.append(name)
+        removed_actions += [f"{name}.{a.name}" for a in before.actions]
+
     return Diff(
         old_endpoint=old.name,
         old_version=old.version,
         new_endpoint=new.name,
         new_version=new.version,
-        added_entities=tuple(sorted(new_entities.keys() - old_entities.keys())),
-        removed_entities=tuple(sorted(old_entities.keys() - new_entities.keys())),
+        added_entities=tuple(added),
+        removed_entities=tuple(removed),
         added_top_level=tuple(sorted(added_top)),
         removed_top_level=tuple(sorted(removed_top)),
         added_fields=tuple(sorted(added_fields)),
@@ -393,17 +418,20 @@ def _markdown(diff: Diff) -> Iterable[str]:
 
 def _breaking_lines(diff: Diff) -> Iterable[str]:
     """The breaking changes, removals grouped per entity so a long upgrade stays readable."""
+    gone = set(diff.removed_entities)  # their paths and actions go with them: one line each
     for name in diff.removed_entities:
         yield f"- entity `{name}` removed"
     for name in diff.removed_top_level:
-        yield f"- `{name}` is no longer a top-level entity (its client attribute is gone)"
+        if name not in gone:
+            yield f"- `{name}` is no longer a top-level entity (its client attribute is gone)"
     for owner, members in _by_owner(diff.removed_fields):
         yield f"- `{owner}`: field{_s(members)} removed: {_codes(members)}"
     for change in diff.changed_fields:
         if change.breaking:
             yield f"- field `{change.name}` changed type: `{change.old}` → `{change.new}`"
     for owner, members in _by_owner(diff.removed_actions):
-        yield f"- `{owner}`: action{_s(members)} removed: {_codes(members)}"
+        if owner not in gone:
+            yield f"- `{owner}`: action{_s(members)} removed: {_codes(members)}"
     for action in diff.changed_action_parameters:
         if action.removed:
             yield (
@@ -424,8 +452,8 @@ def _entities_section(diff: Diff) -> Iterable[str]:
     groups = [
         ("Added", diff.added_entities),
         ("Removed", diff.removed_entities),
-        ("Now top-level (gained paths)", diff.added_top_level),
-        ("No longer top-level (lost paths)", diff.removed_top_level),
+        ("Now top-level (a new client attribute)", diff.added_top_level),
+        ("No longer top-level (a client attribute gone)", diff.removed_top_level),
     ]
     if not any(names for _, names in groups):
         return

@@ -86,3 +86,22 @@ def test_a_sandbox_can_be_started_and_stopped_by_hand() -> None:
         sb.stop()
     with pytest.raises(httpx.ConnectError):
         httpx.get(f"{sb.url}/entity")
+
+
+@pytest.mark.parametrize(
+    "option",
+    [
+        {"latency_ms": float("nan")},
+        {"latency_ms": float("inf")},
+        {"fail_rate": float("nan")},
+        {"conflict_rate": float("nan")},
+        {"rate_limit": float("nan")},
+        {"rate_limit": float("inf")},
+        {"token_lifetime": float("nan")},
+        {"session_timeout": float("inf")},
+    ],
+)
+def test_options_that_are_not_finite_numbers_are_refused(option: dict[str, float]) -> None:
+    name = next(iter(option))
+    with pytest.raises(UserError, match=f"{name} must be a finite number"):
+        Sandbox(WEBSHOP_24, port=0, **option)

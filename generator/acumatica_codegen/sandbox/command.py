@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any, Callable
 
@@ -16,6 +17,9 @@ def _number(
     try:
         number = kind(value)
     except ValueError:
+        number = None
+    # "nan" fails every comparison and "inf" would hang every answer: only finite numbers.
+    if number is not None and not math.isfinite(number):
         number = None
     if number is None or number < low or (high is not None and number > high):
         bounds = f"{low}..{high}" if high is not None else f"{low} or more"

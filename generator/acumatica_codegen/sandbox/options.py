@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 DEFAULT_USERS = {"admin": "123"}  # the password Acumatica's demo instances ship with
@@ -31,6 +32,17 @@ class SandboxOptions:
     build_version: str | None = None  # GET /entity "acumaticaBuildVersion"; derived when None
 
     def __post_init__(self) -> None:
+        for name in (
+            "latency_ms",
+            "fail_rate",
+            "conflict_rate",
+            "rate_limit",
+            "token_lifetime",
+            "session_timeout",
+        ):
+            number = getattr(self, name)
+            if number is not None and not math.isfinite(number):
+                raise ValueError(f"{name} must be a finite number, not {number}")
         if self.max_sessions < 1:
             raise ValueError("max_sessions must be at least 1")
         if self.action_polls < 0:

@@ -235,3 +235,27 @@ def test_detail_lines_list_files_when_expanded(client: httpx.Client) -> None:
     ).json()
     assert record["files"] == []
     assert record["Details"][0]["files"] == []
+
+
+@pytest.mark.parametrize(
+    "run_id",
+    ["zzz", "3fa85f64-5717-4562-b3fc-2c963f66afa6", "00000000-0000-0000-0000-000000000000"],
+)
+def test_an_unknown_action_status_id_is_not_found(client: httpx.Client, run_id: str) -> None:
+    # Not "addressed by 1 key value(s)": the address names an action's status, whose run is unknown.
+    response = client.get(f"{BASE_24}/Customer/AdjustLoyaltyPoints/status/{run_id}")
+    assert response.status_code == 404, response.text
+    assert "No HTTP resource was found" in response.json()["message"]
+    response = client.get(f"{BASE_24}/SalesOrder/CancelSalesOrder/status/{run_id}")
+    assert response.status_code == 404, response.text
+
+
+@pytest.mark.parametrize("bad_id", ["not-a-guid", 5, True, [], {"value": "x"}])
+def test_an_action_on_a_malformed_id_is_a_400(client: httpx.Client, bad_id: Any) -> None:
+    make_order(client)
+    response = invoke(client, "SalesOrder", "CancelSalesOrder", {"entity": {"id": bad_id}})
+    assert response.status_code == 400, response.text
+    body = response.json()
+    assert body["message"] == "The request is invalid."
+    assert "System.Guid" in body["modelState"]["invocation.entity.id"][0]
+    assert status_of(client) == "Open"

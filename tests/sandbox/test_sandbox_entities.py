@@ -163,6 +163,33 @@ def test_unknown_id_in_a_put_is_no_entity(client: httpx.Client) -> None:
     assert response.json()["exceptionType"].endswith("NoEntitySatisfiesTheConditionException")
 
 
+@pytest.mark.parametrize("bad_id", ["not-a-guid", 5, True, ["x"], {"value": "x"}, ""])
+@pytest.mark.parametrize("mode", [{}, {"If-Match": "*"}, {"If-None-Match": "*"}])
+def test_a_malformed_id_in_a_put_is_a_400_like_web_api(
+    client: httpx.Client, bad_id: Any, mode: dict[str, str]
+) -> None:
+    response = client.put(
+        f"{BASE_24}/StockItem", json={"id": bad_id, **wrap(InventoryID="X")}, headers=mode
+    )
+    assert response.status_code == 400, response.text
+    body = response.json()
+    assert set(body) == {"message", "modelState"}  # HttpError of a failed model binding
+    assert body["message"] == "The request is invalid."
+    message = body["modelState"]["entity.id"][0]
+    shown = f'"{bad_id}"' if isinstance(bad_id, str) else json.dumps(bad_id, separators=(",", ":"))
+    assert message == (
+        f"Error converting value {shown} to type 'System.Nullable`1[System.Guid]'. Path 'id'."
+    )
+    assert client.get(f"{BASE_24}/StockItem").json() == []  # nothing written
+
+
+def test_a_malformed_detail_line_id_is_a_400(client: httpx.Client) -> None:
+    response = put(client, "SalesOrder", {**order("SO-8"), "Details": [{"id": "line-1"}]})
+    assert response.status_code == 400, response.text
+    assert "System.Guid" in response.json()["modelState"]["entity.Details[0].id"][0]
+    assert client.get(f"{BASE_24}/SalesOrder").json() == []
+
+
 def test_detail_lines_are_added_updated_and_deleted(client: httpx.Client) -> None:
     lines = [wrap(InventoryID="A", OrderQty=1), wrap(InventoryID="B", OrderQty=2)]
     created = put(

@@ -53,7 +53,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from ..ir import Action, Endpoint, Entity
 from . import errors
 from .auth import SESSION_COOKIE, AuthState, Caller, OAuthError
-from .entities import NEW_KEY, EntityService, Shape, parse_shape
+from .entities import NEW_KEY, EntityService, Shape, guid_or_none, parse_shape
 from .options import SandboxOptions
 from .store import Record, Store, TenantStore
 from .values import loads
@@ -495,6 +495,9 @@ class SandboxApp:
         is_poll = len(args) == 3 and args[1] == "status" and args[2] in self.state.actions
         if is_poll and method == "GET":
             return self.poll_action(loaded, entity, args[0], args[2])
+        if method == "GET" and self._is_status_address(entity, args):
+            # .../{Action}/status/{unknown id}: no such run (finished and gone, or never started)
+            raise errors.not_found(str(request.url))
         if len(args) >= 3 and args[-2] == "files":
             if method != "PUT":
                 raise errors.method_not_allowed(method)
@@ -626,13 +629,28 @@ class SandboxApp:
         location = f"{base}/{entity.name}/{action_name}/status/{run_id}"
         return Response(status_code=202, headers={"Location": location})
 
+    @staticmethod
+    def _is_status_address(entity: Entity, args: list[str]) -> bool:
+        """``{Action}/status/{id}`` of an action of ``entity`` (not a lookup by three keys)."""
+        if len(args) != 3 or args[1] != "status":
+            return False
+        if _find_action(entity, args[0]) is not None:
+            return True
+        # The custom-action catch-all: only when three key values could not be meant instead.
+        return (
+            entity.has_custom_action and len(entity.keys) != 3 and bool(_ACTION_NAME.match(args[0]))
+        )
+
     def _action_target(
         self, loaded: LoadedEndpoint, tenant: TenantStore, entity: Entity, target: dict[str, Any]
     ) -> Record | None:
         """The record an action applies to: by ``id``, else by key fields; None for no record."""
         service = loaded.service
         if target.get("id") is not None:
-            record = service.find(tenant, entity, str(target["id"]))
+            record_id = guid_or_none(target["id"])
+            if record_id is None:
+                raise errors.bad_guid(target["id"], "invocation.entity.id")
+            record = service.find(tenant, entity, record_id)
             if record is None:
                 raise errors.no_entity(entity.name)
             return record

@@ -252,6 +252,10 @@ class EntityService:
         by_id = {line["id"]: line for line in lines}
         for index, line_body in enumerate(raw):
             line_id = _guid(line_body.get("id"))
+            if line_id is None and line_body.get("id") is not None:
+                path = _model_path(where + (index, "id"))
+                problems.structural.append((path, errors.bad_guid_message(line_body["id"])))
+                continue
             existing = by_id.get(line_id) if line_id else None
             if line_body.get("delete") is True:
                 if existing is not None:
@@ -321,7 +325,9 @@ class EntityService:
         raw_id = body.get("id")
         if raw_id is not None:
             record_id = _guid(raw_id)
-            existing = table.records.get(record_id) if record_id else None
+            if record_id is None:  # model binding fails before any lookup: 400, not "no entity"
+                raise errors.bad_guid(raw_id)
+            existing = table.records.get(record_id)
             if existing is None:
                 if mode == "insert":
                     existing = None
@@ -670,10 +676,18 @@ def _getter(chain: tuple[str, ...]) -> odata.Getter:
 
 
 def _guid(raw: Any) -> str | None:
+    """The canonical form of a GUID sent as a JSON string; None for anything else."""
+    if not isinstance(raw, str):
+        return None
     try:
-        return str(uuid.UUID(str(raw))) if raw is not None else None
+        return str(uuid.UUID(raw))
     except ValueError:
         return None
+
+
+def guid_or_none(raw: Any) -> str | None:
+    """``_guid`` for other modules (the id of an action's target entity)."""
+    return _guid(raw)
 
 
 def _wrapped_value(raw: Any) -> Any:

@@ -83,6 +83,21 @@ def bad_request(problem: str, key: str = "entity") -> SandboxHTTPError:
     )
 
 
+def bad_guid_message(raw: Any, path: str = "id") -> str:
+    """How Web API model binding (Json.NET) words an ``id`` that is not a GUID."""
+    shown = f'"{raw}"' if isinstance(raw, str) else dumps(raw).decode()
+    if len(shown) > 60:
+        shown = shown[:57] + "..."
+    return (
+        f"Error converting value {shown} to type 'System.Nullable`1[System.Guid]'. Path '{path}'."
+    )
+
+
+def bad_guid(raw: Any, key: str = "entity.id") -> SandboxHTTPError:
+    """400 for an ``id`` that is not a GUID: the body is refused before any lookup."""
+    return bad_request(bad_guid_message(raw), key)
+
+
 def not_found(path: str) -> SandboxHTTPError:
     return SandboxHTTPError(
         404, {"message": f"No HTTP resource was found that matches the request URI '{path}'."}

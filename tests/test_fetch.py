@@ -274,7 +274,15 @@ def test_connection_refused_is_one_sentence() -> None:
         (b"not json at all", "not JSON"),
         (b"[1, 2]", "not an endpoint document"),
         (b'{"hello": "world"}', "no 'swagger' or 'openapi' key"),
-        (json.dumps({"swagger": "2.0", "info": {}}).encode(), "without schemas or paths"),
+        (json.dumps({"swagger": "2.0", "info": {}}).encode(), "a swagger-2.0 document without"),
+        (
+            json.dumps({"openapi": "3.0.1", "paths": {}}).encode(),
+            "an openapi-3.0.1 document without",
+        ),
+        (
+            json.dumps(openapi_document() | {"info": {}, "servers": []}).encode(),
+            "an openapi-3.0.1 document that does not name its endpoint",
+        ),
         (
             json.dumps(swagger_document("Other", "1.0.0")).encode(),
             "document of Other/1.0.0, not Shop/1.0.0",

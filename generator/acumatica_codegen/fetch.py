@@ -549,7 +549,9 @@ def check_endpoint_document(document: Any, name: str, version: str, where: str) 
             f"{where} answered JSON that is not an endpoint document (no 'swagger' or 'openapi' key)"
         )
     if not isinstance(schemas, dict) or not isinstance(document.get("paths"), dict):
-        raise UserError(f"{where} answered a {doc_format} document without schemas or paths")
+        raise UserError(
+            f"{where} answered {_a(doc_format)} {doc_format} document without schemas or paths"
+        )
 
     found: list[tuple[str, str]] = []
     title = _member(document, "info", dict, where, doc_format).get("title")
@@ -563,7 +565,8 @@ def check_endpoint_document(document: Any, name: str, version: str, where: str) 
                 found.append((match.group(1), match.group(2)))
     if not found:
         raise UserError(
-            f"{where} answered a {doc_format} document that does not name its endpoint "
+            f"{where} answered {_a(doc_format)} {doc_format} document that does not name its "
+            "endpoint "
             "(no 'Name/Version' info.title or /entity/Name/Version base path)"
         )
     for found_name, found_version in found:

@@ -105,3 +105,22 @@ def test_options_that_are_not_finite_numbers_are_refused(option: dict[str, float
     name = next(iter(option))
     with pytest.raises(UserError, match=f"{name} must be a finite number"):
         Sandbox(WEBSHOP_24, port=0, **option)
+
+
+@pytest.mark.parametrize(
+    "word, phrase",
+    [
+        ("Employee", "an Employee"),
+        ("AccountGroup", "an AccountGroup"),
+        ("int", "an int"),
+        ("StockItem", "a StockItem"),
+        ("guid", "a guid"),
+        ("UnitsOfMeasure", "a UnitsOfMeasure"),
+        ("UsrField", "a UsrField"),
+        ("Update", "an Update"),
+    ],
+)
+def test_error_messages_use_the_right_article(word: str, phrase: str) -> None:
+    from acumatica_codegen.sandbox.errors import article
+
+    assert f"{article(word)} {word}" == phrase

@@ -560,7 +560,9 @@ class SandboxApp:
     ) -> Response:
         body = await read_json(request)
         if not isinstance(body, dict):
-            raise errors.bad_request(f"Expected a JSON object describing a {entity.name}.")
+            raise errors.bad_request(
+                f"Expected a JSON object describing {errors.article(entity.name)} {entity.name}."
+            )
         mode = "upsert"
         if request.headers.get("if-none-match", "").strip() == "*":
             mode = "insert"

@@ -22,8 +22,9 @@ def _number(
     if number is not None and not math.isfinite(number):
         number = None
     if number is None or number < low or (high is not None and number > high):
-        bounds = f"{low}..{high}" if high is not None else f"{low} or more"
-        raise UserError(f"{option}: expected a {kind.__name__} in {bounds}, got {value!r}")
+        what = "an integer" if kind is int else "a number"
+        bounds = f"from {low:g} to {high:g}" if high is not None else f"of at least {low:g}"
+        raise UserError(f"{option}: expected {what} {bounds}, got {value!r}")
     return number
 
 

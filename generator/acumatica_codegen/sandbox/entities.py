@@ -340,7 +340,8 @@ class EntityService:
                 existing = table.records.get(record_id) if record_id else None
         if existing is not None and mode == "insert":
             raise errors.precondition_failed(
-                f"A {entity.name} record with the same key values already exists."
+                f"{errors.article(entity.name).capitalize()} {entity.name} record with the same "
+                "key values already exists."
             )
         if existing is None and mode == "update":
             raise errors.precondition_failed(f"The {entity.name} record to update does not exist.")

@@ -32,6 +32,14 @@ class SandboxHTTPError(Exception):
         return json_response(self.body, self.status, self.headers)
 
 
+def article(word: str) -> str:
+    """``"an"`` or ``"a"`` for ``word``: "an Employee", "an int", "a UnitsOfMeasure", "a guid"."""
+    lowered = word.lower()
+    if lowered.startswith(("uni", "use", "usu", "usr", "eu", "one")):
+        return "a"
+    return "an" if lowered[:1] in ("a", "e", "i", "o", "u") else "a"
+
+
 def json_response(body: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
     return Response(dumps(body), status_code=status, headers=headers, media_type=JSON)
 

@@ -29,6 +29,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, Callable
 
 from ..ir import Scalar
+from .errors import article
 
 Getter = Callable[[Any], Any]
 Resolver = Callable[[str], "tuple[Getter, Scalar]"]
@@ -415,7 +416,9 @@ def _compare(op_tok: _Tok, left: _Operand, right: _Operand) -> Predicate:
                 value = normalize(side.literal, scalar)
             except (ValueError, TypeError, InvalidOperation, ArithmeticError):
                 raise FilterError(
-                    f"{side.literal!r} cannot be compared with a {scalar.value} value", op_tok.pos
+                    f"{side.literal!r} cannot be compared with "
+                    f"{article(scalar.value)} {scalar.value} value",
+                    op_tok.pos,
                 ) from None
             sides.append((True, value, side.get))
         else:

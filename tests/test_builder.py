@@ -16,7 +16,7 @@ from acumatica_codegen.builder import API_RESERVED, CLIENT_RESERVED, MODEL_RESER
 from acumatica_codegen.errors import SpecError, UserError
 from acumatica_codegen.ir import Endpoint, Entity, FieldKind, Scalar, ValueType
 
-from project_paths import FIXTURES, REAL_SPEC_NAMES, REPO, WEBSHOP_23, WEBSHOP_24
+from testkit import FIXTURES, REAL_SPEC_NAMES, REPO, WEBSHOP_23, WEBSHOP_24
 
 WEBSHOP_24_SWAGGER2 = FIXTURES / "WebShop_24.200.001.swagger2.json"
 HOSTILE = FIXTURES / "hostile.json"

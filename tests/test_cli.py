@@ -13,6 +13,7 @@ import pytest
 
 from acumatica_codegen.builder import load_endpoint
 from acumatica_codegen.cli import COMMANDS, main
+from testkit import run_cli
 
 REPO = Path(__file__).resolve().parent.parent
 WEBSHOP_23 = REPO / "specs" / "WebShop_23.200.001.json"
@@ -20,15 +21,7 @@ WEBSHOP_24 = REPO / "specs" / "WebShop_24.200.001.json"
 SCRIPT = Path(sys.executable).parent / "acumatica-codegen"
 
 
-def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    """Run the CLI in this process: (exit code, stdout, stderr)."""
-    try:
-        result = main(argv)
-        code = result if isinstance(result, int) else 0
-    except SystemExit as done:
-        code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
+run = run_cli
 
 
 def assert_one_error_line(code: int, err: str) -> str:

@@ -18,7 +18,7 @@ from acumatica_codegen.builder import load_endpoint
 from acumatica_codegen.ir import Endpoint, Entity, FieldKind, Scalar
 from acumatica_codegen.render import write_package
 
-from project_paths import FIXTURES, REAL_SPEC_NAMES, WEBSHOP_23, WEBSHOP_24
+from testkit import FIXTURES, REAL_SPEC_NAMES, WEBSHOP_23, WEBSHOP_24
 
 SMALL_REAL = (
     "DeviceHub_23.200.001.json",

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from testkit import run_cli
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -54,18 +55,6 @@ def test_demo_runs_the_whole_workflow_and_exits_0(tmp_path: Path) -> None:
     assert "123" not in re.sub(r"\d{4,}|[0-9a-f]{8,}", "", out)  # the password is never shown
 
 
-def _run_cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    from acumatica_codegen.cli import main
-
-    try:
-        main(args)
-        code = 0
-    except SystemExit as done:
-        code = int(done.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 @pytest.mark.parametrize(
     ("spec", "lacks"),
     [
@@ -77,7 +66,7 @@ def test_demo_with_another_endpoints_document_is_one_line(
     spec: str, lacks: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = REPO / "tests" / "fixtures" / "specs" / spec
-    code, out, err = _run_cli(["demo", "--spec", str(path)], capsys)
+    code, out, err = run_cli(["demo", "--spec", str(path)], capsys)
     assert code == 2
     assert err.startswith("error: ") and err.count("\n") == 1, err
     assert "the demo needs the WebShop example endpoint" in err and lacks in err
@@ -93,7 +82,7 @@ def test_demo_without_the_release_action_is_refused(
     }
     spec = tmp_path / "WebShop_24.200.001.json"
     spec.write_text(json.dumps(document), encoding="utf-8")
-    code, _, err = _run_cli(["demo", "--spec", str(spec)], capsys)
+    code, _, err = run_cli(["demo", "--spec", str(spec)], capsys)
     assert code == 2 and "lacks action SalesInvoice.ReleaseSalesInvoice" in err, err
 
 
@@ -107,7 +96,7 @@ def test_any_failure_during_the_demo_is_one_line(
         raise AttributeError("'Client' object has no attribute 'customer'")
 
     monkeypatch.setattr(demo, "_run", broken)
-    code, out, err = _run_cli(["demo"], capsys)
+    code, out, err = run_cli(["demo"], capsys)
     assert code == 2
     assert (
         err.startswith("error: the demo failed at step 2 (AttributeError: ")

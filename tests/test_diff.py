@@ -22,6 +22,7 @@ from acumatica_codegen.builder import load_endpoint
 from acumatica_codegen.cli import main
 from acumatica_codegen.diff import Diff, diff_endpoints
 from acumatica_codegen.ir import Action, Endpoint, Entity, Field, FieldKind, Scalar
+from testkit import run_cli
 
 REPO = Path(__file__).resolve().parent.parent
 SPECS = REPO / "specs"
@@ -398,16 +399,6 @@ def test_swagger2_and_openapi3_of_one_endpoint_are_no_change() -> None:
     assert (openapi.source_format, swagger.source_format) == ("openapi-3.0.1", "swagger-2.0")
     assert diff_endpoints(swagger, openapi).is_empty
     assert diff_endpoints(openapi, swagger).is_empty
-
-
-def run_cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    try:
-        main(args)
-        code = 0
-    except SystemExit as done:
-        code = int(done.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_cli_json_and_fail_on_breaking(capsys: pytest.CaptureFixture[str]) -> None:

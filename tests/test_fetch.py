@@ -17,6 +17,7 @@ import pytest
 
 from acumatica_codegen import fetch
 from acumatica_codegen.errors import UserError
+from testkit import run_cli
 
 PASSWORD = "s3cret-PASSWORD-7781"
 CLIENT_SECRET = "client-SECRET-5523"
@@ -624,18 +625,6 @@ def sandbox() -> Any:
 
 def stats(sandbox: Any) -> dict[str, int]:
     return httpx.get(f"{sandbox.url}/sandbox/stats", timeout=10).json()
-
-
-def run_cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    from acumatica_codegen.cli import main
-
-    try:
-        main(args)
-        code = 0
-    except SystemExit as done:
-        code = int(done.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

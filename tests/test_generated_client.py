@@ -12,7 +12,7 @@ from typing import Any
 import httpx
 import pytest
 
-from project_paths import use_example_package
+from testkit import use_example_package
 
 use_example_package()
 

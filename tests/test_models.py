@@ -8,7 +8,7 @@ from uuid import UUID
 
 import pytest
 
-from project_paths import use_example_package
+from testkit import use_example_package
 
 use_example_package()
 

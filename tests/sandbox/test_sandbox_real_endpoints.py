@@ -14,17 +14,10 @@ from sandbox_helpers import signed_in, value, wrap
 from acumatica_codegen.builder import load_endpoint
 from acumatica_codegen.ir import FieldKind
 from acumatica_codegen.sandbox import Sandbox
+from testkit import REAL_SPEC_NAMES
 
 DEFAULT_24 = "/entity/Default/24.200.001"
-REAL_NAMES = (
-    "Default_20.200.001.json",
-    "Default_22.200.001.json",
-    "Default_23.200.001.json",
-    "Default_24.200.001.json",
-    "DeviceHub_23.200.001.json",
-    "GLConsolidation_22.200.001.json",
-    "ISVCB_21.200.001.json",
-)
+REAL_NAMES = REAL_SPEC_NAMES
 
 
 @pytest.fixture(scope="module")

@@ -1,12 +1,16 @@
-"""Paths the tests share: the repository, its example documents and fixtures, the real documents.
+"""What the tests share: the repository's paths, the real documents' names, running the CLI.
 
-Imported as ``project_paths`` (pytest puts this folder on ``sys.path``).
+Imported as ``testkit`` (pytest puts this folder on ``sys.path``).
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+
+import pytest
+
+from acumatica_codegen.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
 SPECS = REPO / "specs"
@@ -31,3 +35,14 @@ def use_example_package() -> None:
     """Make the committed ``acumatica_web_shop`` (WebShop 24.200.001) importable."""
     if str(EXAMPLE_PROJECT) not in sys.path:
         sys.path.insert(0, str(EXAMPLE_PROJECT))
+
+
+def run_cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """Run the CLI in this process: (exit code, stdout, stderr)."""
+    try:
+        result = main(argv)
+        code = result if isinstance(result, int) else 0
+    except SystemExit as done:
+        code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err

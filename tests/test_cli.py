@@ -436,3 +436,13 @@ def test_a_tool_table_that_is_not_a_table_is_one_error_line(capsys, tmp_path):
     config.write_text('tool = "x"\n')
     code, _, err = run(["generate", "--config", str(config)], capsys)
     assert "[tool.acumatica-codegen]" in assert_one_error_line(code, err)
+
+
+@pytest.mark.parametrize(
+    "argv", [["generate", "--bogus"], ["no-such-command"], ["diff", "only-one.json"]]
+)
+def test_a_usage_mistake_is_one_error_line_pointing_at_help(capsys, argv):
+    code, _, err = run(argv, capsys)
+    assert code == 2 and "Traceback" not in err
+    lines = err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and "--help" in lines[0]

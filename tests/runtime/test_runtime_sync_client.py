@@ -708,3 +708,37 @@ def test_a_request_that_cannot_work_is_not_retried(make_client, orders, rt, serv
         with pytest.raises(rt.errors.TransportError, match="ProxyError"):
             orders(client).list()
     assert sleeps == []
+
+
+# Review fixes --------------------------------------------------------------------------------
+
+
+def session_of(request: httpx.Request) -> str | None:
+    for part in request.headers.get("Cookie", "").split(";"):
+        name, _, value = part.strip().partition("=")
+        if name == "ASP.NET_SessionId":
+            return value
+    return None
+
+
+def test_clients_sharing_one_injected_http_client_keep_their_own_sessions(rt, server):
+    from runtime_fake import SITE
+
+    class Client(rt._sync_client.SyncBaseClient):
+        endpoint_name = "Shop"
+        endpoint_version = "1.0.0"
+
+    shared = httpx.Client(transport=server.transport())
+    a = Client(SITE, auth=rt.auth.CookieAuth("admin", PASSWORD), http_client=shared)
+    b = Client(SITE, auth=rt.auth.CookieAuth("admin", PASSWORD), http_client=shared)
+    a.request("GET", "SalesOrder")
+    b.request("GET", "SalesOrder")
+    a.request("GET", "SalesOrder")
+    assert [session_of(r) for r in server.requests if is_get(r)] == ["s1", "s2", "s1"]
+    a.close()  # ends A's session, not B's
+    assert server.sessions == {"s2"}
+    b.request("GET", "SalesOrder")
+    assert session_of(server.requests[-1]) == "s2" and server.logins == 2
+    b.close()
+    assert server.open_sessions == 0
+    shared.close()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import uuid
 from datetime import datetime, timezone
 from decimal import Decimal, InvalidOperation
@@ -94,11 +95,8 @@ def coerce(raw: Any, scalar: Scalar) -> Any:
     if scalar is Scalar.DATETIME:
         if not isinstance(raw, str):
             raise _problem(raw, scalar)
-        text = raw.strip()
         try:
-            moment = datetime.fromisoformat(
-                text[:-1] + "+00:00" if text.endswith(("Z", "z")) else text
-            )
+            moment = parse_datetime(raw)
         except ValueError:
             raise _problem(raw, scalar) from None
         # Answered as Acumatica does, always with an offset; the sandbox's own zone is UTC.
@@ -167,3 +165,19 @@ def loads(body: bytes) -> Any:
 
 def _reject_constant(name: str) -> Any:
     raise ValueError(f"Unexpected character encountered while parsing value: {name[0]}.")
+
+
+_FRACTION = re.compile(r"^(?P<base>[^.]*T[^.]*)\.(?P<digits>\d+)(?P<zone>.*)$")
+
+
+def parse_datetime(text: str) -> datetime:
+    """ISO 8601 as Acumatica clients send it: ``Z``, and 1 to 7 fraction digits (Python 3.10's
+    ``fromisoformat`` takes only 3 or 6)."""
+    text = text.strip()
+    if text.endswith(("Z", "z")):
+        text = text[:-1] + "+00:00"
+    match = _FRACTION.match(text)
+    if match:
+        digits = match.group("digits")[:6].ljust(6, "0")
+        text = f"{match.group('base')}.{digits}{match.group('zone')}"
+    return datetime.fromisoformat(text)

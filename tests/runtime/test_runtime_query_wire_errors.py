@@ -194,6 +194,19 @@ def test_stale_session_detection(rt):
     assert not stale(422, expired, True)
     nre = {"exceptionType": "System.NullReferenceException"}
     assert stale(500, nre, idempotent=True) and not stale(500, nre, idempotent=False)
+    kind = rt._wire.stale_session
+    assert kind(500, nre) == "possible"
+    assert kind(500, {"exceptionType": "PX.Data.PXUndefinedCompanyException"}) == "certain"
+    assert kind(500, {"exceptionMessage": "You are not logged in."}) == "certain"
+    assert kind(500, {"exceptionMessage": "Session expired."}) == "certain"
+    for business in (
+        "Cash drawer session is closed for this register.",
+        "Customer 'C01' cannot be used: the Login 'jdoe' is disabled.",
+        "Login failed for user 'acu'.",
+        "The POS session has expired for register 3, close it first.",
+    ):
+        assert kind(500, {"exceptionMessage": business}) is None, business
+        assert not stale(500, {"exceptionMessage": business}, idempotent=True)
 
 
 def test_nested_field_references_join_with_a_slash(rt):

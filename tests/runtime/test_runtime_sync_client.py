@@ -742,3 +742,62 @@ def test_clients_sharing_one_injected_http_client_keep_their_own_sessions(rt, se
     b.close()
     assert server.open_sessions == 0
     shared.close()
+
+
+def error_500(message: str, kind: str = "PX.Data.PXException") -> httpx.Response:
+    body = {"message": "An error has occurred.", "exceptionMessage": message, "exceptionType": kind}
+    return httpx.Response(500, json=body)
+
+
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [
+        ("Customer 'C01' cannot be used: the Login 'jdoe' is disabled.", "PX.Data.PXException"),
+        ("Cash drawer session is closed for this register.", "PX.Data.PXException"),
+        ("Login failed for user 'acu'.", "System.Data.SqlClient.SqlException"),
+    ],
+)
+def test_business_500_mentioning_session_or_login_is_not_a_stale_session(
+    make_client, orders, rt, server, message, kind
+):
+    server.fail_next(is_post, error_500(message, kind))
+    with make_client() as client:
+        with pytest.raises(rt.errors.ServerError, match="register|disabled|failed for user"):
+            orders(client).invoke("ReleaseOrder", Record(OrderNbr="SO1"))
+    assert len([r for r in server.requests if is_post(r)]) == 1
+    assert server.logins == 1 and server.logouts == 1
+
+
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [
+        ("The session has expired. Please sign in again.", "PX.Data.PXException"),  # sandbox
+        ("You are not logged in.", "PX.Data.PXException"),
+        ("Unable to define the company.", "PX.Data.PXUndefinedCompanyException"),
+    ],
+)
+def test_action_refused_for_a_stale_session_is_sent_again_on_a_new_one(
+    make_client, orders, server, message, kind
+):
+    server.fail_next(is_post, error_500(message, kind))
+    with make_client() as client:
+        orders(client).invoke("ReleaseOrder", Record(OrderNbr="SO1"))
+    assert len([r for r in server.requests if is_post(r)]) == 2
+    assert server.logins == 2 and server.open_sessions == 0
+
+
+def test_action_that_may_have_run_signs_in_again_but_is_not_resent(
+    make_client, orders, rt, server
+):
+    nre = error_500("Object reference not set to an instance of an object.", "")
+    nre_body = json.loads(nre.content)
+    nre_body["exceptionType"] = "System.NullReferenceException"
+    server.fail_next(is_post, httpx.Response(500, json=nre_body))
+    with make_client() as client:
+        with pytest.raises(rt.errors.ServerError) as caught:
+            orders(client).invoke("ReleaseOrder", Record(OrderNbr="SO1"))
+        assert caught.value.method == "POST" and caught.value.status == 500
+        assert server.logins == 2  # the next request finds a fresh session
+        orders(client).list()
+        assert server.logins == 2
+    assert len([r for r in server.requests if is_post(r)]) == 1

@@ -801,3 +801,16 @@ def test_action_that_may_have_run_signs_in_again_but_is_not_resent(
         orders(client).list()
         assert server.logins == 2
     assert len([r for r in server.requests if is_post(r)]) == 1
+
+
+def test_a_401_that_persists_signs_in_again_once_then_raises(make_client, orders, rt, server):
+    def always_401(request: httpx.Request) -> httpx.Response:
+        if is_entity(request):
+            return httpx.Response(401, json={"message": "You are not logged in."})
+        return server.handle(request)
+
+    with make_client(transport=httpx.MockTransport(always_401)) as client:
+        with pytest.raises(rt.errors.AuthError) as caught:
+            orders(client).list()
+    assert caught.value.status == 401 and caught.value.method == "GET"
+    assert server.logins == 2 and server.logouts == 2 and server.open_sessions == 0

@@ -196,8 +196,15 @@ class FakeAcumatica:
 
     def _login(self, request: httpx.Request) -> httpx.Response:
         body = json.loads(request.content)
-        if body.get("password") != PASSWORD:
-            return httpx.Response(401, json={"message": "Invalid credentials"})
+        if body.get("password") != PASSWORD:  # as Acumatica (and the sandbox) answer it
+            return httpx.Response(
+                500,
+                json={
+                    "message": "An error has occurred.",
+                    "exceptionMessage": "Invalid credentials. Please try again.",
+                    "exceptionType": "PX.Data.PXException",
+                },
+            )
         with self.lock:
             if len(self.sessions) >= self.max_sessions:
                 return httpx.Response(

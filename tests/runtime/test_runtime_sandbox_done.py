@@ -468,3 +468,13 @@ def test_a_detail_line_marked_deleted_is_removed_over_http(webshop):
             c.sales_order.put(change)
             kept = c.sales_order.get(order.id, expand=models.SalesOrder.f.details).details
     assert [line.inventory_id for line in kept] == ["B"]
+
+
+def test_a_wrong_password_is_an_auth_error_over_http(webshop, sandbox):
+    errors = importlib.import_module("acumatica_webshop_rt._runtime.errors")
+    with pytest.raises(errors.AuthError) as caught:
+        with client(webshop, sandbox, auth=webshop.CookieAuth(USER, "wrong-" + PASSWORD)) as c:
+            c.sales_order.list(top=1)
+    assert caught.value.status == 500 and "Invalid credentials" in str(caught.value)
+    assert PASSWORD not in f"{caught.value} {vars(caught.value)}"
+    assert sandbox.stats()["open_sessions"] == 0

@@ -527,7 +527,9 @@ def test_sign_in_failure_is_an_auth_error_without_the_password(make_client, orde
         with client:
             orders(client).list()
     text = f"{caught.value} {caught.value!r} {vars(caught.value)}"
-    assert PASSWORD not in text and caught.value.status == 401
+    assert PASSWORD not in text and caught.value.status == 500
+    assert caught.value.method == "POST"
+    assert [r.url.path for r in server.requests] == ["/AcumaticaERP/entity/auth/login"]
     assert "/entity/auth/login" in text
 
 
@@ -814,3 +816,20 @@ def test_a_401_that_persists_signs_in_again_once_then_raises(make_client, orders
             orders(client).list()
     assert caught.value.status == 401 and caught.value.method == "GET"
     assert server.logins == 2 and server.logouts == 2 and server.open_sessions == 0
+
+
+@pytest.mark.parametrize("status", [400, 404, 500, 502, 503])
+def test_any_refusal_of_the_login_is_an_auth_error(make_client, orders, rt, server, status):
+    server.fail_next(lambda r: r.url.path.endswith("/auth/login"), httpx.Response(status))
+    with make_client() as client:
+        with pytest.raises(rt.errors.AuthError) as caught:
+            orders(client).list()
+    assert caught.value.status == status and caught.value.method == "POST"
+
+
+def test_a_busy_login_stays_rate_limited(make_client, orders, rt, server):
+    for _ in range(2):
+        server.fail_next(lambda r: r.url.path.endswith("/auth/login"), httpx.Response(429))
+    with make_client(max_retries=1) as client:
+        with pytest.raises(rt.errors.RateLimited):
+            orders(client).list()

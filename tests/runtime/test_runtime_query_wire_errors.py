@@ -247,3 +247,48 @@ def test_query_is_encoded_once_and_reads_like_odata(rt):
 
     assert dict(httpx.URL(url).params) == {**params, "$select": "Details/Qty,Nbr"}
     assert with_query("https://x/a?b=1", {"$top": "2"}) == "https://x/a?b=1&$top=2"
+
+
+def test_422_field_errors_with_a_generated_model_keep_custom_and_unknown_fields(rt):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from testkit import use_example_package
+
+    use_example_package()
+    from acumatica_web_shop.models import SalesOrder
+
+    body = {
+        "error": "Inserting 'Sales Order' record raised at least one error.",
+        "CustomerID": {"value": "NOPE", "error": "'Customer' cannot be found."},
+        "NewServerField": {"value": 1, "error": "new field refused"},
+        "Details": [
+            {"InventoryID": {"value": "OK"}},
+            {"InventoryID": {"value": "BAD", "error": "'Inventory ID' cannot be found."}},
+        ],
+        "UnknownDetails": [{"Foo": {"value": 1, "error": "bad foo"}}],
+        "custom": {
+            "Document": {
+                "UsrExternalRef": {
+                    "type": "CustomStringField",
+                    "value": "X" * 99,
+                    "error": "Custom field too long",
+                }
+            }
+        },
+    }
+    error = rt.errors.error_from_response(
+        "PUT", "https://x/entity/WebShop/24.200.001/SalesOrder", 422, {}, body, SalesOrder
+    )
+    assert isinstance(error, rt.errors.ValidationError)
+    assert error.field_errors == {
+        "CustomerID": "'Customer' cannot be found.",
+        "NewServerField": "new field refused",
+        "Details[1].InventoryID": "'Inventory ID' cannot be found.",
+        "UnknownDetails[0].Foo": "bad foo",
+        "custom.Document.UsrExternalRef": "Custom field too long",
+    }
+    assert isinstance(error.entity, SalesOrder)
+    assert error.error and error.error.startswith("Inserting")
+    assert "custom.Document.UsrExternalRef: Custom field too long" in str(error)

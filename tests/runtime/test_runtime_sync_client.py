@@ -833,3 +833,36 @@ def test_a_busy_login_stays_rate_limited(make_client, orders, rt, server):
     with make_client(max_retries=1) as client:
         with pytest.raises(rt.errors.RateLimited):
             orders(client).list()
+
+
+def test_an_injected_client_keeps_its_own_timeout_unless_one_is_given(rt, server):
+    from runtime_fake import SITE
+
+    class Client(rt._sync_client.SyncBaseClient):
+        endpoint_name = "Shop"
+        endpoint_version = "1.0.0"
+
+    auth = rt.auth.CookieAuth("admin", PASSWORD)
+    http = httpx.Client(transport=server.transport(), timeout=5.0)
+    with Client(SITE, auth=auth, http_client=http) as client:
+        client.request("GET", "SalesOrder")
+        client.request("GET", "SalesOrder", timeout=2.0)
+    with Client(SITE, auth=auth, http_client=http, timeout=9.0) as client:
+        client.request("GET", "SalesOrder")
+    reads = [r.extensions["timeout"]["read"] for r in server.requests if is_get(r)]
+    assert reads == [5.0, 2.0, 9.0]
+    login = next(r for r in server.requests if r.url.path.endswith("/auth/login"))
+    assert login.extensions["timeout"]["read"] == 5.0
+    http.close()
+
+
+def test_an_owned_client_times_out_after_60_s_by_default(rt, server, monkeypatch):
+    from runtime_fake import SITE
+
+    class Client(rt._sync_client.SyncBaseClient):
+        endpoint_name = "Shop"
+        endpoint_version = "1.0.0"
+
+    client = Client(SITE, auth=rt.auth.CookieAuth("admin", PASSWORD))
+    assert client._http.timeout.read == 60.0
+    client.close()

@@ -289,3 +289,21 @@ def test_bearer_token_is_never_sent_to_another_host(make_client, rt, server):
         assert client.download_file("https://cdn.example.com/files/1") == b"file"
     assert "Authorization" not in seen[0].headers
     assert any("Authorization" in r.headers for r in server.requests)
+
+
+def test_oauth_token_without_refresh_token_is_used_until_it_really_expires(
+    make_client, orders, rt, server
+):
+    server.tokens["still-valid"] = time.time() + 20  # inside the 30 s renewal margin
+    token = rt.auth.OAuth2Token("still-valid", expires_at=time.time() + 20)
+    with make_client(auth=token) as client:
+        orders(client).list()
+        orders(client).list()
+        assert server.token_grants == []
+        server.expire_tokens()
+        with pytest.raises(rt.errors.AuthError, match="cannot be renewed") as caught:
+            orders(client).list()
+    error = caught.value
+    assert (error.method, error.status) == ("GET", 401)
+    assert error.url.endswith("/entity/Shop/1.0.0/SalesOrder")
+    assert "still-valid" not in f"{error} {vars(error)}"

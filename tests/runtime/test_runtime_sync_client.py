@@ -866,3 +866,31 @@ def test_an_owned_client_times_out_after_60_s_by_default(rt, server, monkeypatch
     client = Client(SITE, auth=rt.auth.CookieAuth("admin", PASSWORD))
     assert client._http.timeout.read == 60.0
     client.close()
+
+
+def test_a_failing_sign_out_never_replaces_the_users_exception(
+    make_client, orders, server, caplog
+):
+    caplog.set_level(logging.WARNING, logger="acumatica_shop")
+    with pytest.raises(KeyError, match="user bug"):
+        with make_client() as client:
+            orders(client).list()
+            client._http.close()  # the application closed its injected client first
+            raise KeyError("user bug")
+    assert any("signing out" in r.getMessage() for r in caplog.records)
+    assert client.signed_in is False and "closed" in repr(client)
+
+
+def test_close_logs_a_sign_out_failure_of_any_kind_instead_of_raising(
+    make_client, orders, server, caplog
+):
+    def broken_logout(request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/auth/logout"):
+            raise RuntimeError("proxy plugin bug")
+        return server.handle(request)
+
+    caplog.set_level(logging.WARNING, logger="acumatica_shop")
+    client = make_client(transport=httpx.MockTransport(broken_logout))
+    orders(client).list()
+    client.close()
+    assert any("proxy plugin bug" in r.getMessage() for r in caplog.records)

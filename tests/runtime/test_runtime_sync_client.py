@@ -894,3 +894,14 @@ def test_close_logs_a_sign_out_failure_of_any_kind_instead_of_raising(
     orders(client).list()
     client.close()
     assert any("proxy plugin bug" in r.getMessage() for r in caplog.records)
+
+
+def test_an_action_accepted_without_a_location_is_not_reported_done(
+    make_client, orders, rt, server
+):
+    server.fail_next(is_post, httpx.Response(202))
+    with make_client() as client:
+        with pytest.raises(rt.errors.AcumaticaError, match="without a Location") as caught:
+            orders(client).invoke("ReleaseOrder", Record(OrderNbr="SO1"))
+    assert (caught.value.method, caught.value.status) == ("POST", 202)
+    assert len([r for r in server.requests if is_post(r)]) == 1

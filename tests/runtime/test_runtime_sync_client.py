@@ -905,3 +905,14 @@ def test_an_action_accepted_without_a_location_is_not_reported_done(
             orders(client).invoke("ReleaseOrder", Record(OrderNbr="SO1"))
     assert (caught.value.method, caught.value.status) == ("POST", 202)
     assert len([r for r in server.requests if is_post(r)]) == 1
+
+
+def test_action_timeout_is_not_overshot_by_a_poll_interval(
+    make_client, orders, rt, server, sleeps
+):
+    server.action_polls = 10_000
+    with make_client(action_poll_interval=4.0, action_timeout=10.0) as client:
+        with pytest.raises(rt.errors.ActionTimeout, match="after 10.0 s"):
+            orders(client).invoke("ReleaseOrder", Record(OrderNbr="SO1"))
+    assert sleeps == [4.0, 4.0, 2.0]
+    assert len([r for r in server.requests if is_get(r)]) == 3  # the last one at the deadline

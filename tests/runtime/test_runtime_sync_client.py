@@ -916,3 +916,15 @@ def test_action_timeout_is_not_overshot_by_a_poll_interval(
             orders(client).invoke("ReleaseOrder", Record(OrderNbr="SO1"))
     assert sleeps == [4.0, 4.0, 2.0]
     assert len([r for r in server.requests if is_get(r)]) == 3  # the last one at the deadline
+
+
+def test_every_entity_call_takes_a_timeout(make_client, orders, server):
+    with make_client(timeout=30.0) as client:
+        api = orders(client)
+        saved = api.put_once(Record(ExternalRef="T-1"), ref_field="ExternalRef", timeout=1.0)
+        api.upload_file("a.txt", b"a", id=saved.data["id"], timeout=2.0)
+        api.ad_hoc_schema(timeout=3.0)
+        (file_id,) = server.files
+        api.download_file(f"{PATH_BASE}/files/{file_id}", timeout=4.0)
+    reads = [r.extensions["timeout"]["read"] for r in server.requests if is_entity(r)]
+    assert reads == [1.0, 1.0, 2.0, 3.0, 4.0]

@@ -928,3 +928,14 @@ def test_every_entity_call_takes_a_timeout(make_client, orders, server):
         api.download_file(f"{PATH_BASE}/files/{file_id}", timeout=4.0)
     reads = [r.extensions["timeout"]["read"] for r in server.requests if is_entity(r)]
     assert reads == [1.0, 1.0, 2.0, 3.0, 4.0]
+
+
+def test_retry_after_beyond_the_cap_raises_rate_limited_at_once(
+    make_client, orders, rt, server, sleeps
+):
+    server.fail_next(is_get, httpx.Response(429, headers={"Retry-After": "9999"}, json={}))
+    with make_client() as client:
+        with pytest.raises(rt.errors.RateLimited) as caught:
+            orders(client).list()
+    assert caught.value.retry_after == 9999.0 and caught.value.status == 429
+    assert sleeps == [] and len([r for r in server.requests if is_get(r)]) == 1

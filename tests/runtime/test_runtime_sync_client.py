@@ -81,15 +81,6 @@ def test_closed_client_refuses_requests(make_client, orders, rt):
         orders(client).list()
 
 
-def test_warns_when_garbage_collected_while_signed_in(make_client, orders, server):
-    client = make_client()
-    orders(client).list()
-    with pytest.warns(ResourceWarning, match="garbage collected while signed in"):
-        client.__del__()  # what the collector does; the fixture then forgets the session
-    del client
-    gc.collect()
-
-
 def test_login_limit_is_retried_with_backoff_then_raised(make_client, orders, rt, server):
     server.max_sessions = 0
     with pytest.raises(rt.errors.LoginLimit) as caught:
@@ -150,10 +141,21 @@ def test_no_relogin_on_a_500_that_is_a_validation_problem(make_client, orders, r
 
 def test_401_signs_in_again_and_retries(make_client, orders, server):
     with make_client() as client:
-        orders(client).list()
+        api = orders(client)
+        api.put(Record(OrderNbr="SO1"))
         server.sessions.clear()  # the server forgot the session (app pool recycle)
-        orders(client).list()
+        server.requests.clear()
+        assert [r.value("OrderNbr") for r in api.list()] == ["SO1"]
     assert server.logins == 2
+    sent = [(r.method, r.url.path.rsplit("/", 1)[-1]) for r in server.requests]
+    assert sent == [
+        ("GET", "SalesOrder"),  # 401: the session is gone
+        ("POST", "logout"),
+        ("POST", "login"),
+        ("GET", "SalesOrder"),  # the same request, on the new session
+        ("POST", "logout"),
+    ]
+    assert session_of(server.requests[0]) != session_of(server.requests[3])
 
 
 def test_429_honours_retry_after(make_client, orders, server, sleeps):
@@ -221,10 +223,15 @@ def test_action_post_not_retried_on_503(make_client, orders, rt, server):
 
 
 def test_get_retried_on_503(make_client, orders, server, sleeps):
-    server.fail_next(is_get, httpx.Response(503, text="busy"))
     with make_client() as client:
-        orders(client).list()
-    assert len(sleeps) == 1
+        api = orders(client)
+        api.put(Record(OrderNbr="SO1"))
+        server.fail_next(is_get, httpx.Response(503, text="busy"))
+        rows = api.list()
+        assert client.last_response.status_code == 200
+    assert [r.value("OrderNbr") for r in rows] == ["SO1"]  # the second GET's answer
+    assert len([r for r in server.requests if is_get(r)]) == 2
+    assert len(sleeps) == 1 and 0.25 <= sleeps[0] <= 0.5
 
 
 def test_concurrency_conflict_refetches_and_retries_the_write_once(make_client, orders, server):
@@ -637,14 +644,33 @@ def test_collected_client_that_is_still_signed_in_warns(rt, server):
     with pytest.warns(ResourceWarning, match="garbage collected while signed in"):
         leak()
         gc.collect()
+    assert server.open_sessions == 1  # what the warning is about: a session left open
 
 
-def test_closed_client_is_collected_without_warning(make_client, orders, server, recwarn):
-    client = make_client()
-    orders(client).list()
-    client.close()
-    client.__del__()
-    assert not [w for w in recwarn if issubclass(w.category, ResourceWarning)]
+def test_closed_client_is_collected_without_warning(rt, server):
+    import warnings
+
+    from runtime_fake import SITE
+
+    class Client(rt._sync_client.SyncBaseClient):
+        endpoint_name = "Shop"
+        endpoint_version = "1.0.0"
+
+    def use_and_close() -> None:
+        client = Client(
+            SITE,
+            auth=rt.auth.CookieAuth("admin", PASSWORD),
+            http_client=httpx.Client(transport=server.transport()),
+        )
+        client.request("GET", "SalesOrder")
+        client.close()
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        use_and_close()
+        gc.collect()
+    assert not [w for w in caught if issubclass(w.category, ResourceWarning)]
+    assert server.logins == 1 and server.open_sessions == 0
 
 
 def test_503_retry_after_is_honoured_too(make_client, orders, server, sleeps):

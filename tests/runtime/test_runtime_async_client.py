@@ -184,3 +184,54 @@ def test_async_garbage_collected_client_warns(rt, server):
     with pytest.warns(ResourceWarning, match="garbage collected while signed in"):
         run(leak())
         gc.collect()
+
+
+def test_async_clients_sharing_one_http_client_keep_their_own_sessions(rt, server):
+    from runtime_fake import SITE
+
+    class AsyncClient(rt._async_client.AsyncBaseClient):
+        endpoint_name = "Shop"
+        endpoint_version = "1.0.0"
+
+    def session_of(request: httpx.Request) -> str:
+        return request.headers.get("Cookie", "").partition("ASP.NET_SessionId=")[2]
+
+    async def main() -> None:
+        async with httpx.AsyncClient(transport=server.async_transport()) as shared:
+            a = AsyncClient(SITE, auth=rt.auth.CookieAuth("admin", PASSWORD), http_client=shared)
+            b = AsyncClient(SITE, auth=rt.auth.CookieAuth("admin", PASSWORD), http_client=shared)
+            await asyncio.gather(a.request("GET", "SalesOrder"), b.request("GET", "SalesOrder"))
+            await a.request("GET", "SalesOrder")
+            await a.aclose()
+            await b.request("GET", "SalesOrder")
+            await b.aclose()
+
+    run(main())
+    gets = [session_of(r) for r in server.requests if is_get(r)]
+    assert len(set(gets[:2])) == 2 and gets[2] != gets[3]
+    assert server.logins == 2 and server.open_sessions == 0
+
+
+def test_async_persistent_401_signs_in_again_once(make_async_client, orders, rt, server):
+    server.fail_next(is_get, httpx.Response(401))
+    server.fail_next(is_get, httpx.Response(401))
+    server.fail_next(is_get, httpx.Response(401))
+
+    async def main() -> None:
+        async with make_async_client() as client:
+            with pytest.raises(rt.errors.AuthError):
+                await orders(client).list()
+
+    run(main())
+    assert server.logins == 2 and server.open_sessions == 0
+
+
+def test_async_user_exception_survives_a_failing_sign_out(make_async_client, orders, server):
+    async def main() -> None:
+        async with make_async_client() as client:
+            await orders(client).list()
+            await client._http.aclose()
+            raise KeyError("user bug")
+
+    with pytest.raises(KeyError, match="user bug"):
+        run(main())

@@ -29,8 +29,8 @@ from .errors import (
     ConfigurationError,
     NotFound,
     PreconditionFailed,
+    RateLimited,
     TransportError,
-    ValidationError,
     error_from_response,
 )
 from .query import FieldRef, Filter
@@ -43,6 +43,7 @@ __all__ = ["AsyncBaseClient", "AsyncEntityApi", "WireModel"]
 LOGGER_NAME = "acumatica_web_shop"
 PutMode = Literal["upsert", "insert", "update"]
 FieldSpec = _wire.FieldSpec
+_Timeout = float | httpx.Timeout | None
 _C = TypeVar("_C", bound="AsyncBaseClient")
 _W = TypeVar("_W", bound="WireModel")
 
@@ -66,12 +67,14 @@ class AsyncBaseClient:
     - ``auth``: ``CookieAuth``, ``OAuth2Password`` or ``OAuth2Token``; from the environment by
       default (``ACUMATICA_USERNAME``, ``ACUMATICA_PASSWORD``, ... see ``auth``).
     - ``timeout``: seconds (or an ``httpx.Timeout``) per HTTP request; each call can override it.
+      Not given: 60 s, or with ``http_client=`` that client's own timeout.
     - ``max_concurrency``: requests in flight at once, shared by every entity, every action and
       all the tasks using this client.
     - ``max_retries``: retries of a 429, a 502/503/504 or a connection failure, with exponential
       backoff and jitter, honouring ``Retry-After``; idempotent requests only, except when the
       server never took the request (429, connection refused).
     - ``http_client``: your own ``httpx.AsyncClient`` (proxies, certificates); not closed by us.
+      Several clients may share it: each keeps its session cookies to itself.
     - ``log_file``: append every request and response as JSON lines, secrets redacted (as does
       ``ACUMATICA_LOG=debug`` through the ``acumatica_web_shop`` logger).
     - ``action_poll_interval``/``action_timeout``: how often an action's status is polled, and
@@ -89,7 +92,7 @@ class AsyncBaseClient:
         url: str | None = None,
         *,
         auth: Auth | None = None,
-        timeout: float | httpx.Timeout = 60.0,
+        timeout: float | httpx.Timeout | None = None,
         max_concurrency: int = 10,
         max_retries: int = 3,
         http_client: httpx.AsyncClient | None = None,
@@ -125,8 +128,12 @@ class AsyncBaseClient:
             limits = httpx.Limits(
                 max_connections=max_concurrency, max_keepalive_connections=max_concurrency
             )
-            http_client = httpx.AsyncClient(timeout=timeout, limits=limits)
+            own_timeout = DEFAULT_TIMEOUT if timeout is None else timeout
+            http_client = httpx.AsyncClient(timeout=own_timeout, limits=limits)
         self._http = http_client
+        # Our own session cookies: an injected client may be shared by several of our clients
+        # (one proxy, one pool), and its jar would make them all one user. Its jar is never read.
+        self._cookies = httpx.Cookies()
         import asyncio
 
         self._throttle = asyncio.Semaphore(max_concurrency)
@@ -153,10 +160,19 @@ class AsyncBaseClient:
         exc: BaseException | None,
         traceback: TracebackType | None,
     ) -> None:
-        await self.close()
+        if exc is None:
+            await self.close()
+            return
+        try:
+            await self.close()
+        except Exception:  # the exception on its way out is the one that matters
+            self.logger.warning("closing %s failed", self.url, exc_info=True)
 
     async def close(self) -> None:
-        """Sign out (if signed in) and release the connections; safe to call twice."""
+        """Sign out (if signed in) and release the connections; safe to call twice.
+
+        A failed sign-out is logged as a warning, never raised.
+        """
         if self._closed:
             return
         try:
@@ -164,9 +180,11 @@ class AsyncBaseClient:
                 await self._sign_out()
         finally:
             self._closed = True
-            self._log.close()
-            if self._owns_http:
-                await self._http.aclose()
+            try:
+                self._log.close()
+            finally:
+                if self._owns_http:
+                    await self._http.aclose()
 
     async def aclose(self) -> None:
         """Same as ``close()``."""
@@ -280,7 +298,7 @@ class AsyncBaseClient:
         resent = 0  # resent because another request signed in again meanwhile
         while True:
             if authenticated:
-                await self._ensure_signed_in()
+                await self._ensure_signed_in(method, url)
             session = self._session
             try:
                 response = await self._send(
@@ -304,19 +322,27 @@ class AsyncBaseClient:
             if status < 400:
                 return response
             body = _wire.try_loads(response.content)
-            if authenticated and (
-                status == 401 or _wire.looks_like_stale_session(status, body, idempotent)
-            ):
-                # A stale-session 500 signs in again once per request; a 401 after that means
-                # another request's failure ended the new session too, so it may sign in again.
-                allowed = not renewed or (status == 401 and resent < _MAX_RESENDS)
-                outcome = await self._renew(session, allowed=allowed)
+            stale = _wire.stale_session(status, body) if authenticated else None
+            if authenticated and (status == 401 or stale is not None):
+                # Sent again only when the server surely ran none of it (a 401, "not logged
+                # in") or running it twice is harmless; otherwise sign in again and raise.
+                resend = status == 401 or stale == "certain" or idempotent
+                # One request signs in again once: a failure that persists on a fresh session
+                # (a cookie the proxy strips, a missing right) must not become a login storm.
+                # It is resent more only when another request has really replaced the session.
+                outcome = await self._renew(session, not renewed, method, url, status)
                 if outcome == "renewed":
-                    resent += 1 if renewed else 0
                     renewed = True
-                    self.logger.info("%s %s answered %s: signed in again", method, url, status)
-                    continue
-                if outcome == "replaced" and resent < _MAX_RESENDS:
+                    if resend:
+                        self.logger.info("%s %s answered %s: signed in again", method, url, status)
+                        continue
+                    self.logger.warning(
+                        "%s %s answered %s: signed in again, not resent (it may have run)",
+                        method,
+                        url,
+                        status,
+                    )
+                elif outcome == "replaced" and resend and resent < _MAX_RESENDS:
                     resent += 1  # sent on a session that another request has since replaced
                     continue
             error = error_from_response(method, url, status, response.headers, body, model)
@@ -326,6 +352,8 @@ class AsyncBaseClient:
                 and (idempotent or status == 429)
             ):
                 retry_after = _wire.parse_retry_after(response.headers.get("Retry-After"))
+                if retry_after is not None and retry_after > _wire.MAX_RETRY_AFTER:
+                    raise error  # retrying sooner than asked would only fail again
                 delay = self._backoff(attempt, retry_after)
                 self.logger.info("%s %s got %s: retry in %.1f s", method, url, status, delay)
                 await self._sleep(delay)
@@ -354,14 +382,18 @@ class AsyncBaseClient:
                 _wire.with_query(url, params) if params else url,
                 content=content,
                 headers=all_headers,
-                timeout=timeout if timeout is not None else self.timeout,
+                timeout=self._timeout(timeout),
             )
+            # This client's cookies only, whatever the (possibly shared) httpx client holds.
+            request.headers.pop("Cookie", None)
+            self._cookies.set_cookie_header(request)
             started = time.perf_counter()
             try:
                 response = await self._http.send(request)
             except httpx.TransportError as exc:
                 self._log_failure(request, content, started, exc)
                 raise
+        self._cookies.extract_cookies(response)
         self._last_response.set(response)
         if self._log.enabled:
             self._log.exchange(
@@ -389,6 +421,16 @@ class AsyncBaseClient:
         error = type(exc).__name__
         self._log.exchange(method, url, headers, content or b"", None, (), b"", elapsed, error)
 
+    def _timeout(
+        self, timeout: float | httpx.Timeout | None
+    ) -> float | httpx.Timeout | httpx._client.UseClientDefault:
+        """The call's timeout, else the client's, else the (owned or injected) httpx client's."""
+        if timeout is not None:
+            return timeout
+        if self.timeout is not None:
+            return self.timeout
+        return httpx.USE_CLIENT_DEFAULT
+
     def _backoff(self, attempt: int, retry_after: float | None) -> float:
         return _wire.backoff_delay(
             attempt, retry_after, base=self.backoff_base, cap=self.backoff_cap, random=self._random
@@ -396,16 +438,16 @@ class AsyncBaseClient:
 
     # Session ---------------------------------------------------------------------------------
 
-    async def _ensure_signed_in(self) -> None:
+    async def _ensure_signed_in(self, method: str, url: str) -> None:
         if self._signed_in and not self.auth.needs_renewal(time.time()):
             return
         async with self._auth_lock:
             if self._closed:
-                raise AcumaticaError("the client is closed")
+                raise AcumaticaError("the client is closed", method=method, url=url)
             if not self._signed_in:
                 await self._sign_in()
             elif self.auth.needs_renewal(time.time()):
-                await self._renew_locked()
+                await self._renew_locked(method, url)
 
     async def _sign_in(self) -> None:
         request = self.auth.sign_in_request(self.url, time.time())
@@ -414,24 +456,29 @@ class AsyncBaseClient:
         self._signed_in = True
         self._session += 1
 
-    async def _renew(self, session: int, allowed: bool) -> str:
+    async def _renew(self, session: int, allowed: bool, method: str, url: str, status: int) -> str:
         """After a 401 or a stale session: ``"replaced"`` if another request has signed in again
         since ``session`` (waiting for a renewal in progress), else ``"renewed"`` if ``allowed``
-        to sign in again (and done), else ``"no"``."""
+        to sign in again (and done), else ``"no"``. ``method``/``url``/``status``: the failure."""
         async with self._auth_lock:
             if session != self._session:
                 return "replaced"
             if not allowed:
                 return "no"
-            await self._renew_locked()
+            await self._renew_locked(method, url, status)
             return "renewed"
 
-    async def _renew_locked(self) -> None:
+    async def _renew_locked(self, method: str, url: str, status: int | None = None) -> None:
         if self.auth.signs_out_before_renewal and self._signed_in:
             await self._sign_out()
         request = self.auth.renewal_request(self.url, time.time())
         if request is None:
-            raise AuthError("the credentials expired and cannot be renewed", url=self.url)
+            raise AuthError(
+                "the credentials expired and cannot be renewed",
+                method=method,
+                url=url,
+                status=status,
+            )
         try:
             await self._authenticate(request)
         except AuthError:
@@ -456,7 +503,9 @@ class AsyncBaseClient:
             response = await self._request(
                 request.method, request.url, content=content, headers=headers, authenticated=False
             )
-        except (ValidationError, AuthError, NotFound) as exc:
+        except (RateLimited, TransportError):
+            raise  # busy or unreachable: the credentials may be fine
+        except AcumaticaError as exc:  # Acumatica refuses a bad password with a 500
             reason = exc.exception_message or exc.message or getattr(exc, "error", None)
             summary = f"signing in failed: {reason}" if reason else "signing in failed"
             raise AuthError(summary, method=exc.method, url=exc.url, status=exc.status) from None
@@ -483,9 +532,12 @@ class AsyncBaseClient:
                 except httpx.TransportError as exc:
                     self.logger.warning("signing out of %s failed: %s", self.url, exc)
                     continue
+                except Exception as exc:  # a closed httpx client, a full disk under the log
+                    self.logger.warning("signing out of %s failed: %r", self.url, exc)
+                    break
                 if response.status_code < 500:
                     break
-        self._http.cookies.clear()
+        self._cookies.clear()
 
     # Actions ---------------------------------------------------------------------------------
 
@@ -503,6 +555,8 @@ class AsyncBaseClient:
         For actions outside the contract. ``entity`` is a model or its wire dict; a parameter
         value that is not already a ``{"value": ...}`` wrapper is wrapped. ``timeout`` bounds the
         whole wait (default: the client's ``action_timeout``), then ``ActionTimeout`` is raised.
+        A 202 without a ``Location`` to poll raises ``AcumaticaError`` rather than passing for
+        done: the action was accepted, and only reading the record tells whether it finished.
         """
         wire_entity = dict(entity) if isinstance(entity, Mapping) else entity.to_dict()
         wrapped = {
@@ -516,15 +570,25 @@ class AsyncBaseClient:
         response = await self._request("POST", url, content=content, headers=_wire.JSON_HEADERS)
         deadline = started + (self.action_timeout if timeout is None else timeout)
         location = response.headers.get("Location")
+        if response.status_code == 202 and not location:
+            raise AcumaticaError(
+                f"{action_name} was accepted (202) without a Location to follow: "
+                "read the record to see whether it ran",
+                method="POST",
+                url=url,
+                status=202,
+            )
         while response.status_code == 202 and location:
-            if self._clock() >= deadline:
+            remaining = deadline - self._clock()
+            if remaining <= 0:
                 raise ActionTimeout(
                     f"{action_name} still running after {self._clock() - started:.1f} s",
                     method="POST",
                     url=url,
                     status=202,
                 )
-            await self._sleep(self.action_poll_interval)
+            # Never past the deadline: the last wait is cut short, then polled once more.
+            await self._sleep(min(self.action_poll_interval, remaining))
             poll_url = self.resolve(location)
             response = await self._request("GET", poll_url)
             location = response.headers.get("Location") or location
@@ -603,18 +667,18 @@ class AsyncEntityApi(Generic[M]):
             except ConcurrencyError:
                 if attempt:
                     raise
-                await self._refresh(body)
+                await self._refresh(body, timeout)
         return self._parse(response)
 
-    async def _refresh(self, body: Mapping[str, Any]) -> None:
+    async def _refresh(self, body: Mapping[str, Any], timeout: _Timeout) -> None:
         """Read the record again so the server's cache holds the winner of the race."""
         record_id = body.get("id")
         keys = [_plain(body.get(name)) for name in self.key_fields]
         try:
             if record_id:
-                await self._client._request("GET", self._url(record_id))
+                await self._client._request("GET", self._url(record_id), timeout=timeout)
             elif keys and all(k is not None for k in keys):
-                await self._client._request("GET", self._url(*keys))
+                await self._client._request("GET", self._url(*keys), timeout=timeout)
         except NotFound:
             pass
 
@@ -626,6 +690,7 @@ class AsyncEntityApi(Generic[M]):
         select: FieldSpec | None = None,
         expand: FieldSpec | None = None,
         custom: FieldSpec | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> M:
         """Create ``entity`` unless a record with the same ``ref_field`` value exists (then return it).
 
@@ -648,12 +713,13 @@ class AsyncEntityApi(Generic[M]):
                 select=select,
                 expand=expand,
                 custom=custom,
+                timeout=timeout,
             )
             if found:
                 return found[0]
             try:
                 # Not resent blindly: if the answer is lost, look again before inserting again.
-                return await self._put(entity, "insert", params, None, idempotent=False)
+                return await self._put(entity, "insert", params, timeout, idempotent=False)
             except (PreconditionFailed, TransportError):  # inserted meanwhile, or answer lost
                 if retried:
                     raise
@@ -777,9 +843,10 @@ class AsyncEntityApi(Generic[M]):
                 if attempt:
                     raise
 
-    async def ad_hoc_schema(self) -> M:
+    async def ad_hoc_schema(self, *, timeout: float | httpx.Timeout | None = None) -> M:
         """The entity with every custom field the screen offers (``$adHocSchema``)."""
-        response = await self._client._request("GET", self._url("$adHocSchema"))
+        url = self._url("$adHocSchema")
+        response = await self._client._request("GET", url, timeout=timeout)
         return self._parse(response)
 
     async def upload_file(
@@ -789,6 +856,7 @@ class AsyncEntityApi(Generic[M]):
         *,
         id: UUID | str | None = None,
         keys: Sequence[object] = (),
+        timeout: float | httpx.Timeout | None = None,
     ) -> None:
         """Attach a file to the record given by ``id=`` or by ``keys=``."""
         if (id is None) == (not keys):
@@ -796,11 +864,11 @@ class AsyncEntityApi(Generic[M]):
         target: Sequence[object] = [id] if id is not None else keys
         url = self._url(*target, "files", filename)
         headers = {"Content-Type": "application/octet-stream"}
-        await self._client._request("PUT", url, content=content, headers=headers)
+        await self._client._request("PUT", url, content=content, headers=headers, timeout=timeout)
 
-    async def download_file(self, file: Any) -> bytes:
+    async def download_file(self, file: Any, *, timeout: _Timeout = None) -> bytes:
         """The bytes of an attachment (a ``FileLink`` from ``entity.files``, or its href)."""
-        return await self._client.download_file(file)
+        return await self._client.download_file(file, timeout=timeout)
 
     async def invoke(
         self,
@@ -826,6 +894,8 @@ class AsyncEntityApi(Generic[M]):
         await self._client.invoke(name, action_name, entity, parameters, timeout=timeout)
 
 
+# Seconds per HTTP request when neither the call, the client nor an injected httpx client says.
+DEFAULT_TIMEOUT = 60.0
 # Signing out must not hold up an exit for long, least of all one caused by an error.
 _LOGOUT_TIMEOUT = 10.0
 # Site-rooted routes, to tell an href that lacks the instance's folder.

@@ -7,7 +7,7 @@ and the fields of Acumatica's ``HttpError`` answer (``message``, ``exception_mes
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any, Protocol
 
 from ._wire import parse_retry_after, redact_url
@@ -116,10 +116,6 @@ class ActionTimeout(AcumaticaError):
     """
 
 
-class _ErrorReporting(Protocol):
-    def iter_errors(self) -> Iterable[tuple[str, str]]: ...
-
-
 class _ModelClass(Protocol):
     def from_dict(self, data: dict[str, Any], /) -> Any: ...
 
@@ -127,8 +123,10 @@ class _ModelClass(Protocol):
 class ValidationError(AcumaticaError):
     """400/422: the server refused the data.
 
-    ``field_errors`` maps every failing field, through detail lines and linked entities, to its
-    message: ``{"CustomerID": "...", "Details[3].InventoryID": "..."}``; ``error`` is the entity's
+    ``field_errors`` maps every failing field, through detail lines, linked entities and custom
+    fields (``"custom.Document.UsrRef"``), to its message, read from the answer itself so fields
+    the model does not know count too: ``{"CustomerID": "...", "Details[3].InventoryID": "..."}``;
+    ``error`` is the entity's
     own message; ``entity`` is the returned entity as a model when its class is known.
     """
 
@@ -213,15 +211,14 @@ def _validation_error(
         rejected.field_errors = {k: "; ".join(msgs) for k, msgs in rejected.model_state.items()}
         return rejected
     entity: Any = None
-    field_errors: dict[str, str] = {}
     if model is not None:
         try:
             entity = model.from_dict(dict(body))
-            field_errors = dict(entity.iter_errors())
         except Exception:  # a model that cannot read the answer must not hide the error
             entity = None
-    if not field_errors:
-        field_errors = dict(walk_errors(body))
+    # From the raw answer, never from the model: custom fields, fields and detail collections
+    # the model does not know (a newer server) carry errors too.
+    field_errors = dict(walk_errors(body))
     field_errors.pop("", None)  # the entity's own error, kept apart as ``error``
     field_errors.pop("error", None)
     return ValidationError(

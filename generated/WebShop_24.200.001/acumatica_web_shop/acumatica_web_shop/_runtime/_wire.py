@@ -31,15 +31,20 @@ PUT_MODE_HEADERS: dict[str, dict[str, str]] = {
     "update": {"If-Match": "*"},
 }
 JSON_HEADERS = {"Content-Type": "application/json", "Accept": "application/json"}
-# Markers of a 500 that comes from a lost or stale session rather than from the request itself.
-STALE_SESSION_MARKERS = (
-    "session",
-    "not logged in",
-    "login",
-    "pxundefinedcompanyexception",
+# A 500 that says the session is gone: the server refused the request before running any of it
+# (Acumatica's PXUndefinedCompanyException, "You are not logged in", "The session has expired").
+# Nothing broader: a business message about a cash-drawer session or a disabled login is not one.
+STALE_SESSION_TYPES = ("pxundefinedcompanyexception",)
+STALE_SESSION_MESSAGE = re.compile(
+    r"\b(?:you are|user is) not logged in\b|\b(?:the|your) session (?:has )?expired\b"
+    r"|^session (?:has )?expired\b",
+    re.IGNORECASE,
 )
-# A lost session often shows up as a null reference; only idempotent requests retry on that alone.
-STALE_SESSION_IDEMPOTENT_MARKERS = ("nullreferenceexception", "object reference not set")
+# A lost session can also surface mid-request as a null reference: the request may have run in
+# part, so only an idempotent one is resent (a non-idempotent one signs in again and raises).
+STALE_SESSION_POSSIBLE_TYPES = ("system.nullreferenceexception",)
+# The longest ``Retry-After`` waited for; a server asking for more gets its error raised at once
+# (``RateLimited.retry_after`` says how long), for the application to schedule the retry.
 MAX_RETRY_AFTER = 120.0
 
 # Keys whose values never reach a log line: credential names in any case ("Password" too), and
@@ -165,7 +170,7 @@ def parse_retry_after(value: str | None) -> float | None:
         if when.tzinfo is None:
             when = when.replace(tzinfo=timezone.utc)
         seconds = (when - datetime.now(timezone.utc)).total_seconds()
-    return min(max(seconds, 0.0), MAX_RETRY_AFTER)
+    return max(seconds, 0.0)
 
 
 def backoff_delay(
@@ -184,20 +189,31 @@ def backoff_delay(
     return delay
 
 
+def stale_session(status: int, body: Any) -> str | None:
+    """Whether a 500 comes from a lost session: ``"certain"`` when the server says so (it ran
+    nothing), ``"possible"`` for a bare null reference (it may have run part of the request),
+    else None (never for "not found", validation or concurrency answers)."""
+    if status != 500 or not isinstance(body, Mapping) or "modelState" in body:
+        return None
+    kind = str(body.get("exceptionType") or "").lower()
+    messages = [str(body.get(k) or "") for k in ("exceptionMessage", "message")]
+    if any(marker in kind for marker in STALE_SESSION_TYPES):
+        return "certain"
+    if any(marker in m.lower() for m in messages for marker in STALE_SESSION_TYPES):
+        return "certain"
+    if any(STALE_SESSION_MESSAGE.search(m.strip()) for m in messages):
+        return "certain"
+    if kind in STALE_SESSION_POSSIBLE_TYPES or any(
+        "object reference not set to an instance" in m.lower() for m in messages
+    ):
+        return "possible"
+    return None
+
+
 def looks_like_stale_session(status: int, body: Any, idempotent: bool) -> bool:
-    """A 500 caused by a lost session, not by the request (never "not found" or validation)."""
-    if status != 500 or not isinstance(body, Mapping):
-        return False
-    text = " ".join(
-        str(body.get(k) or "") for k in ("message", "exceptionMessage", "exceptionType")
-    ).lower()
-    if "noentitysatisfies" in text or "another process has updated" in text:
-        return False
-    if "modelState" in body or "pxoutexception" in text or "pxouterexception" in text:
-        return False
-    if any(marker in text for marker in STALE_SESSION_MARKERS):
-        return True
-    return idempotent and any(marker in text for marker in STALE_SESSION_IDEMPOTENT_MARKERS)
+    """A 500 after which the request can be sent again on a new session."""
+    kind = stale_session(status, body)
+    return kind == "certain" or (kind == "possible" and idempotent)
 
 
 # Redaction -----------------------------------------------------------------------------------

@@ -178,7 +178,12 @@ class OAuth2Token(Auth):
             self._renew_at = self.expires_at - min(EXPIRY_MARGIN, lifetime / 4)
 
     def needs_renewal(self, now: float) -> bool:
-        return self._renew_at is not None and now >= self._renew_at
+        """Shortly before expiry when a refresh can follow; never when none can: the token is
+        sent until the server refuses it (401), so its last seconds are not lost."""
+        return self._renewable() and self._renew_at is not None and now >= self._renew_at
+
+    def _renewable(self) -> bool:
+        return bool(self.refresh_token and self.client_id)
 
     def headers(self) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.access_token}"}
@@ -244,6 +249,9 @@ class OAuth2Password(OAuth2Token):
     def sign_out_request(self, site_url: str) -> AuthRequest | None:
         """This grant was opened by the client itself, so closing the client ends it."""
         return Auth.sign_out_request(self, site_url)
+
+    def _renewable(self) -> bool:
+        return True  # by refresh token, else with the password
 
     def renewal_refused(self) -> bool:
         """A refresh token that expired or was revoked: sign in with the password instead."""

@@ -292,3 +292,27 @@ def test_422_field_errors_with_a_generated_model_keep_custom_and_unknown_fields(
     assert isinstance(error.entity, SalesOrder)
     assert error.error and error.error.startswith("Inserting")
     assert "custom.Document.UsrExternalRef: Custom field too long" in str(error)
+
+
+def test_session_cookies_keep_set_cookies_and_drop_expired_ones(rt) -> None:  # type: ignore[no-untyped-def]
+    cookies = rt._wire.SessionCookies()
+    assert not cookies and cookies.header == ""
+    cookies.update(
+        [
+            "ASP.NET_SessionId=abc; path=/; HttpOnly; SameSite=Lax",
+            ".ASPXAUTH=tok=en; path=/; secure",
+            "UserBranch=16; expires=Fri, 01-Jan-2100 00:00:00 GMT; path=/",
+        ]
+    )
+    assert cookies.header == "ASP.NET_SessionId=abc; .ASPXAUTH=tok=en; UserBranch=16"
+    cookies.update(
+        [
+            ".ASPXAUTH=; expires=Mon, 11-Oct-1999 00:00:00 GMT; path=/",
+            "UserBranch=16; Max-Age=0",
+            "ASP.NET_SessionId=def; path=/",
+            "garbage-without-equals",
+        ]
+    )
+    assert cookies.header == "ASP.NET_SessionId=def"
+    cookies.clear()
+    assert not cookies and cookies.header == ""

@@ -133,7 +133,7 @@ class AsyncBaseClient:
         self._http = http_client
         # Our own session cookies: an injected client may be shared by several of our clients
         # (one proxy, one pool), and its jar would make them all one user. Its jar is never read.
-        self._cookies = httpx.Cookies()
+        self._cookies = _wire.SessionCookies()
         import asyncio
 
         self._throttle = asyncio.Semaphore(max_concurrency)
@@ -386,14 +386,16 @@ class AsyncBaseClient:
             )
             # This client's cookies only, whatever the (possibly shared) httpx client holds.
             request.headers.pop("Cookie", None)
-            self._cookies.set_cookie_header(request)
+            if own_site and self._cookies.header:
+                request.headers["Cookie"] = self._cookies.header
             started = time.perf_counter()
             try:
                 response = await self._http.send(request)
             except httpx.TransportError as exc:
                 self._log_failure(request, content, started, exc)
                 raise
-        self._cookies.extract_cookies(response)
+        if own_site and "set-cookie" in response.headers:
+            self._cookies.update(response.headers.get_list("set-cookie"))
         self._last_response.set(response)
         if self._log.enabled:
             self._log.exchange(

@@ -131,7 +131,7 @@ class SyncBaseClient:
         self._http = http_client
         # Our own session cookies: an injected client may be shared by several of our clients
         # (one proxy, one pool), and its jar would make them all one user. Its jar is never read.
-        self._cookies = httpx.Cookies()
+        self._cookies = _wire.SessionCookies()
         self._throttle = threading.BoundedSemaphore(max_concurrency)
         self._auth_lock = threading.RLock()
         self._sleep: Callable[[float], None] = time.sleep
@@ -378,14 +378,16 @@ class SyncBaseClient:
             )
             # This client's cookies only, whatever the (possibly shared) httpx client holds.
             request.headers.pop("Cookie", None)
-            self._cookies.set_cookie_header(request)
+            if own_site and self._cookies.header:
+                request.headers["Cookie"] = self._cookies.header
             started = time.perf_counter()
             try:
                 response = self._http.send(request)
             except httpx.TransportError as exc:
                 self._log_failure(request, content, started, exc)
                 raise
-        self._cookies.extract_cookies(response)
+        if own_site and "set-cookie" in response.headers:
+            self._cookies.update(response.headers.get_list("set-cookie"))
         self._last_response.set(response)
         if self._log.enabled:
             self._log.exchange(

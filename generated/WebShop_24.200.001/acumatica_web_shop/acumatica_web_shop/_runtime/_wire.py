@@ -219,6 +219,58 @@ def looks_like_stale_session(status: int, body: Any, idempotent: bool) -> bool:
 # Redaction -----------------------------------------------------------------------------------
 
 
+class SessionCookies:
+    """The cookies of one client's session: a name → value map and the ``Cookie`` header it makes.
+
+    Acumatica sets a handful of cookies at sign-in (``ASP.NET_SessionId``, ``.ASPXAUTH``,
+    ``UserBranch``, ...) and expires them at sign-out. ``http.cookiejar``'s policy machinery costs
+    more per request than the rest of the client, and a jar shared through an injected httpx client
+    would mix users, so each client keeps just this.
+    """
+
+    __slots__ = ("_values", "header")
+
+    def __init__(self) -> None:
+        self._values: dict[str, str] = {}
+        self.header = ""
+
+    def update(self, set_cookie_lines: Iterable[str]) -> None:
+        """Take the ``Set-Cookie`` lines of a response (an expired cookie is removed)."""
+        for line in set_cookie_lines:
+            pair, _, attributes = line.partition(";")
+            name, has_value, value = pair.strip().partition("=")
+            if not name or not has_value:
+                continue
+            if _cookie_expired(value.strip(), attributes):
+                self._values.pop(name, None)
+            else:
+                self._values[name] = value.strip()
+        self.header = "; ".join(f"{name}={value}" for name, value in self._values.items())
+
+    def clear(self) -> None:
+        self._values.clear()
+        self.header = ""
+
+    def __bool__(self) -> bool:
+        return bool(self._values)
+
+
+def _cookie_expired(value: str, attributes: str) -> bool:
+    if not value:
+        return True
+    for attribute in attributes.split(";"):
+        key, _, setting = attribute.strip().partition("=")
+        key = key.lower()
+        try:
+            if key == "max-age" and int(setting) <= 0:
+                return True
+            if key == "expires" and parsedate_to_datetime(setting) <= datetime.now(timezone.utc):
+                return True
+        except (ValueError, TypeError):
+            continue
+    return False
+
+
 def is_secret_key(key: str) -> bool:
     """Whether a JSON key, form field or query parameter holds a credential."""
     return key in _SECRET_KEYS_EXACT or key.lower() in _SECRET_KEYS

@@ -9,7 +9,8 @@ Rules, in order:
    gets a trailing underscore (``Class`` → ``class_``), as PEP 8 suggests.
 3. When names collide (``ShipVia`` and ``Ship_Via``), the most conventional spelling keeps the plain
    name — no punctuation, fewest capitals — and the others get an exact spelling that marks every
-   capital (``OrderNBR`` → ``order_n_b_r``) and every underscore (``Ship_Via`` → ``ship___via``).
+   capital (``OrderNBR`` → ``order_n_b_r``) and every run of punctuation (``Ship_Via`` →
+   ``ship__via``).
    Only if that still collides is a number added. The plain names of conventional fields therefore
    do not change when an upgrade adds a look-alike.
 """
@@ -68,16 +69,21 @@ def pascal_case(name: str) -> str:
 
 
 def exact_snake_case(name: str) -> str:
-    """A spelling that keeps every capital and underscore visible: ``OrderNBR`` → ``order_n_b_r``."""
+    """A spelling that keeps every capital and separator visible: ``OrderNBR`` → ``order_n_b_r``,
+    ``Ship_Via`` → ``ship__via`` (a run of punctuation is a double underscore)."""
     out: list[str] = []
+    separated = False  # the previous character was punctuation, already written as "__"
     for char in ascii_fold(name):
         if char.isupper():
-            out.append(("_" if out else "") + char.lower())
+            out.append(("_" if out and not separated else "") + char.lower())
+            separated = False
         elif char.isalnum():
             out.append(char)
-        else:
+            separated = False
+        elif not separated:
             out.append("__")
-    result = "".join(out).strip() or _no_ascii_fallback(name)
+            separated = True
+    result = "".join(out).strip("_") or _no_ascii_fallback(name)
     return "n" + result if result[0].isdigit() else result
 
 

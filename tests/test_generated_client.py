@@ -197,3 +197,25 @@ def test_customer_model_round_trips_unknown_keys_and_errors() -> None:
     assert customer.field_errors == {"CustomerID": "Customer is on hold"}
     assert customer.error == "The record has errors"
     assert customer.to_dict() == wire
+
+
+def test_action_status_polls_never_wait_past_the_action_deadline() -> None:
+    fake = FakeAcumatica(action_polls=3)
+    poll_timeouts: list[float] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/status/42"):
+            poll_timeouts.append(request.extensions["timeout"]["read"])
+        return fake(request)
+
+    client = shop.Client(
+        "https://erp.example.com",
+        auth=shop.CookieAuth(name="admin", password="s3cret"),
+        http_client=httpx.Client(transport=httpx.MockTransport(handler), timeout=60),
+        action_poll_interval=0,
+        action_timeout=5,
+    )
+    with client:
+        client.payment.release_payment(Payment(type="Payment", reference_nbr="1"))
+    assert len(poll_timeouts) == 4
+    assert all(1.0 <= timeout <= 5 for timeout in poll_timeouts)

@@ -433,6 +433,17 @@ class AsyncBaseClient:
             return self.timeout
         return httpx.USE_CLIENT_DEFAULT
 
+    def _capped_timeout(self, seconds: float) -> float | httpx.Timeout:
+        """The client's timeout with no part longer than ``seconds``."""
+        base = self._timeout(None)
+        if isinstance(base, httpx._client.UseClientDefault):
+            base = self._http.timeout
+        if isinstance(base, httpx.Timeout):
+            parts = (base.connect, base.read, base.write, base.pool)
+            connect, read, write, pool = (seconds if p is None else min(p, seconds) for p in parts)
+            return httpx.Timeout(connect=connect, read=read, write=write, pool=pool)
+        return min(float(base), seconds)
+
     def _backoff(self, attempt: int, retry_after: float | None) -> float:
         return _wire.backoff_delay(
             attempt, retry_after, base=self.backoff_base, cap=self.backoff_cap, random=self._random
@@ -592,7 +603,9 @@ class AsyncBaseClient:
             # Never past the deadline: the last wait is cut short, then polled once more.
             await self._sleep(min(self.action_poll_interval, remaining))
             poll_url = self.resolve(location)
-            response = await self._request("GET", poll_url)
+            # A hanging status request must not outlive the deadline by a whole request timeout.
+            left = max(deadline - self._clock(), MIN_POLL_TIMEOUT)
+            response = await self._request("GET", poll_url, timeout=self._capped_timeout(left))
             location = response.headers.get("Location") or location
         return response
 
@@ -900,6 +913,8 @@ class AsyncEntityApi(Generic[M]):
 DEFAULT_TIMEOUT = 60.0
 # Signing out must not hold up an exit for long, least of all one caused by an error.
 _LOGOUT_TIMEOUT = 10.0
+# The shortest timeout a status poll gets, even at the deadline: one last look is worth a second.
+MIN_POLL_TIMEOUT = 1.0
 # Site-rooted routes, to tell an href that lacks the instance's folder.
 _SITE_ROUTES = ("/entity/", "/identity/")
 # How often one request may be resent because other requests renewed the session under it.

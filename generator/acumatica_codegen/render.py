@@ -103,6 +103,11 @@ def toml_str(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+def markdown_cell(text: str) -> str:
+    """Text that stays inside one Markdown table cell."""
+    return " ".join(text.split()).replace("\\", "\\\\").replace("|", "\\|")
+
+
 def docstring(text: str, indent: int) -> str:
     """A triple-quoted docstring for free text from the document, safe and black-stable."""
     width = LINE_LENGTH - indent - 6  # room for the quotes, so a one-line docstring fits
@@ -378,6 +383,7 @@ def make_environment() -> jinja2.Environment:
     env.filters["docstring"] = docstring
     env.filters["pytuple"] = py_tuple
     env.filters["tomlstr"] = toml_str
+    env.filters["mdcell"] = markdown_cell
     env.globals.update(
         call=call,
         attribute=attribute,

@@ -34,7 +34,3 @@ def real_specs_dir() -> Path:
     """The folder of real endpoint documents (skips locally, fails under CI when absent)."""
     return _require(_real_specs_dir())
 
-
-def real_spec(name: str) -> Path:
-    """One real document by file name; call inside a test (skips or fails like the fixture)."""
-    return _require(_real_specs_dir() / name)

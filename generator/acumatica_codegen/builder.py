@@ -49,7 +49,6 @@ API_RESERVED = frozenset(
         "entity_name", "model", "key_fields", "with_raw_response", "last_response",
     }
 )  # fmt: skip
-MODULE_RESERVED = frozenset({"base", "lazy"})
 
 
 def load_endpoint(
@@ -387,7 +386,7 @@ class _Builder:
 
     def _module_names(self, entity_names: list[str], top_level: list[str]) -> dict[str, str]:
         """One models module per entity family: a top-level entity and the entities named after it."""
-        family_modules = naming.assign_names(entity_names, reserved=MODULE_RESERVED)
+        family_modules = naming.assign_names(entity_names)
         prefixes = sorted(top_level, key=len, reverse=True)
         result = {}
         for name in entity_names:

@@ -271,6 +271,10 @@ def action_doc(action: Action) -> str:
     described = [p for p in action.parameters if p.description]
     for parameter in described:
         text += f"\n\n{parameter.python_name} ({parameter.wire_name}): {parameter.description}"
+    text += (
+        "\n\ntimeout: seconds for the whole call, the POST and every status poll (default: the"
+        " client's action_timeout); ActionTimeout once they have passed."
+    )
     return text
 
 

@@ -235,3 +235,16 @@ def test_async_user_exception_survives_a_failing_sign_out(make_async_client, ord
 
     with pytest.raises(KeyError, match="user bug"):
         run(main())
+
+
+def test_async_action_timeout_bounds_its_post(make_async_client, orders, rt, server):
+    server.action_polls = 10_000
+
+    async def main() -> None:
+        async with make_async_client(timeout=60.0, action_poll_interval=2.0) as client:
+            await orders(client).invoke("ReleaseOrder", Record(OrderNbr="1"), timeout=5.0)
+
+    with pytest.raises(rt.errors.ActionTimeout):
+        run(main())
+    post = next(r for r in server.requests if r.method == "POST" and is_entity(r))
+    assert post.extensions["timeout"]["read"] == 5.0

@@ -965,3 +965,17 @@ def test_retry_after_beyond_the_cap_raises_rate_limited_at_once(
             orders(client).list()
     assert caught.value.retry_after == 9999.0 and caught.value.status == 429
     assert sleeps == [] and len([r for r in server.requests if is_get(r)]) == 1
+
+
+def test_an_action_timeout_bounds_its_post_as_well_as_its_polls(
+    make_client, orders, rt, server, sleeps
+):
+    server.action_polls = 10_000
+    with make_client(timeout=60.0, action_poll_interval=2.0) as client:
+        with pytest.raises(rt.errors.ActionTimeout):
+            orders(client).invoke("ReleaseOrder", Record(OrderNbr="SO1"), timeout=5.0)
+    post = next(r for r in server.requests if is_post(r))
+    assert post.extensions["timeout"]["read"] == 5.0  # not the client's 60 s
+    polls = [r.extensions["timeout"]["read"] for r in server.requests if is_get(r)]
+    assert polls == [3.0, 1.0, 1.0]  # the time left, never less than one last second's look
+    assert sleeps == [2.0, 2.0, 1.0]

@@ -50,7 +50,11 @@ class SalesInvoiceApi(EntityApi[SalesInvoice]):
         *,
         timeout: float | None = None,
     ) -> None:
-        """Run the EmailSalesInvoice action and wait until it finishes."""
+        """Run the EmailSalesInvoice action and wait until it finishes.
+
+        timeout: seconds for the whole call, the POST and every status poll (default: the
+        client's action_timeout); ActionTimeout once they have passed.
+        """
         self._invoke_action("EmailSalesInvoice", entity, None, timeout=timeout)
 
     def release_sales_invoice(
@@ -59,7 +63,11 @@ class SalesInvoiceApi(EntityApi[SalesInvoice]):
         *,
         timeout: float | None = None,
     ) -> None:
-        """Run the ReleaseSalesInvoice action and wait until it finishes."""
+        """Run the ReleaseSalesInvoice action and wait until it finishes.
+
+        timeout: seconds for the whole call, the POST and every status poll (default: the
+        client's action_timeout); ActionTimeout once they have passed.
+        """
         self._invoke_action("ReleaseSalesInvoice", entity, None, timeout=timeout)
 
 
@@ -101,7 +109,11 @@ class AsyncSalesInvoiceApi(AsyncEntityApi[SalesInvoice]):
         *,
         timeout: float | None = None,
     ) -> None:
-        """Run the EmailSalesInvoice action and wait until it finishes."""
+        """Run the EmailSalesInvoice action and wait until it finishes.
+
+        timeout: seconds for the whole call, the POST and every status poll (default: the
+        client's action_timeout); ActionTimeout once they have passed.
+        """
         await self._invoke_action("EmailSalesInvoice", entity, None, timeout=timeout)
 
     async def release_sales_invoice(
@@ -110,5 +122,9 @@ class AsyncSalesInvoiceApi(AsyncEntityApi[SalesInvoice]):
         *,
         timeout: float | None = None,
     ) -> None:
-        """Run the ReleaseSalesInvoice action and wait until it finishes."""
+        """Run the ReleaseSalesInvoice action and wait until it finishes.
+
+        timeout: seconds for the whole call, the POST and every status poll (default: the
+        client's action_timeout); ActionTimeout once they have passed.
+        """
         await self._invoke_action("ReleaseSalesInvoice", entity, None, timeout=timeout)

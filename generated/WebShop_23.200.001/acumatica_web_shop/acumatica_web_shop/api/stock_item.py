@@ -48,7 +48,11 @@ class StockItemApi(EntityApi[StockItem]):
         *,
         timeout: float | None = None,
     ) -> None:
-        """Run the PublishToWebShop action and wait until it finishes."""
+        """Run the PublishToWebShop action and wait until it finishes.
+
+        timeout: seconds for the whole call, the POST and every status poll (default: the
+        client's action_timeout); ActionTimeout once they have passed.
+        """
         self._invoke_action("PublishToWebShop", entity, None, timeout=timeout)
 
 
@@ -88,5 +92,9 @@ class AsyncStockItemApi(AsyncEntityApi[StockItem]):
         *,
         timeout: float | None = None,
     ) -> None:
-        """Run the PublishToWebShop action and wait until it finishes."""
+        """Run the PublishToWebShop action and wait until it finishes.
+
+        timeout: seconds for the whole call, the POST and every status poll (default: the
+        client's action_timeout); ActionTimeout once they have passed.
+        """
         await self._invoke_action("PublishToWebShop", entity, None, timeout=timeout)

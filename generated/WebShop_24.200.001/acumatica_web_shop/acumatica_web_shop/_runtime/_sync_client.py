@@ -559,7 +559,8 @@ class SyncBaseClient:
 
         For actions outside the contract. ``entity`` is a model or its wire dict; a parameter
         value that is not already a ``{"value": ...}`` wrapper is wrapped. ``timeout`` bounds the
-        whole wait (default: the client's ``action_timeout``), then ``ActionTimeout`` is raised.
+        whole call, the POST and every status poll (default: the client's ``action_timeout``):
+        no HTTP request outlives it, and ``ActionTimeout`` is raised once it has passed.
         A 202 without a ``Location`` to poll raises ``AcumaticaError`` rather than passing for
         done: the action was accepted, and only reading the record tells whether it finished.
         """
@@ -571,9 +572,13 @@ class SyncBaseClient:
         body = {"entity": wire_entity, "parameters": wrapped}
         url = f"{self.base_url}/{_segment(entity_name)}/{_segment(action_name)}"
         started = self._clock()
-        content = _wire.dumps(body)
-        response = self._request("POST", url, content=content, headers=_wire.JSON_HEADERS)
         deadline = started + (self.action_timeout if timeout is None else timeout)
+        content = _wire.dumps(body)
+        # The POST too is bounded by the action's deadline, not only the status polls.
+        post_timeout = self._capped_timeout(max(deadline - started, MIN_POLL_TIMEOUT))
+        response = self._request(
+            "POST", url, content=content, headers=_wire.JSON_HEADERS, timeout=post_timeout
+        )
         location = response.headers.get("Location")
         if response.status_code == 202 and not location:
             raise AcumaticaError(

@@ -52,7 +52,11 @@ class CustomerApi(EntityApi[Customer]):
         reason: str | None | Unset = UNSET,
         timeout: float | None = None,
     ) -> None:
-        """Run the AdjustLoyaltyPoints action and wait until it finishes."""
+        """Run the AdjustLoyaltyPoints action and wait until it finishes.
+
+        timeout: seconds for the whole call, the POST and every status poll (default: the
+        client's action_timeout); ActionTimeout once they have passed.
+        """
         parameters = wrap_parameters(
             ("ExpirationDate", "datetime", expiration_date),
             ("Points", "int", points),
@@ -100,7 +104,11 @@ class AsyncCustomerApi(AsyncEntityApi[Customer]):
         reason: str | None | Unset = UNSET,
         timeout: float | None = None,
     ) -> None:
-        """Run the AdjustLoyaltyPoints action and wait until it finishes."""
+        """Run the AdjustLoyaltyPoints action and wait until it finishes.
+
+        timeout: seconds for the whole call, the POST and every status poll (default: the
+        client's action_timeout); ActionTimeout once they have passed.
+        """
         parameters = wrap_parameters(
             ("ExpirationDate", "datetime", expiration_date),
             ("Points", "int", points),

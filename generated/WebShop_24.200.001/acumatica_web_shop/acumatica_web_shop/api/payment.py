@@ -60,7 +60,11 @@ class PaymentApi(EntityApi[Payment]):
         tran_type: str | None | Unset = UNSET,
         timeout: float | None = None,
     ) -> None:
-        """Run the CardOperation action and wait until it finishes."""
+        """Run the CardOperation action and wait until it finishes.
+
+        timeout: seconds for the whole call, the POST and every status poll (default: the
+        client's action_timeout); ActionTimeout once they have passed.
+        """
         parameters = wrap_parameters(
             ("Amount", "decimal", amount),
             ("ExtProfileId", "string", ext_profile_id),
@@ -77,7 +81,11 @@ class PaymentApi(EntityApi[Payment]):
         *,
         timeout: float | None = None,
     ) -> None:
-        """Run the ReleasePayment action and wait until it finishes."""
+        """Run the ReleasePayment action and wait until it finishes.
+
+        timeout: seconds for the whole call, the POST and every status poll (default: the
+        client's action_timeout); ActionTimeout once they have passed.
+        """
         self._invoke_action("ReleasePayment", entity, None, timeout=timeout)
 
     def void_payment(
@@ -86,7 +94,11 @@ class PaymentApi(EntityApi[Payment]):
         *,
         timeout: float | None = None,
     ) -> None:
-        """Run the VoidPayment action and wait until it finishes."""
+        """Run the VoidPayment action and wait until it finishes.
+
+        timeout: seconds for the whole call, the POST and every status poll (default: the
+        client's action_timeout); ActionTimeout once they have passed.
+        """
         self._invoke_action("VoidPayment", entity, None, timeout=timeout)
 
 
@@ -134,7 +146,11 @@ class AsyncPaymentApi(AsyncEntityApi[Payment]):
         tran_type: str | None | Unset = UNSET,
         timeout: float | None = None,
     ) -> None:
-        """Run the CardOperation action and wait until it finishes."""
+        """Run the CardOperation action and wait until it finishes.
+
+        timeout: seconds for the whole call, the POST and every status poll (default: the
+        client's action_timeout); ActionTimeout once they have passed.
+        """
         parameters = wrap_parameters(
             ("Amount", "decimal", amount),
             ("ExtProfileId", "string", ext_profile_id),
@@ -151,7 +167,11 @@ class AsyncPaymentApi(AsyncEntityApi[Payment]):
         *,
         timeout: float | None = None,
     ) -> None:
-        """Run the ReleasePayment action and wait until it finishes."""
+        """Run the ReleasePayment action and wait until it finishes.
+
+        timeout: seconds for the whole call, the POST and every status poll (default: the
+        client's action_timeout); ActionTimeout once they have passed.
+        """
         await self._invoke_action("ReleasePayment", entity, None, timeout=timeout)
 
     async def void_payment(
@@ -160,5 +180,9 @@ class AsyncPaymentApi(AsyncEntityApi[Payment]):
         *,
         timeout: float | None = None,
     ) -> None:
-        """Run the VoidPayment action and wait until it finishes."""
+        """Run the VoidPayment action and wait until it finishes.
+
+        timeout: seconds for the whole call, the POST and every status poll (default: the
+        client's action_timeout); ActionTimeout once they have passed.
+        """
         await self._invoke_action("VoidPayment", entity, None, timeout=timeout)

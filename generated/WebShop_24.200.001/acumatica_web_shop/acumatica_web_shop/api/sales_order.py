@@ -53,7 +53,11 @@ class SalesOrderApi(EntityApi[SalesOrder]):
         *,
         timeout: float | None = None,
     ) -> None:
-        """Run the CancelSalesOrder action and wait until it finishes."""
+        """Run the CancelSalesOrder action and wait until it finishes.
+
+        timeout: seconds for the whole call, the POST and every status poll (default: the
+        client's action_timeout); ActionTimeout once they have passed.
+        """
         self._invoke_action("CancelSalesOrder", entity, None, timeout=timeout)
 
     def prepare_sales_invoice(
@@ -62,7 +66,11 @@ class SalesOrderApi(EntityApi[SalesOrder]):
         *,
         timeout: float | None = None,
     ) -> None:
-        """Run the PrepareSalesInvoice action and wait until it finishes."""
+        """Run the PrepareSalesInvoice action and wait until it finishes.
+
+        timeout: seconds for the whole call, the POST and every status poll (default: the
+        client's action_timeout); ActionTimeout once they have passed.
+        """
         self._invoke_action("PrepareSalesInvoice", entity, None, timeout=timeout)
 
     def put_sales_order_on_hold(
@@ -71,7 +79,11 @@ class SalesOrderApi(EntityApi[SalesOrder]):
         *,
         timeout: float | None = None,
     ) -> None:
-        """Run the PutSalesOrderOnHold action and wait until it finishes."""
+        """Run the PutSalesOrderOnHold action and wait until it finishes.
+
+        timeout: seconds for the whole call, the POST and every status poll (default: the
+        client's action_timeout); ActionTimeout once they have passed.
+        """
         self._invoke_action("PutSalesOrderOnHold", entity, None, timeout=timeout)
 
     def release_sales_order_from_hold(
@@ -80,7 +92,11 @@ class SalesOrderApi(EntityApi[SalesOrder]):
         *,
         timeout: float | None = None,
     ) -> None:
-        """Run the ReleaseSalesOrderFromHold action and wait until it finishes."""
+        """Run the ReleaseSalesOrderFromHold action and wait until it finishes.
+
+        timeout: seconds for the whole call, the POST and every status poll (default: the
+        client's action_timeout); ActionTimeout once they have passed.
+        """
         self._invoke_action("ReleaseSalesOrderFromHold", entity, None, timeout=timeout)
 
     def reopen_sales_order(
@@ -89,7 +105,11 @@ class SalesOrderApi(EntityApi[SalesOrder]):
         *,
         timeout: float | None = None,
     ) -> None:
-        """Run the ReopenSalesOrder action and wait until it finishes."""
+        """Run the ReopenSalesOrder action and wait until it finishes.
+
+        timeout: seconds for the whole call, the POST and every status poll (default: the
+        client's action_timeout); ActionTimeout once they have passed.
+        """
         self._invoke_action("ReopenSalesOrder", entity, None, timeout=timeout)
 
     def sales_order_create_shipment(
@@ -100,7 +120,11 @@ class SalesOrderApi(EntityApi[SalesOrder]):
         warehouse_id: str | None | Unset = UNSET,
         timeout: float | None = None,
     ) -> None:
-        """Run the SalesOrderCreateShipment action and wait until it finishes."""
+        """Run the SalesOrderCreateShipment action and wait until it finishes.
+
+        timeout: seconds for the whole call, the POST and every status poll (default: the
+        client's action_timeout); ActionTimeout once they have passed.
+        """
         parameters = wrap_parameters(
             ("ShipmentDate", "datetime", shipment_date),
             ("WarehouseID", "string", warehouse_id),
@@ -146,7 +170,11 @@ class AsyncSalesOrderApi(AsyncEntityApi[SalesOrder]):
         *,
         timeout: float | None = None,
     ) -> None:
-        """Run the CancelSalesOrder action and wait until it finishes."""
+        """Run the CancelSalesOrder action and wait until it finishes.
+
+        timeout: seconds for the whole call, the POST and every status poll (default: the
+        client's action_timeout); ActionTimeout once they have passed.
+        """
         await self._invoke_action("CancelSalesOrder", entity, None, timeout=timeout)
 
     async def prepare_sales_invoice(
@@ -155,7 +183,11 @@ class AsyncSalesOrderApi(AsyncEntityApi[SalesOrder]):
         *,
         timeout: float | None = None,
     ) -> None:
-        """Run the PrepareSalesInvoice action and wait until it finishes."""
+        """Run the PrepareSalesInvoice action and wait until it finishes.
+
+        timeout: seconds for the whole call, the POST and every status poll (default: the
+        client's action_timeout); ActionTimeout once they have passed.
+        """
         await self._invoke_action("PrepareSalesInvoice", entity, None, timeout=timeout)
 
     async def put_sales_order_on_hold(
@@ -164,7 +196,11 @@ class AsyncSalesOrderApi(AsyncEntityApi[SalesOrder]):
         *,
         timeout: float | None = None,
     ) -> None:
-        """Run the PutSalesOrderOnHold action and wait until it finishes."""
+        """Run the PutSalesOrderOnHold action and wait until it finishes.
+
+        timeout: seconds for the whole call, the POST and every status poll (default: the
+        client's action_timeout); ActionTimeout once they have passed.
+        """
         await self._invoke_action("PutSalesOrderOnHold", entity, None, timeout=timeout)
 
     async def release_sales_order_from_hold(
@@ -173,7 +209,11 @@ class AsyncSalesOrderApi(AsyncEntityApi[SalesOrder]):
         *,
         timeout: float | None = None,
     ) -> None:
-        """Run the ReleaseSalesOrderFromHold action and wait until it finishes."""
+        """Run the ReleaseSalesOrderFromHold action and wait until it finishes.
+
+        timeout: seconds for the whole call, the POST and every status poll (default: the
+        client's action_timeout); ActionTimeout once they have passed.
+        """
         await self._invoke_action("ReleaseSalesOrderFromHold", entity, None, timeout=timeout)
 
     async def reopen_sales_order(
@@ -182,7 +222,11 @@ class AsyncSalesOrderApi(AsyncEntityApi[SalesOrder]):
         *,
         timeout: float | None = None,
     ) -> None:
-        """Run the ReopenSalesOrder action and wait until it finishes."""
+        """Run the ReopenSalesOrder action and wait until it finishes.
+
+        timeout: seconds for the whole call, the POST and every status poll (default: the
+        client's action_timeout); ActionTimeout once they have passed.
+        """
         await self._invoke_action("ReopenSalesOrder", entity, None, timeout=timeout)
 
     async def sales_order_create_shipment(
@@ -193,7 +237,11 @@ class AsyncSalesOrderApi(AsyncEntityApi[SalesOrder]):
         warehouse_id: str | None | Unset = UNSET,
         timeout: float | None = None,
     ) -> None:
-        """Run the SalesOrderCreateShipment action and wait until it finishes."""
+        """Run the SalesOrderCreateShipment action and wait until it finishes.
+
+        timeout: seconds for the whole call, the POST and every status poll (default: the
+        client's action_timeout); ActionTimeout once they have passed.
+        """
         parameters = wrap_parameters(
             ("ShipmentDate", "datetime", shipment_date),
             ("WarehouseID", "string", warehouse_id),

@@ -46,7 +46,11 @@ class ShipmentApi(EntityApi[Shipment]):
         *,
         timeout: float | None = None,
     ) -> None:
-        """Run the ConfirmShipment action and wait until it finishes."""
+        """Run the ConfirmShipment action and wait until it finishes.
+
+        timeout: seconds for the whole call, the POST and every status poll (default: the
+        client's action_timeout); ActionTimeout once they have passed.
+        """
         self._invoke_action("ConfirmShipment", entity, None, timeout=timeout)
 
 
@@ -86,5 +90,9 @@ class AsyncShipmentApi(AsyncEntityApi[Shipment]):
         *,
         timeout: float | None = None,
     ) -> None:
-        """Run the ConfirmShipment action and wait until it finishes."""
+        """Run the ConfirmShipment action and wait until it finishes.
+
+        timeout: seconds for the whole call, the POST and every status poll (default: the
+        client's action_timeout); ActionTimeout once they have passed.
+        """
         await self._invoke_action("ConfirmShipment", entity, None, timeout=timeout)

@@ -979,3 +979,20 @@ def test_an_action_timeout_bounds_its_post_as_well_as_its_polls(
     polls = [r.extensions["timeout"]["read"] for r in server.requests if is_get(r)]
     assert polls == [3.0, 1.0, 1.0]  # the time left, never less than one last second's look
     assert sleeps == [2.0, 2.0, 1.0]
+
+
+def test_an_owned_http_client_stores_no_cookies_while_ours_carry_the_session(rt, server):
+    from runtime_fake import SITE
+
+    class Client(rt._sync_client.SyncBaseClient):
+        endpoint_name = "Shop"
+        endpoint_version = "1.0.0"
+
+    client = Client(SITE, auth=rt.auth.CookieAuth("admin", PASSWORD))
+    client._http._transport = server.transport()  # the owned client, on the fake server
+    client.request("GET", "SalesOrder")
+    client.request("GET", "SalesOrder")
+    assert len(client._http.cookies.jar) == 0  # nothing for httpx to turn into a header
+    assert [session_of(r) for r in server.requests if is_get(r)] == ["s1", "s1"]
+    client.close()
+    assert server.open_sessions == 0

@@ -129,7 +129,9 @@ class AsyncBaseClient:
                 max_connections=max_concurrency, max_keepalive_connections=max_concurrency
             )
             own_timeout = DEFAULT_TIMEOUT if timeout is None else timeout
-            http_client = httpx.AsyncClient(timeout=own_timeout, limits=limits)
+            http_client = httpx.AsyncClient(
+                timeout=own_timeout, limits=limits, cookies=_wire.DiscardingCookieJar()
+            )
         self._http = http_client
         # Our own session cookies: an injected client may be shared by several of our clients
         # (one proxy, one pool), and its jar would make them all one user. Its jar is never read.

@@ -6,6 +6,7 @@ request/response log with every secret redacted.
 
 from __future__ import annotations
 
+import http.cookiejar
 import json
 import logging
 import os
@@ -253,6 +254,20 @@ class SessionCookies:
 
     def __bool__(self) -> bool:
         return bool(self._values)
+
+
+class DiscardingCookieJar(http.cookiejar.CookieJar):
+    """The jar of an httpx client this runtime creates: it keeps nothing.
+
+    ``SessionCookies`` holds the session; with an empty jar httpx no longer stores every
+    ``Set-Cookie`` nor builds, for every request, a ``Cookie`` header that would be replaced.
+    """
+
+    def set_cookie(self, cookie: http.cookiejar.Cookie) -> None:
+        return None
+
+    def extract_cookies(self, response: Any, request: Any) -> None:
+        return None
 
 
 def _cookie_expired(value: str, attributes: str) -> bool:

@@ -272,8 +272,8 @@ def action_doc(action: Action) -> str:
     for parameter in described:
         text += f"\n\n{parameter.python_name} ({parameter.wire_name}): {parameter.description}"
     text += (
-        "\n\ntimeout: seconds for the whole call, the POST and every status poll (default: the"
-        " client's action_timeout); ActionTimeout once they have passed."
+        "\n\ntimeout: seconds to wait for the action (default: the client's action_timeout);"
+        " each request gets at most the time left, then ActionTimeout."
     )
     return text
 

@@ -996,3 +996,50 @@ def test_an_owned_http_client_stores_no_cookies_while_ours_carry_the_session(rt,
     assert [session_of(r) for r in server.requests if is_get(r)] == ["s1", "s1"]
     client.close()
     assert server.open_sessions == 0
+
+
+def test_an_action_post_without_an_answer_in_time_raises_action_timeout(
+    make_client, orders, rt, server
+):
+    def too_slow() -> httpx.Response:
+        raise httpx.ReadTimeout("timed out")
+
+    server.fail_next(is_post, too_slow)
+    with make_client(timeout=60.0) as client:
+        with pytest.raises(rt.errors.ActionTimeout, match="it may have started") as caught:
+            orders(client).invoke("ReleaseOrder", Record(OrderNbr="SO1"), timeout=5.0)
+    assert (caught.value.method, caught.value.status) == ("POST", None)
+    assert len([r for r in server.requests if is_post(r)]) == 1  # never sent twice
+
+
+def test_transport_errors_say_whether_they_timed_out_and_may_have_run(
+    make_client, orders, rt, server
+):
+    def too_slow() -> httpx.Response:
+        raise httpx.ReadTimeout("timed out")
+
+    def refused() -> httpx.Response:
+        raise httpx.ConnectError("connection refused")
+
+    def is_put(request: httpx.Request) -> bool:
+        return request.method == "PUT" and is_entity(request)
+
+    for _ in range(4):  # the first try and three retries of idempotent requests
+        server.fail_next(is_get, too_slow)
+        server.fail_next(is_put, refused)
+    with make_client(max_retries=3) as client:
+        with pytest.raises(rt.errors.TransportError) as read:
+            orders(client).list()
+        with pytest.raises(rt.errors.TransportError) as connect:
+            orders(client).put(Record(OrderNbr="SO1"), mode="insert")
+    assert (read.value.timed_out, read.value.may_have_run) == (True, True)
+    assert (connect.value.timed_out, connect.value.may_have_run) == (False, False)
+
+
+def test_an_endless_action_timeout_leaves_the_client_timeout_uncapped(
+    make_client, orders, server
+):
+    with make_client(timeout=httpx.Timeout(None), action_timeout=float("inf")) as client:
+        orders(client).invoke("ReleaseOrder", Record(OrderNbr="SO1"))
+    post = next(r for r in server.requests if is_post(r))
+    assert post.extensions["timeout"] == {"connect": None, "read": None, "write": None, "pool": None}

@@ -317,9 +317,12 @@ class AsyncBaseClient:
                     await self._sleep(self._backoff(attempt, None))
                     attempt += 1
                     continue
-                raise TransportError(
+                no_answer = TransportError(
                     f"no answer: {type(exc).__name__}: {exc}", method=method, url=url
-                ) from None
+                )
+                no_answer.timed_out = isinstance(exc, httpx.TimeoutException)
+                no_answer.may_have_run = not _never_sent(exc)
+                raise no_answer from None
             status = response.status_code
             if status < 400:
                 return response
@@ -440,6 +443,8 @@ class AsyncBaseClient:
         base = self._timeout(None)
         if isinstance(base, httpx._client.UseClientDefault):
             base = self._http.timeout
+        if seconds > _LONGEST_CAP:  # an endless action wait caps nothing (sockets reject inf)
+            return base
         if isinstance(base, httpx.Timeout):
             parts = (base.connect, base.read, base.write, base.pool)
             connect, read, write, pool = (seconds if p is None else min(p, seconds) for p in parts)
@@ -569,8 +574,9 @@ class AsyncBaseClient:
 
         For actions outside the contract. ``entity`` is a model or its wire dict; a parameter
         value that is not already a ``{"value": ...}`` wrapper is wrapped. ``timeout`` bounds the
-        whole call, the POST and every status poll (default: the client's ``action_timeout``):
-        no HTTP request outlives it, and ``ActionTimeout`` is raised once it has passed.
+        whole wait (default: the client's ``action_timeout``): the POST and each status poll get
+        at most the time left (at least a second), and ``ActionTimeout`` is raised once it has
+        passed, or when the POST got no answer in time (the action may then have started).
         A 202 without a ``Location`` to poll raises ``AcumaticaError`` rather than passing for
         done: the action was accepted, and only reading the record tells whether it finished.
         """
@@ -586,9 +592,20 @@ class AsyncBaseClient:
         content = _wire.dumps(body)
         # The POST too is bounded by the action's deadline, not only the status polls.
         post_timeout = self._capped_timeout(max(deadline - started, MIN_POLL_TIMEOUT))
-        response = await self._request(
-            "POST", url, content=content, headers=_wire.JSON_HEADERS, timeout=post_timeout
-        )
+        try:
+            response = await self._request(
+                "POST", url, content=content, headers=_wire.JSON_HEADERS, timeout=post_timeout
+            )
+        except TransportError as exc:
+            if not (exc.timed_out and exc.may_have_run):
+                raise
+            # Out of time, and the server may have the action: a blind retry could run it twice.
+            raise ActionTimeout(
+                f"{action_name}: no answer to the POST after {self._clock() - started:.1f} s "
+                f"({exc.summary}); it may have started: read the record before running it again",
+                method="POST",
+                url=url,
+            ) from None
         location = response.headers.get("Location")
         if response.status_code == 202 and not location:
             raise AcumaticaError(
@@ -922,6 +939,8 @@ DEFAULT_TIMEOUT = 60.0
 _LOGOUT_TIMEOUT = 10.0
 # The shortest timeout a status poll gets, even at the deadline: one last look is worth a second.
 MIN_POLL_TIMEOUT = 1.0
+# A deadline further than this (a week) caps no request: socket timeouts overflow on infinity.
+_LONGEST_CAP = 7 * 24 * 3600.0
 # Site-rooted routes, to tell an href that lacks the instance's folder.
 _SITE_ROUTES = ("/entity/", "/identity/")
 # How often one request may be resent because other requests renewed the session under it.
@@ -946,4 +965,9 @@ def _may_retry_transport(exc: httpx.TransportError, idempotent: bool) -> bool:
         return isinstance(
             exc, (httpx.NetworkError, httpx.TimeoutException, httpx.RemoteProtocolError)
         )
+    return _never_sent(exc)
+
+
+def _never_sent(exc: httpx.TransportError) -> bool:
+    """The request surely never reached the server: no connection was made for it."""
     return isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout))

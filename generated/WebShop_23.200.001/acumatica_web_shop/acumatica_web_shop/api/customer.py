@@ -51,8 +51,8 @@ class CustomerApi(EntityApi[Customer]):
     ) -> None:
         """Run the AdjustLoyaltyPoints action and wait until it finishes.
 
-        timeout: seconds for the whole call, the POST and every status poll (default: the
-        client's action_timeout); ActionTimeout once they have passed.
+        timeout: seconds to wait for the action (default: the client's action_timeout); each
+        request gets at most the time left, then ActionTimeout.
         """
         parameters = wrap_parameters(
             ("Points", "int", points),
@@ -101,8 +101,8 @@ class AsyncCustomerApi(AsyncEntityApi[Customer]):
     ) -> None:
         """Run the AdjustLoyaltyPoints action and wait until it finishes.
 
-        timeout: seconds for the whole call, the POST and every status poll (default: the
-        client's action_timeout); ActionTimeout once they have passed.
+        timeout: seconds to wait for the action (default: the client's action_timeout); each
+        request gets at most the time left, then ActionTimeout.
         """
         parameters = wrap_parameters(
             ("Points", "int", points),

@@ -55,8 +55,8 @@ class SalesOrderApi(EntityApi[SalesOrder]):
     ) -> None:
         """Run the CancelSalesOrder action and wait until it finishes.
 
-        timeout: seconds for the whole call, the POST and every status poll (default: the
-        client's action_timeout); ActionTimeout once they have passed.
+        timeout: seconds to wait for the action (default: the client's action_timeout); each
+        request gets at most the time left, then ActionTimeout.
         """
         self._invoke_action("CancelSalesOrder", entity, None, timeout=timeout)
 
@@ -68,8 +68,8 @@ class SalesOrderApi(EntityApi[SalesOrder]):
     ) -> None:
         """Run the PrepareSalesInvoice action and wait until it finishes.
 
-        timeout: seconds for the whole call, the POST and every status poll (default: the
-        client's action_timeout); ActionTimeout once they have passed.
+        timeout: seconds to wait for the action (default: the client's action_timeout); each
+        request gets at most the time left, then ActionTimeout.
         """
         self._invoke_action("PrepareSalesInvoice", entity, None, timeout=timeout)
 
@@ -81,8 +81,8 @@ class SalesOrderApi(EntityApi[SalesOrder]):
     ) -> None:
         """Run the PutSalesOrderOnHold action and wait until it finishes.
 
-        timeout: seconds for the whole call, the POST and every status poll (default: the
-        client's action_timeout); ActionTimeout once they have passed.
+        timeout: seconds to wait for the action (default: the client's action_timeout); each
+        request gets at most the time left, then ActionTimeout.
         """
         self._invoke_action("PutSalesOrderOnHold", entity, None, timeout=timeout)
 
@@ -94,8 +94,8 @@ class SalesOrderApi(EntityApi[SalesOrder]):
     ) -> None:
         """Run the ReleaseSalesOrderFromHold action and wait until it finishes.
 
-        timeout: seconds for the whole call, the POST and every status poll (default: the
-        client's action_timeout); ActionTimeout once they have passed.
+        timeout: seconds to wait for the action (default: the client's action_timeout); each
+        request gets at most the time left, then ActionTimeout.
         """
         self._invoke_action("ReleaseSalesOrderFromHold", entity, None, timeout=timeout)
 
@@ -109,8 +109,8 @@ class SalesOrderApi(EntityApi[SalesOrder]):
     ) -> None:
         """Run the SalesOrderCreateShipment action and wait until it finishes.
 
-        timeout: seconds for the whole call, the POST and every status poll (default: the
-        client's action_timeout); ActionTimeout once they have passed.
+        timeout: seconds to wait for the action (default: the client's action_timeout); each
+        request gets at most the time left, then ActionTimeout.
         """
         parameters = wrap_parameters(
             ("ShipmentDate", "datetime", shipment_date),
@@ -159,8 +159,8 @@ class AsyncSalesOrderApi(AsyncEntityApi[SalesOrder]):
     ) -> None:
         """Run the CancelSalesOrder action and wait until it finishes.
 
-        timeout: seconds for the whole call, the POST and every status poll (default: the
-        client's action_timeout); ActionTimeout once they have passed.
+        timeout: seconds to wait for the action (default: the client's action_timeout); each
+        request gets at most the time left, then ActionTimeout.
         """
         await self._invoke_action("CancelSalesOrder", entity, None, timeout=timeout)
 
@@ -172,8 +172,8 @@ class AsyncSalesOrderApi(AsyncEntityApi[SalesOrder]):
     ) -> None:
         """Run the PrepareSalesInvoice action and wait until it finishes.
 
-        timeout: seconds for the whole call, the POST and every status poll (default: the
-        client's action_timeout); ActionTimeout once they have passed.
+        timeout: seconds to wait for the action (default: the client's action_timeout); each
+        request gets at most the time left, then ActionTimeout.
         """
         await self._invoke_action("PrepareSalesInvoice", entity, None, timeout=timeout)
 
@@ -185,8 +185,8 @@ class AsyncSalesOrderApi(AsyncEntityApi[SalesOrder]):
     ) -> None:
         """Run the PutSalesOrderOnHold action and wait until it finishes.
 
-        timeout: seconds for the whole call, the POST and every status poll (default: the
-        client's action_timeout); ActionTimeout once they have passed.
+        timeout: seconds to wait for the action (default: the client's action_timeout); each
+        request gets at most the time left, then ActionTimeout.
         """
         await self._invoke_action("PutSalesOrderOnHold", entity, None, timeout=timeout)
 
@@ -198,8 +198,8 @@ class AsyncSalesOrderApi(AsyncEntityApi[SalesOrder]):
     ) -> None:
         """Run the ReleaseSalesOrderFromHold action and wait until it finishes.
 
-        timeout: seconds for the whole call, the POST and every status poll (default: the
-        client's action_timeout); ActionTimeout once they have passed.
+        timeout: seconds to wait for the action (default: the client's action_timeout); each
+        request gets at most the time left, then ActionTimeout.
         """
         await self._invoke_action("ReleaseSalesOrderFromHold", entity, None, timeout=timeout)
 
@@ -213,8 +213,8 @@ class AsyncSalesOrderApi(AsyncEntityApi[SalesOrder]):
     ) -> None:
         """Run the SalesOrderCreateShipment action and wait until it finishes.
 
-        timeout: seconds for the whole call, the POST and every status poll (default: the
-        client's action_timeout); ActionTimeout once they have passed.
+        timeout: seconds to wait for the action (default: the client's action_timeout); each
+        request gets at most the time left, then ActionTimeout.
         """
         parameters = wrap_parameters(
             ("ShipmentDate", "datetime", shipment_date),

@@ -50,8 +50,8 @@ class StockItemApi(EntityApi[StockItem]):
     ) -> None:
         """Run the PublishToWebShop action and wait until it finishes.
 
-        timeout: seconds for the whole call, the POST and every status poll (default: the
-        client's action_timeout); ActionTimeout once they have passed.
+        timeout: seconds to wait for the action (default: the client's action_timeout); each
+        request gets at most the time left, then ActionTimeout.
         """
         self._invoke_action("PublishToWebShop", entity, None, timeout=timeout)
 
@@ -94,7 +94,7 @@ class AsyncStockItemApi(AsyncEntityApi[StockItem]):
     ) -> None:
         """Run the PublishToWebShop action and wait until it finishes.
 
-        timeout: seconds for the whole call, the POST and every status poll (default: the
-        client's action_timeout); ActionTimeout once they have passed.
+        timeout: seconds to wait for the action (default: the client's action_timeout); each
+        request gets at most the time left, then ActionTimeout.
         """
         await self._invoke_action("PublishToWebShop", entity, None, timeout=timeout)

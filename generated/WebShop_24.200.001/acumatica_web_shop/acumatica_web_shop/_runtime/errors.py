@@ -74,7 +74,15 @@ class ConfigurationError(AcumaticaError):
 
 
 class TransportError(AcumaticaError):
-    """The request never got an HTTP answer (connection refused, reset, timed out)."""
+    """The request never got an HTTP answer (connection refused, reset, timed out).
+
+    ``timed_out`` tells a timeout from a refused or dropped connection; ``may_have_run`` is true
+    when the request may have reached the server (a read timeout, a connection dropped after
+    sending): a write is then not safe to send again before reading the record.
+    """
+
+    timed_out: bool = False
+    may_have_run: bool = False
 
 
 class AuthError(AcumaticaError):

@@ -62,8 +62,8 @@ class PaymentApi(EntityApi[Payment]):
     ) -> None:
         """Run the CardOperation action and wait until it finishes.
 
-        timeout: seconds for the whole call, the POST and every status poll (default: the
-        client's action_timeout); ActionTimeout once they have passed.
+        timeout: seconds to wait for the action (default: the client's action_timeout); each
+        request gets at most the time left, then ActionTimeout.
         """
         parameters = wrap_parameters(
             ("Amount", "decimal", amount),
@@ -83,8 +83,8 @@ class PaymentApi(EntityApi[Payment]):
     ) -> None:
         """Run the ReleasePayment action and wait until it finishes.
 
-        timeout: seconds for the whole call, the POST and every status poll (default: the
-        client's action_timeout); ActionTimeout once they have passed.
+        timeout: seconds to wait for the action (default: the client's action_timeout); each
+        request gets at most the time left, then ActionTimeout.
         """
         self._invoke_action("ReleasePayment", entity, None, timeout=timeout)
 
@@ -96,8 +96,8 @@ class PaymentApi(EntityApi[Payment]):
     ) -> None:
         """Run the VoidPayment action and wait until it finishes.
 
-        timeout: seconds for the whole call, the POST and every status poll (default: the
-        client's action_timeout); ActionTimeout once they have passed.
+        timeout: seconds to wait for the action (default: the client's action_timeout); each
+        request gets at most the time left, then ActionTimeout.
         """
         self._invoke_action("VoidPayment", entity, None, timeout=timeout)
 
@@ -148,8 +148,8 @@ class AsyncPaymentApi(AsyncEntityApi[Payment]):
     ) -> None:
         """Run the CardOperation action and wait until it finishes.
 
-        timeout: seconds for the whole call, the POST and every status poll (default: the
-        client's action_timeout); ActionTimeout once they have passed.
+        timeout: seconds to wait for the action (default: the client's action_timeout); each
+        request gets at most the time left, then ActionTimeout.
         """
         parameters = wrap_parameters(
             ("Amount", "decimal", amount),
@@ -169,8 +169,8 @@ class AsyncPaymentApi(AsyncEntityApi[Payment]):
     ) -> None:
         """Run the ReleasePayment action and wait until it finishes.
 
-        timeout: seconds for the whole call, the POST and every status poll (default: the
-        client's action_timeout); ActionTimeout once they have passed.
+        timeout: seconds to wait for the action (default: the client's action_timeout); each
+        request gets at most the time left, then ActionTimeout.
         """
         await self._invoke_action("ReleasePayment", entity, None, timeout=timeout)
 
@@ -182,7 +182,7 @@ class AsyncPaymentApi(AsyncEntityApi[Payment]):
     ) -> None:
         """Run the VoidPayment action and wait until it finishes.
 
-        timeout: seconds for the whole call, the POST and every status poll (default: the
-        client's action_timeout); ActionTimeout once they have passed.
+        timeout: seconds to wait for the action (default: the client's action_timeout); each
+        request gets at most the time left, then ActionTimeout.
         """
         await self._invoke_action("VoidPayment", entity, None, timeout=timeout)

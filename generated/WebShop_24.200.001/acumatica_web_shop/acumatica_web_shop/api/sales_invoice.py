@@ -52,8 +52,8 @@ class SalesInvoiceApi(EntityApi[SalesInvoice]):
     ) -> None:
         """Run the ReleaseSalesInvoice action and wait until it finishes.
 
-        timeout: seconds for the whole call, the POST and every status poll (default: the
-        client's action_timeout); ActionTimeout once they have passed.
+        timeout: seconds to wait for the action (default: the client's action_timeout); each
+        request gets at most the time left, then ActionTimeout.
         """
         self._invoke_action("ReleaseSalesInvoice", entity, None, timeout=timeout)
 
@@ -98,7 +98,7 @@ class AsyncSalesInvoiceApi(AsyncEntityApi[SalesInvoice]):
     ) -> None:
         """Run the ReleaseSalesInvoice action and wait until it finishes.
 
-        timeout: seconds for the whole call, the POST and every status poll (default: the
-        client's action_timeout); ActionTimeout once they have passed.
+        timeout: seconds to wait for the action (default: the client's action_timeout); each
+        request gets at most the time left, then ActionTimeout.
         """
         await self._invoke_action("ReleaseSalesInvoice", entity, None, timeout=timeout)

@@ -48,8 +48,8 @@ class ShipmentApi(EntityApi[Shipment]):
     ) -> None:
         """Run the ConfirmShipment action and wait until it finishes.
 
-        timeout: seconds for the whole call, the POST and every status poll (default: the
-        client's action_timeout); ActionTimeout once they have passed.
+        timeout: seconds to wait for the action (default: the client's action_timeout); each
+        request gets at most the time left, then ActionTimeout.
         """
         self._invoke_action("ConfirmShipment", entity, None, timeout=timeout)
 
@@ -92,7 +92,7 @@ class AsyncShipmentApi(AsyncEntityApi[Shipment]):
     ) -> None:
         """Run the ConfirmShipment action and wait until it finishes.
 
-        timeout: seconds for the whole call, the POST and every status poll (default: the
-        client's action_timeout); ActionTimeout once they have passed.
+        timeout: seconds to wait for the action (default: the client's action_timeout); each
+        request gets at most the time left, then ActionTimeout.
         """
         await self._invoke_action("ConfirmShipment", entity, None, timeout=timeout)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import http.cookiejar
 import importlib
 import os
 import statistics
@@ -94,24 +95,45 @@ def seed_order(url: str) -> str:
 # 1. Overhead per request ---------------------------------------------------------------------
 
 
+class KeepNothing(http.cookiejar.CookieJar):
+    """A jar that stores nothing: the session cookie goes in a header the caller sets."""
+
+    def set_cookie(self, cookie: http.cookiejar.Cookie) -> None:
+        return None
+
+    def extract_cookies(self, response: Any, request: Any) -> None:
+        return None
+
+
+RAW_JAR = "raw httpx, session in its jar (get + json)"
+RAW_HEADER = "raw httpx, session as a header (get + json)"
+
+
 def overhead(pkg: ModuleType, count: int, rounds: int) -> None:
-    """Interleave small batches of each contender so a busy machine slows them alike."""
+    """Interleave small batches of each contender so a busy machine slows them alike.
+
+    Two peers: raw httpx keeping the session in httpx's cookie jar, as most hand-written clients
+    do, and raw httpx sending the session cookies as a fixed header with a jar that keeps nothing,
+    as our runtime does: against the second, the figure is our runtime's own cost alone."""
     batch = 50
     with sandbox("--max-sessions", "4") as url:
         order_id = seed_order(url)
         route = f"{url}/entity/WebShop/24.200.001/SalesOrder/{order_id}"
         raw = httpx.Client()
         raw.post(f"{url}/entity/auth/login", json=LOGIN).raise_for_status()
+        session = "; ".join(f"{name}={value}" for name, value in raw.cookies.items())
+        bare = httpx.Client(cookies=KeepNothing(), headers={"Cookie": session})
         ours = pkg.Client(url, auth=pkg.CookieAuth(**LOGIN))
         path = f"SalesOrder/{order_id}"
 
-        def raw_get() -> None:
-            response = raw.get(route)
+        def raw_get(client: httpx.Client) -> None:
+            response = client.get(route)
             response.raise_for_status()
             response.json()
 
         contenders: dict[str, Any] = {
-            "raw httpx (get + json)": raw_get,
+            RAW_JAR: lambda: raw_get(raw),
+            RAW_HEADER: lambda: raw_get(bare),
             "ours: client.request + json": lambda: ours.request("GET", path).json(),
             "ours: sales_order.get (typed model)": lambda: ours.sales_order.get(order_id),
         }
@@ -120,7 +142,8 @@ def overhead(pkg: ModuleType, count: int, rounds: int) -> None:
             fn()  # sign in, warm the connections
         for index in range(rounds * count // batch):
             names = list(contenders)
-            names = names[index % 3 :] + names[: index % 3]  # rotate who goes first
+            first = index % len(names)
+            names = names[first:] + names[:first]  # rotate who goes first
             for name in names:
                 fn = contenders[name]
                 started = time.perf_counter()
@@ -128,6 +151,7 @@ def overhead(pkg: ModuleType, count: int, rounds: int) -> None:
                     fn()
                 times[name].append((time.perf_counter() - started) / batch)
         ours.close()
+        bare.close()
         raw.post(f"{url}/entity/auth/logout")
         raw.close()
     print(
@@ -135,13 +159,15 @@ def overhead(pkg: ModuleType, count: int, rounds: int) -> None:
         f"each, interleaved batches of {batch}; median batch"
     )
     medians = {name: statistics.median(values) for name, values in times.items()}
-    peer = medians["raw httpx (get + json)"]
     for name, value in medians.items():
-        line = f"   {name:<36} {value * 1e6:8.0f} us/request"
-        if value is not peer:
-            verdict = "ok" if value <= peer * 1.10 else "OVER TARGET"
-            line += f"   {(value / peer - 1) * 100:+5.1f}% vs raw   (target <= +10%: {verdict})"
+        line = f"   {name:<44} {value * 1e6:6.0f} us/request"
+        if name.startswith("ours"):
+            for peer_name, label in ((RAW_JAR, "jar"), (RAW_HEADER, "header")):
+                peer = medians[peer_name]
+                verdict = "ok" if value <= peer * 1.10 else "OVER TARGET"
+                line += f"   {(value / peer - 1) * 100:+5.1f}% vs raw {label} ({verdict})"
         print(line)
+    print("   target: within +10% of raw httpx")
 
 
 # 2. Async throughput -------------------------------------------------------------------------
@@ -356,6 +382,10 @@ def main() -> None:
     parser.add_argument("--async-requests", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
+    if args.async_requests < 100:
+        parser.error(
+            "--async-requests must be at least 100 (10 in flight, steady-rate percentiles)"
+        )
     os.environ.pop("ACUMATICA_LOG", None)
     pkg = generated_package()
     overhead(pkg, args.requests, args.rounds)

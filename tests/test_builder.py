@@ -12,7 +12,14 @@ from typing import Any
 
 import pytest
 
-from acumatica_codegen.builder import API_RESERVED, CLIENT_RESERVED, MODEL_RESERVED, load_endpoint
+from acumatica_codegen import naming
+from acumatica_codegen.builder import (
+    API_RESERVED,
+    CLASS_RESERVED,
+    CLIENT_RESERVED,
+    MODEL_RESERVED,
+    load_endpoint,
+)
 from acumatica_codegen.errors import SpecError, UserError
 from acumatica_codegen.ir import Endpoint, Entity, FieldKind, Scalar, ValueType
 
@@ -586,7 +593,7 @@ def test_hostile_names_become_unique_valid_identifiers():
     attributes = [e.attribute_name for e in endpoint.top_level_entities]
     assert len(set(attributes)) == len(attributes)
     for entity in endpoint.entities:
-        assert_usable(entity.class_name, MODEL_RESERVED)
+        assert_usable(entity.class_name, CLASS_RESERVED)
         assert_usable(entity.module_name)
         names = [f.python_name for f in entity.fields]
         assert len(set(names)) == len(names), entity.name
@@ -643,6 +650,26 @@ def test_hostile_entities_and_actions_named_like_keywords_or_the_runtime():
         "Async": "async_",
         "Reason-Code": "reason_code",
     }
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Value", "Detail", "Fields", "Files", "Custom", "Plain", "Linked", "FieldRef",
+     "CustomFields", "UNSET", "Unset", "Any", "ClassVar", "TYPE_CHECKING", "Decimal", "UUID",
+     "EntityApi", "AsyncEntityApi", "AsyncEntity", "FieldSpec"],
+)  # fmt: skip
+def test_an_entity_named_like_a_name_the_generated_modules_import_gets_another_class_name(
+    tmp_path, name
+):
+    entity = {"type": "object", "properties": {"Qty": {"$ref": "#/definitions/IntValue"}}}
+    document = swagger2_document(**{name: entity})
+    document["definitions"]["Order"]["allOf"][1]["properties"]["Link"] = {
+        "$ref": "#/definitions/" + name
+    }
+    endpoint = load_endpoint(write(tmp_path, document))
+    assert endpoint.entity(name).class_name == name + "_"
+    assert endpoint.entity("Order").field("Link").entity == name  # the wire name is unchanged
+    assert CLASS_RESERVED >= naming.GENERATED_MODULE_NAMES | MODEL_RESERVED
 
 
 # -- the real corpus -----------------------------------------------------------------------------

@@ -98,20 +98,18 @@ def test_real_document_generates_imports_and_round_trips_every_entity(
 ) -> None:
     endpoint = load_endpoint(real_specs_dir / name)
     result = write_package(endpoint, tmp_path, spec_name=name)
+    _assert_imports_and_round_trips(endpoint, result.project_dir, tmp_path)
+
+
+def _assert_imports_and_round_trips(endpoint: Endpoint, project_dir: Path, tmp_path: Path) -> None:
+    """The package imports, and every entity's synthetic payload survives decode → encode."""
     payloads = {
         entity.class_name: synthetic_payload(endpoint, entity) for entity in endpoint.entities
     }
     payload_file = tmp_path / "payloads.json"
     payload_file.write_text(json.dumps(payloads), encoding="utf-8")
     run = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            ROUND_TRIP,
-            str(result.project_dir),
-            result.project_dir.name,
-            str(payload_file),
-        ],
+        [sys.executable, "-c", ROUND_TRIP, str(project_dir), project_dir.name, str(payload_file)],
         capture_output=True,
         text=True,
     )
@@ -169,3 +167,49 @@ def test_example_and_fixture_packages_pass_mypy_strict(spec: Path, tmp_path: Pat
     result = write_package(load_endpoint(spec), tmp_path)
     run = _mypy_strict(result.project_dir, tmp_path)
     assert run.returncode == 0, run.stdout
+
+
+# Detail entities of WebShop 23.200.001 renamed like what the generated models modules import.
+RUNTIME_LOOKALIKES = {
+    "Address": "Value",
+    "AttributeValue": "Detail",
+    "Contact": "Fields",
+    "DocAddress": "Files",
+    "DocContact": "Custom",
+    "SalesOrderDetail": "Plain",
+    "SalesOrderPayment": "Linked",
+    "PaymentDetail": "FieldRef",
+    "PaymentApplicationHistoryDetail": "UNSET",
+    "SalesInvoiceDetail": "ClassVar",
+    "StockItemWarehouseDetail": "TYPE_CHECKING",
+}
+
+
+def _renamed_schemas(node: Any, renames: dict[str, str]) -> Any:
+    """``node`` with the definitions in ``renames`` and every ``$ref`` to them renamed."""
+    if isinstance(node, list):
+        return [_renamed_schemas(item, renames) for item in node]
+    if not isinstance(node, dict):
+        return node
+    result = {}
+    for key, value in node.items():
+        if key == "$ref" and value.removeprefix("#/definitions/") in renames:
+            value = "#/definitions/" + renames[value.removeprefix("#/definitions/")]
+        result[key] = _renamed_schemas(value, renames)
+    if "definitions" in result:
+        result["definitions"] = {renames.get(k, k): v for k, v in result["definitions"].items()}
+    return result
+
+
+def test_entities_named_like_the_models_imports_generate_a_package_that_imports_and_type_checks(
+    tmp_path: Path,
+) -> None:
+    document = json.loads(WEBSHOP_23.read_text(encoding="utf-8-sig"))
+    spec = tmp_path / "WebShop_23.200.001.json"
+    spec.write_text(json.dumps(_renamed_schemas(document, RUNTIME_LOOKALIKES)), encoding="utf-8")
+    endpoint = load_endpoint(spec)
+    assert {e.name for e in endpoint.entities} >= set(RUNTIME_LOOKALIKES.values())
+    result = write_package(endpoint, tmp_path / "out")
+    _assert_imports_and_round_trips(endpoint, result.project_dir, tmp_path)
+    mypy = _mypy_strict(result.project_dir, tmp_path)
+    assert mypy.returncode == 0, mypy.stdout

@@ -7,8 +7,10 @@ templates produce: a template change shows up as a snapshot diff. Update them wi
 
 from __future__ import annotations
 
+import ast
 import json
 import random
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -18,6 +20,7 @@ from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 from acumatica_codegen.builder import load_endpoint
 from acumatica_codegen.errors import UserError
+from acumatica_codegen.naming import GENERATED_MODULE_NAMES
 from acumatica_codegen.render import (
     default_package_name,
     docstring,
@@ -237,3 +240,42 @@ def test_regeneration_leaves_files_of_other_kinds_alone(tmp_path: Path) -> None:
     result = write_package(endpoint, tmp_path)
     assert result.removed == ["acumatica_web_shop/models/stale_module.py"]
     assert (project / "NOTES.txt").read_text() == "my notes"
+
+
+def _module_bindings(source: str) -> list[str]:
+    """Every name a module binds at its top level (``if TYPE_CHECKING:`` blocks included)."""
+    names: list[str] = []
+    statements = list(ast.parse(source).body)
+    while statements:
+        node = statements.pop(0)
+        if isinstance(node, ast.If):
+            statements[:0] = node.body + node.orelse
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names += [(a.asname or a.name).split(".")[0] for a in node.names]
+        elif isinstance(node, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            names.append(node.name)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names += [t.id for t in targets if isinstance(t, ast.Name)]
+    return names
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [REPO / "specs" / f"{e}.json" for e in EXAMPLES]
+    + [FIXTURES / "hostile.json", FIXTURES / "old_contract.json"],
+    ids=lambda p: p.stem,
+)
+def test_entity_classes_never_take_a_name_the_models_and_api_modules_import(spec: Path) -> None:
+    """The builder keeps entity class names out of ``GENERATED_MODULE_NAMES``; every name the
+    templates bind beside the entity classes must therefore be in it (a new import is caught here).
+    """
+    endpoint = load_endpoint(spec)
+    classes = {e.class_name for e in endpoint.entities}
+    api_classes = {f"{flavor}{name}Api" for name in classes for flavor in ("", "Async")}
+    for path, text in render_package(endpoint).items():
+        if not re.search(r"/(models|api)/[^/]+\.py$", path):
+            continue
+        names = _module_bindings(text)
+        assert len(names) == len(set(names)), f"{path} binds a name twice: {sorted(names)}"
+        assert set(names) - classes - api_classes <= GENERATED_MODULE_NAMES, path

@@ -35,6 +35,17 @@ MODEL_RESERVED = naming.ANNOTATION_NAMES | {
     "from_dict", "to_dict", "field_errors", "iter_errors", "f", "extra", "wire", "delete",
     "mark_deleted", "self", "cls",
 }  # fmt: skip
+# Entity class names: an API module also defines <Class>Api and Async<Class>Api next to its imports.
+CLASS_RESERVED = (
+    MODEL_RESERVED
+    | naming.GENERATED_MODULE_NAMES
+    | {name.removesuffix("Api") for name in naming.GENERATED_MODULE_NAMES if name.endswith("Api")}
+    | {
+        name.removeprefix("Async").removesuffix("Api")
+        for name in naming.GENERATED_MODULE_NAMES
+        if name.startswith("Async") and name.endswith("Api")
+    }
+)
 CLIENT_RESERVED = frozenset(
     {
         "auth", "url", "base_url", "close", "aclose", "request", "login", "logout", "sign_in",
@@ -119,7 +130,7 @@ class _Builder:
                 f"{shared[0]} share one entity schema, which acumatica-codegen does not support; "
                 "give each top-level entity its own schema",
             )
-        class_names = naming.assign_names(entity_names, style="pascal", reserved=MODEL_RESERVED)
+        class_names = naming.assign_names(entity_names, style="pascal", reserved=CLASS_RESERVED)
         modules = self._module_names(entity_names, sorted(by_schema))
         attributes = naming.assign_names(
             [by_schema[s][0] for s in by_schema], reserved=CLIENT_RESERVED

@@ -5,8 +5,9 @@ Rules, in order:
    ``customer_id``, ``TAMEmployeeName`` → ``tam_employee_name``. Anything that is not an ASCII
    letter or digit separates words; accents are dropped (``Ünïcode`` → ``unicode``); a name that
    starts with a digit gets a ``n`` prefix (``2ndLine`` → ``n2nd_line``).
-2. A Python keyword or a reserved name (a builtin used in annotations, a method of the base class)
-   gets a trailing underscore (``Class`` → ``class_``), as PEP 8 suggests.
+2. A Python keyword or a reserved name (a builtin used in annotations, a method of the base class,
+   for classes a name the generated module imports) gets a trailing underscore (``Class`` →
+   ``class_``, an entity ``Value`` → class ``Value_``), as PEP 8 suggests.
 3. When names collide (``ShipVia`` and ``Ship_Via``), the most conventional spelling keeps the plain
    name — no punctuation, fewest capitals — and the others get an exact spelling that marks every
    capital (``OrderNBR`` → ``order_n_b_r``) and every run of punctuation (``Ship_Via`` →
@@ -30,6 +31,20 @@ ANNOTATION_NAMES = frozenset(
         "str", "int", "float", "bool", "list", "dict", "tuple", "object", "bytes",
         "Any", "ClassVar", "Decimal", "datetime", "UUID", "Unset", "UNSET", "Model",
         "CustomFields", "FileLink", "FieldRef", "EntityRef", "field", "dataclass",
+    }
+)  # fmt: skip
+
+# Every name a generated models or API module binds besides its entity classes: what
+# templates/package/models/ and templates/package/api/ import (runtime field specs, value helpers,
+# typing and scalar types, the API base classes) and define. An entity class named like one would
+# shadow it, so class names avoid them; tests/test_render.py checks every rendered module against
+# this set, so a new template import cannot be forgotten here.
+GENERATED_MODULE_NAMES = frozenset(
+    {
+        "annotations", "importlib", "Any", "ClassVar", "TYPE_CHECKING", "Decimal", "datetime",
+        "UUID", "Model", "Fields", "Value", "Plain", "Linked", "Detail", "Custom", "Files",
+        "FieldRef", "UNSET", "Unset", "CustomFields", "FileLink", "EntityApi", "AsyncEntityApi",
+        "FieldSpec", "wrap_parameters", "_MODULES", "__all__", "__getattr__", "__dir__",
     }
 )  # fmt: skip
 

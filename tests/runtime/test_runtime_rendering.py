@@ -91,7 +91,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from {pkg} import AsyncClient, Client, CookieAuth, FieldRef, Filter
+from {pkg} import UNSET, AsyncClient, Client, CookieAuth, FieldRef, Filter
 from {pkg}.models import SalesOrder, SalesOrderDetail
 
 
@@ -109,6 +109,16 @@ def sync_use(client: Client) -> list[SalesOrder]:
     raw = client.last_response
     assert raw is None or raw.status_code == 204
     return orders
+
+
+def unset_and_numbers(order: SalesOrder) -> tuple[int, str, Filter]:
+    # UNSET narrows like None: by truth, by ``or`` and by ``is not``.
+    lines = len(order.details) if order.details else 0
+    number: str = order.order_nbr or ""
+    if order.status is not UNSET and order.status is not None:
+        number += order.status
+    # A Decimal field compares with an int as well as a Decimal.
+    return lines, number, (SalesOrder.f.order_total > 5) & SalesOrder.f.order_total.ne(0)
 
 
 async def async_use(client: AsyncClient) -> SalesOrder:
@@ -133,6 +143,8 @@ def bad(client: Client) -> None:
     client.sales_order.list(filter=SalesOrder.f.order_total > "a lot")  # wrong value type
     client.sales_order.list(filter=SalesOrder.f.status.eq(5))  # wrong value type
     client.sales_order.put(SalesOrder(), mode="merge")  # no such mode
+    client.sales_order.list(filter=SalesOrder.f.order_total > 5.5)  # money is no float
+    client.sales_order.list(filter=SalesOrder.f.status > 5)  # an int is no status
 """
 
 
@@ -165,5 +177,7 @@ def test_typed_queries_and_entity_apis_type_check(webshop_project):
 def test_typos_and_wrong_value_types_fail_at_type_check_time(webshop_project):
     result = run_mypy(webshop_project, "bad_use.py", BAD_USE)
     errors = [line for line in result.stdout.splitlines() if ": error:" in line]
-    assert [line.split(":")[1] for line in errors] == ["9", "10", "11", "12"], result.stdout
+    assert [line.split(":")[1] for line in errors] == ["9", "10", "11", "12", "13", "14"], (
+        result.stdout
+    )
     assert 'has no attribute "statsu"' in result.stdout

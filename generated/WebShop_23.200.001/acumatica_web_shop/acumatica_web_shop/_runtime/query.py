@@ -59,7 +59,10 @@ class Filter:
 
 
 class FieldRef(Generic[T]):
-    """A field of an entity, named as on the wire (``"Status"``, ``"MainContact/Email"``)."""
+    """A field of an entity, named as on the wire (``"Status"``, ``"MainContact/Email"``).
+
+    Comparisons take the field's own type; a ``Decimal`` field also takes an ``int``.
+    """
 
     __slots__ = ("path",)
 
@@ -72,24 +75,60 @@ class FieldRef(Generic[T]):
     def __ne__(self, value: T | None) -> Filter:  # type: ignore[override]
         return self._compare("ne", value)
 
-    def __lt__(self, value: T) -> Filter:
+    @overload
+    def __lt__(self: FieldRef[Decimal], value: Decimal | int) -> Filter: ...
+
+    @overload
+    def __lt__(self, value: T) -> Filter: ...
+
+    def __lt__(self, value: Any) -> Filter:
         return self._compare("lt", value)
 
-    def __le__(self, value: T) -> Filter:
+    @overload
+    def __le__(self: FieldRef[Decimal], value: Decimal | int) -> Filter: ...
+
+    @overload
+    def __le__(self, value: T) -> Filter: ...
+
+    def __le__(self, value: Any) -> Filter:
         return self._compare("le", value)
 
-    def __gt__(self, value: T) -> Filter:
+    @overload
+    def __gt__(self: FieldRef[Decimal], value: Decimal | int) -> Filter: ...
+
+    @overload
+    def __gt__(self, value: T) -> Filter: ...
+
+    def __gt__(self, value: Any) -> Filter:
         return self._compare("gt", value)
 
-    def __ge__(self, value: T) -> Filter:
+    @overload
+    def __ge__(self: FieldRef[Decimal], value: Decimal | int) -> Filter: ...
+
+    @overload
+    def __ge__(self, value: T) -> Filter: ...
+
+    def __ge__(self, value: Any) -> Filter:
         return self._compare("ge", value)
 
     # Named twins of the operators: type checkers do not check the value of ``==``/``!=``
     # (they fall back to ``object.__eq__``), but they do check these.
-    def eq(self, value: T | None) -> Filter:
+    @overload
+    def eq(self: FieldRef[Decimal], value: Decimal | int | None) -> Filter: ...
+
+    @overload
+    def eq(self, value: T | None) -> Filter: ...
+
+    def eq(self, value: Any) -> Filter:
         return self._compare("eq", value)
 
-    def ne(self, value: T | None) -> Filter:
+    @overload
+    def ne(self: FieldRef[Decimal], value: Decimal | int | None) -> Filter: ...
+
+    @overload
+    def ne(self, value: T | None) -> Filter: ...
+
+    def ne(self, value: Any) -> Filter:
         return self._compare("ne", value)
 
     def __hash__(self) -> int:

@@ -7,35 +7,31 @@ it came, so nothing is lost on a round trip.
 
 from __future__ import annotations
 
+import enum
 import re
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
-from typing import Any, Final
+from typing import Any, Final, Literal
 from uuid import UUID
 
 
-class Unset:
-    """The type of ``UNSET``: a field that is not sent to the server at all."""
+class Unset(enum.Enum):
+    """The type of ``UNSET``: a field that is not sent to the server at all.
 
-    _instance: Unset | None = None
+    One member, so type checkers narrow ``x is not UNSET``, ``if x:`` and ``x or default``.
+    """
 
-    def __new__(cls) -> Unset:
-        if cls._instance is None:
-            cls._instance = super().__new__(cls)
-        return cls._instance
+    UNSET = "UNSET"
 
     def __repr__(self) -> str:
         return "UNSET"
 
-    def __bool__(self) -> bool:
+    def __bool__(self) -> Literal[False]:
         return False
 
-    def __reduce__(self) -> str:
-        return "UNSET"
 
-
-UNSET: Final = Unset()
+UNSET: Final = Unset.UNSET
 
 Decode = Callable[[Any], Any]
 Encode = Callable[[Any], Any]

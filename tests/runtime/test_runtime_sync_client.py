@@ -693,6 +693,10 @@ def test_client_options_are_checked(rt):
 
     with pytest.raises(rt.errors.ConfigurationError, match="max_concurrency"):
         Client(SITE, auth=auth, max_concurrency=0)
+    for site in ("ftp://erp.example.com", "erp.example.com", "https://", "mailto:a@b.c"):
+        with pytest.raises(rt.errors.ConfigurationError, match="url"):
+            Client(site, auth=auth)
+    Client("http://localhost:8080/AcumaticaERP/", auth=auth).close()
 
 
 def test_acumatica_log_info_reports_retries_and_relogins(
@@ -1043,3 +1047,45 @@ def test_an_endless_action_timeout_leaves_the_client_timeout_uncapped(
         orders(client).invoke("ReleaseOrder", Record(OrderNbr="SO1"))
     post = next(r for r in server.requests if is_post(r))
     assert post.extensions["timeout"] == {"connect": None, "read": None, "write": None, "pool": None}
+
+
+@pytest.mark.parametrize("value", ["", "   ", None])
+def test_an_empty_id_or_key_is_refused_before_any_request(make_client, orders, server, value):
+    with make_client() as client:
+        api = orders(client)
+        with pytest.raises(ValueError, match="SalesOrder id is empty"):
+            api.get(value)
+        with pytest.raises(ValueError, match="SalesOrder key OrderNbr is empty"):
+            api.get_by_keys("SO", value)
+        with pytest.raises(ValueError, match="SalesOrder id is empty"):
+            api.delete(value)
+        with pytest.raises(ValueError, match="SalesOrder key OrderType is empty"):
+            api.delete_by_keys(value, "SO1")
+        with pytest.raises(ValueError, match="SalesOrder key OrderType is empty"):
+            api.upload_file("a.txt", b"a", keys=[value, "SO1"])
+    assert [r for r in server.requests if is_entity(r)] == []
+
+
+def test_key_values_are_escaped_whole_so_they_never_address_another_route(
+    make_client, orders, rt, server
+):
+    with make_client() as client:
+        api = orders(client)
+        for value in ("$adHocSchema", "..", ".", "A/B", "50% off"):
+            with pytest.raises(rt.errors.NotFound):  # no such order, and no other route either
+                api.get_by_keys("SO", value)
+    paths = [r.url.raw_path.decode() for r in server.requests if is_get(r)]
+    assert [p.rsplit("/SO/", 1)[1] for p in paths] == [
+        "%24adHocSchema",
+        "%2E%2E",
+        "%2E",
+        "A%2FB",
+        "50%25%20off",
+    ]
+
+
+def test_a_list_where_one_record_is_expected_is_a_clear_error(make_client, orders, rt, server):
+    server.fail_next(is_get, httpx.Response(200, json=[{"id": "1"}]))
+    with make_client() as client:
+        with pytest.raises(rt.errors.AcumaticaError, match="expected one SalesOrder record, got list"):
+            orders(client).get("1")

@@ -109,6 +109,15 @@ class AsyncBaseClient:
             )
         if max_concurrency < 1:
             raise ConfigurationError("max_concurrency must be at least 1")
+        try:
+            parsed = httpx.URL(site)
+        except httpx.InvalidURL as exc:
+            raise ConfigurationError(f"url {site!r} is not a URL: {exc}") from None
+        if parsed.scheme not in ("http", "https") or not parsed.host:
+            raise ConfigurationError(
+                f"url must be the instance's address, like https://erp.example.com/AcumaticaERP,"
+                f" not {site!r}"
+            )
         self.url = site.rstrip("/")
         self._site_prefix = self.url + "/"
         self.base_url = (
@@ -649,12 +658,37 @@ class AsyncEntityApi(Generic[M]):
     def client(self) -> AsyncBaseClient:
         return self._client
 
-    def _url(self, *segments: object) -> str:
-        tail = "".join(f"/{_segment(s)}" for s in segments)
+    def _url(self, *route: str) -> str:
+        """The entity's URL, then route segments of ours (``$adHocSchema``, ``files``)."""
+        tail = "".join(f"/{_segment(s)}" for s in route)
         return f"{self._client.base_url}/{_segment(self.entity_name)}{tail}"
 
+    def _record_url(self, values: Sequence[object], *route: str, by_id: bool = False) -> str:
+        """The URL of one record, by its ``id`` or its key values: each one checked (an empty one
+        would address the list) and escaped whole (``/``, ``$``, dots), then route segments."""
+        segments = []
+        for index, value in enumerate(values):
+            if by_id:
+                what = "id"
+            elif index < len(self.key_fields):
+                what = f"key {self.key_fields[index]}"
+            else:
+                what = f"key value {index + 1}"
+            segments.append(_key_segment(value, f"{self.entity_name} {what}"))
+        tail = "".join(f"/{_segment(s)}" for s in route)
+        return f"{self._url()}/{'/'.join(segments)}{tail}"
+
     def _parse(self, response: httpx.Response) -> M:
-        return self.model.from_dict(_wire.loads(response.content))
+        data = _wire.loads(response.content)
+        if not isinstance(data, dict):
+            request = response.request
+            raise AcumaticaError(
+                f"expected one {self.entity_name} record, got {type(data).__name__}",
+                method=request.method,
+                url=str(request.url),
+                status=response.status_code,
+            )
+        return self.model.from_dict(data)
 
     async def put(
         self,
@@ -715,9 +749,10 @@ class AsyncEntityApi(Generic[M]):
         keys = [_plain(body.get(name)) for name in self.key_fields]
         try:
             if record_id:
-                await self._client._request("GET", self._url(record_id), timeout=timeout)
-            elif keys and all(k is not None for k in keys):
-                await self._client._request("GET", self._url(*keys), timeout=timeout)
+                url = self._record_url([record_id], by_id=True)
+                await self._client._request("GET", url, timeout=timeout)
+            elif keys and all(k is not None and str(k).strip() for k in keys):
+                await self._client._request("GET", self._record_url(keys), timeout=timeout)
         except NotFound:
             pass
 
@@ -839,7 +874,8 @@ class AsyncEntityApi(Generic[M]):
     ) -> M:
         """The record with this ``id`` (``NotFound`` if none)."""
         params = _wire.query_params(select=select, expand=expand, custom=custom)
-        response = await self._client._request("GET", self._url(id), params=params, timeout=timeout)
+        url = self._record_url([id], by_id=True)
+        response = await self._client._request("GET", url, params=params, timeout=timeout)
         return self._parse(response)
 
     async def get_by_keys(
@@ -854,13 +890,13 @@ class AsyncEntityApi(Generic[M]):
         if not keys:
             raise ValueError("get_by_keys needs at least one key value")
         params = _wire.query_params(select=select, expand=expand, custom=custom)
-        url = self._url(*keys)
+        url = self._record_url(keys)
         response = await self._client._request("GET", url, params=params, timeout=timeout)
         return self._parse(response)
 
     async def delete(self, id: UUID | str, *, timeout: float | httpx.Timeout | None = None) -> None:
         """Delete the record with this ``id``."""
-        await self._delete(self._url(id), timeout)
+        await self._delete(self._record_url([id], by_id=True), timeout)
 
     async def delete_by_keys(
         self,
@@ -870,7 +906,7 @@ class AsyncEntityApi(Generic[M]):
         """Delete the record with these key values."""
         if not keys:
             raise ValueError("delete_by_keys needs at least one key value")
-        await self._delete(self._url(*keys), timeout)
+        await self._delete(self._record_url(keys), timeout)
 
     async def _delete(self, url: str, timeout: float | httpx.Timeout | None) -> None:
         """A delete that loses a race ("Another process has updated...") is sent once more."""
@@ -900,8 +936,12 @@ class AsyncEntityApi(Generic[M]):
         """Attach a file to the record given by ``id=`` or by ``keys=``."""
         if (id is None) == (not keys):
             raise ValueError("give exactly one of id= or keys=")
-        target: Sequence[object] = [id] if id is not None else keys
-        url = self._url(*target, "files", filename)
+        if not filename:
+            raise ValueError("upload_file needs a file name")
+        if id is not None:
+            url = self._record_url([id], "files", filename, by_id=True)
+        else:
+            url = self._record_url(keys, "files", filename)
         headers = {"Content-Type": "application/octet-stream"}
         await self._client._request("PUT", url, content=content, headers=headers, timeout=timeout)
 
@@ -949,6 +989,16 @@ _MAX_RESENDS = 8
 
 def _segment(value: object) -> str:
     return quote(str(value), safe="$")
+
+
+def _key_segment(value: object, what: str) -> str:
+    """A record's id or key value as one path segment; empty ones are refused."""
+    text = "" if value is None else str(value)
+    if not text.strip():
+        raise ValueError(f"{what} is empty: give the record's value (an empty one reads the list)")
+    if text in (".", ".."):  # URL normalisation would drop them; escaped, they stay values
+        return text.replace(".", "%2E")
+    return quote(text, safe="")
 
 
 def _plain(value: Any) -> Any:

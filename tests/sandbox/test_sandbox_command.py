@@ -2,41 +2,22 @@
 
 from __future__ import annotations
 
-import os
-import signal
 import socket
-import subprocess
-import sys
 from pathlib import Path
 
 import httpx
 import pytest
-from sandbox_helpers import BASE_24, REPO, WEBSHOP_23, WEBSHOP_24, signed_in
+from sandbox_helpers import BASE_24, WEBSHOP_23, WEBSHOP_24, cli_sandbox, signed_in
 
 from acumatica_codegen.cli import main
 from acumatica_codegen.sandbox import Sandbox
 from acumatica_codegen.sandbox.command import _key_overrides
 
-RUN_CLI = "import sys; from acumatica_codegen.cli import main; main(sys.argv[1:])"
-
-
-def cli_env() -> dict[str, str]:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(
-        filter(None, [str(REPO / "generator"), env.get("PYTHONPATH")])
-    )
-    return env
-
 
 def test_serves_and_prints_where_on_the_first_line() -> None:
-    process = subprocess.Popen(
-        [sys.executable, "-c", RUN_CLI, "sandbox", str(WEBSHOP_24), str(WEBSHOP_23), "--port", "0",
-         "--user", "bot:pw", "--max-sessions", "1", "--seed", "4"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=cli_env(),
-    )  # fmt: skip
-    try:
-        assert process.stdout is not None
-        first = process.stdout.readline().strip()
+    args = [str(WEBSHOP_24), str(WEBSHOP_23), "--port", "0", "--user", "bot:pw",
+            "--max-sessions", "1", "--seed", "4"]  # fmt: skip
+    with cli_sandbox(*args) as first:
         assert first.startswith("Sandbox listening on http://127.0.0.1:")
         url = first.removeprefix("Sandbox listening on ")
         endpoints = httpx.get(f"{url}/entity", timeout=10).json()["endpoints"]
@@ -57,13 +38,6 @@ def test_serves_and_prints_where_on_the_first_line() -> None:
             other = httpx.post(f"{url}/entity/auth/login", json={"name": "bot", "password": "pw"})
             assert other.status_code == 429
             client.post("/entity/auth/logout")
-    finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:  # pragma: no cover - only when shutdown hangs
-            process.kill()
-    assert "Traceback" not in (process.stderr.read() if process.stderr else "")
 
 
 def run_main(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:

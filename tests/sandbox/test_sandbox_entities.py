@@ -120,11 +120,55 @@ def test_wrong_number_of_keys_is_a_bad_request(client: httpx.Client) -> None:
     assert "OrderType, OrderNbr" in json.dumps(response.json())
 
 
-def test_missing_key_values_are_numbered(client: httpx.Client) -> None:
+def test_a_missing_document_number_is_numbered(client: httpx.Client) -> None:
     first = put(client, "SalesOrder", order()).json()
     second = put(client, "SalesOrder", order("<NEW>")).json()
     assert value(first["OrderNbr"]) == "000001"
     assert value(second["OrderNbr"]) == "000002"
+    assert value(put(client, "Shipment", {}).json()["ShipmentNbr"]) == "000001"
+
+
+@pytest.mark.parametrize(
+    "entity, body, field, label",
+    [
+        ("SalesOrder", wrap(CustomerID="C001"), "OrderType", "Order Type"),
+        ("SalesOrder", wrap(OrderType=None, CustomerID="C001"), "OrderType", "Order Type"),
+        ("SalesOrder", wrap(OrderType="<NEW>", OrderNbr="SO-1"), "OrderType", "Order Type"),
+        ("SalesInvoice", wrap(ReferenceNbr="INV-1"), "Type", "Type"),
+        ("Customer", {}, "CustomerID", "Customer ID"),
+        ("Customer", wrap(CustomerName="Ann"), "CustomerID", "Customer ID"),
+        ("StockItem", wrap(Description="Widget"), "InventoryID", "Inventory ID"),
+    ],
+)
+def test_a_missing_key_that_is_not_a_document_number_answers_422_on_that_field(
+    client: httpx.Client, entity: str, body: dict[str, Any], field: str, label: str
+) -> None:
+    response = put(client, entity, body)
+    assert response.status_code == 422, response.text
+    answer = response.json()
+    assert answer[field]["error"] == f"'{label}' cannot be empty."
+    assert (
+        answer["error"].startswith("Inserting  '")
+        and "raised at least one error" in answer["error"]
+    )
+    for name, wrapper in body.items():  # the body comes back as sent
+        assert answer[name]["value"] == wrapper["value"]
+    assert client.get(f"{BASE_24}/{entity}").json() == []  # nothing stored, nothing numbered
+    assert value(put(client, "SalesOrder", order()).json()["OrderNbr"]) == "000001"
+
+
+def test_a_422_for_a_missing_key_lists_the_other_field_errors_too(client: httpx.Client) -> None:
+    response = put(client, "SalesOrder", wrap(CustomerID="C001", OrderTotal="lots"))
+    assert response.status_code == 422
+    assert response.json()["OrderType"]["error"] == "'Order Type' cannot be empty."
+    assert "error" in response.json()["OrderTotal"]
+
+
+def test_an_update_needs_no_keys_again(client: httpx.Client) -> None:
+    created = put(client, "SalesOrder", order()).json()
+    updated = put(client, "SalesOrder", {"id": created["id"], **wrap(Description="Rush")})
+    assert updated.status_code == 200, updated.text
+    assert value(updated.json()["OrderType"]) == "SO"
 
 
 # ----------------------------------------------------------------------------- upsert

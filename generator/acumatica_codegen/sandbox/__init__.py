@@ -37,11 +37,16 @@ What it does (see ``app`` for the routes and the exact error shapes):
   PKCE) and ``/identity/connect/authorize`` (auto-approves, redirects with a code); Bearer tokens
   live ``token_lifetime`` seconds. A client id ending in ``@Tenant`` signs in to that tenant.
 - Records live in memory, per tenant and endpoint: PUT upserts (by ``id``, else by the entity's
-  key fields; missing keys are numbered ``000001``...), ``If-None-Match: *`` / ``If-Match: *``
-  answer 412; GET lists with ``$filter $select $expand $custom $top $skip``; GET and DELETE by id
+  key fields), ``If-None-Match: *`` / ``If-Match: *`` answer 412; GET lists with ``$filter $select $expand $custom $top $skip``; GET and DELETE by id
   or by keys; a missing record is a 500 ``NoEntitySatisfiesTheConditionException``. Wrong value
   types answer 422 with ``error`` on each failing field (detail lines too); bodies that cannot be
   read answer 400. Text compares without regard to case, as on SQL Server.
+- A new record's missing keys: only the last key is numbered (``000001``...; ``"<NEW>"`` asks
+  too), and only when it is a document number (name ending in ``Nbr``: OrderNbr, RefNbr,
+  ReferenceNbr, BatchNbr...), an int/GUID identity, or its entity is in ``auto_number``
+  (``--auto-number Customer``); ``manual_number`` turns numbering off for an entity. Any other
+  missing key (OrderType, Type, Module, CustomerID...) answers 422 with "'Order Type' cannot be
+  empty." on the field: the sandbox knows no screen defaults, so send those keys.
 - Actions answer 202 with a status ``Location`` that answers 202 ``action_polls`` times, then
   204. Release… sets ``Status`` to Released, Cancel… to Canceled, …Hold… to On Hold,
   RemoveHold…/…FromHold/Open… to Open, Void… to Voided, Confirm… to Confirmed.

@@ -97,7 +97,10 @@ class SandboxState:
         self.loaded: dict[tuple[str, str], LoadedEndpoint] = {}
         self.reset()
         for endpoint, document_json in endpoints:
-            loaded = LoadedEndpoint(endpoint, document_json, EntityService(endpoint, self.new_id))
+            service = EntityService(
+                endpoint, self.new_id, options.auto_number, options.manual_number
+            )
+            loaded = LoadedEndpoint(endpoint, document_json, service)
             loaded.entities = {e.name.lower(): e for e in endpoint.top_level_entities}
             self.loaded[(endpoint.name.lower(), endpoint.version.lower())] = loaded
 

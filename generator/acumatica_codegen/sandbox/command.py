@@ -125,6 +125,16 @@ def _key_overrides(specs: list[Path]) -> dict[str, tuple[str, ...]]:
     "--session-timeout", default="1200", metavar="SECONDS", show_default=True,
     help="Idle seconds after which a cookie session ends by itself.",
 )  # fmt: skip
+@click.option(
+    "--auto-number", "auto_number", multiple=True, metavar="ENTITY",
+    help="Also number ENTITY's last key (e.g. Customer's CustomerID) when a new record leaves it "
+    "out (repeatable). Without it only document numbers (...Nbr) and int/GUID ids are numbered; "
+    "any other missing key answers 422 \"'Order Type' cannot be empty.\"",
+)  # fmt: skip
+@click.option(
+    "--manual-number", "manual_number", multiple=True, metavar="ENTITY",
+    help="Never number ENTITY's keys, as with a manual numbering sequence (repeatable).",
+)  # fmt: skip
 def sandbox_command(
     specs: tuple[str, ...],
     host: str,
@@ -141,6 +151,8 @@ def sandbox_command(
     clients: tuple[str, ...],
     token_lifetime: str,
     session_timeout: str,
+    auto_number: tuple[str, ...],
+    manual_number: tuple[str, ...],
 ) -> None:
     """Serve a local Acumatica for SPEC (one or more endpoint documents) until Ctrl-C.
 
@@ -175,6 +187,8 @@ def sandbox_command(
         token_lifetime=_number(token_lifetime, "--token-lifetime", float, 0.001, None),
         session_timeout=_number(session_timeout, "--session-timeout", float, 0.001, None),
         key_overrides=_key_overrides(paths),
+        auto_number=auto_number,
+        manual_number=manual_number,
     )
     sandbox.bind()
     click.echo(f"Sandbox listening on {sandbox.url}")

@@ -2,6 +2,16 @@
 
 Everything here follows the endpoint's own IR: which fields exist, how each travels
 (``FieldKind``) and what its values must be (``Scalar``), which fields are keys.
+
+Key fields a new record leaves out (or sends as ``"<NEW>"``) are numbered only where Acumatica
+numbers them (``EntityService.numbered_key``): the *last* key field, when it is a document number
+(its name ends in ``Nbr``: OrderNbr, RefNbr, ReferenceNbr, BatchNbr, ShipmentNbr...) or an
+identity the database assigns (an int or GUID field: ContactID, LeadID), or when the entity is
+named in ``auto_number`` (a key such as CustomerID whose numbering sequence is automatic on that
+instance). ``manual_number`` turns numbering off for an entity (a manual numbering sequence).
+Any other missing key (OrderType, Type, Module, a CustomerID with manual numbering) answers 422:
+the entity's error, and "'Order Type' cannot be empty." on the field, as Acumatica does when no
+screen default fills it (the sandbox knows no screen defaults).
 """
 
 from __future__ import annotations
@@ -120,9 +130,17 @@ class BodyErrors:
 class EntityService:
     """Reads, writes and renders the records of one endpoint in one tenant's store."""
 
-    def __init__(self, endpoint: Endpoint, new_id: Callable[[], str]) -> None:
+    def __init__(
+        self,
+        endpoint: Endpoint,
+        new_id: Callable[[], str],
+        auto_number: Iterable[str] = (),
+        manual_number: Iterable[str] = (),
+    ) -> None:
         self.endpoint = endpoint
         self.new_id = new_id
+        self.auto_number = frozenset(name.lower() for name in auto_number)
+        self.manual_number = frozenset(name.lower() for name in manual_number)
         self.base = f"/entity/{endpoint.name}/{endpoint.version}"
         self.custom_types = {t.name: t.scalar for t in endpoint.custom_field_types}
         self._plans: dict[str, list[tuple[str, FieldKind, Entity | None]]] = {}
@@ -364,6 +382,8 @@ class EntityService:
                     "modelState": {where: [message] for where, message in problems.structural},
                 },
             )
+        if inserted:
+            self._check_keys(entity, draft, problems)
         if problems.field_errors:
             raise self.validation_error(entity, sent, problems, inserted)
         if inserted:
@@ -380,10 +400,32 @@ class EntityService:
         table.index(draft["id"], record_key)
         return draft, inserted
 
-    def _number_keys(self, tenant: TenantStore, entity: Entity, draft: Record) -> None:
-        """Give missing key fields a value, as Acumatica's numbering sequences do."""
+    def numbered_key(self, entity: Entity, key: str) -> bool:
+        """Whether a new ``entity`` record that leaves ``key`` out gets a number for it.
+
+        Only the last key field is ever numbered: a document number (a name ending in ``Nbr``)
+        or a database identity (int or GUID), unless ``manual_number`` names the entity; any
+        last key when ``auto_number`` names the entity.
+        """
+        if not entity.keys or key != entity.keys[-1]:
+            return False
+        name = entity.name.lower()
+        if name in self.manual_number:
+            return False
+        if name in self.auto_number:
+            return True
+        return key.endswith("Nbr") or entity.field(key).scalar in (Scalar.INT, Scalar.GUID)
+
+    def _check_keys(self, entity: Entity, draft: Record, problems: BodyErrors) -> None:
+        """A field error on every key a new record leaves empty that nothing will number."""
         for key in entity.keys:
-            if draft.get(key) is not None:
+            if draft.get(key) is None and not self.numbered_key(entity, key):
+                problems.field_errors.append(((key,), f"'{display_name(key)}' cannot be empty."))
+
+    def _number_keys(self, tenant: TenantStore, entity: Entity, draft: Record) -> None:
+        """Number the missing keys ``numbered_key`` allows, as Acumatica's numbering sequences do."""
+        for key in entity.keys:
+            if draft.get(key) is not None or not self.numbered_key(entity, key):
                 continue
             scalar = entity.field(key).scalar
             number = tenant.next_number(self.endpoint.name, entity.name, key)
@@ -689,6 +731,14 @@ def _guid(raw: Any) -> str | None:
 def guid_or_none(raw: Any) -> str | None:
     """``_guid`` for other modules (the id of an action's target entity)."""
     return _guid(raw)
+
+
+def display_name(wire_name: str) -> str:
+    """A field's label as Acumatica's messages show it: "OrderType" -> "Order Type",
+    "CustomerID" -> "Customer ID", "RefNbr" -> "Ref. Nbr." (roughly: the IR has no labels)."""
+    words = re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+", wire_name) or [wire_name]
+    words = [{"Nbr": "Nbr.", "Ref": "Ref."}.get(word, word) for word in words]
+    return " ".join(words)
 
 
 def _wrapped_value(raw: Any) -> Any:

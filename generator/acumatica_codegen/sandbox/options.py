@@ -30,6 +30,11 @@ class SandboxOptions:
     token_lifetime: float = 3600.0  # seconds an access token lives (Acumatica: one hour)
     session_timeout: float = 1200.0  # idle seconds before a cookie session ends by itself
     build_version: str | None = None  # GET /entity "acumaticaBuildVersion"; derived when None
+    # Entities whose last key field is numbered when a new record leaves it out, besides document
+    # numbers (…Nbr) and int/GUID identities: e.g. ("Customer",) for an automatic CustomerID.
+    auto_number: tuple[str, ...] = ()
+    # Entities whose last key is never numbered (a manual numbering sequence): it must be given.
+    manual_number: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         for name in (
@@ -59,6 +64,9 @@ class SandboxOptions:
             raise ValueError("token_lifetime and session_timeout must be positive")
         if not self.users:
             raise ValueError("at least one user is needed")
+        both = {n.lower() for n in self.auto_number} & {n.lower() for n in self.manual_number}
+        if both:
+            raise ValueError(f"auto_number and manual_number both name {', '.join(sorted(both))}")
 
     @property
     def default_tenant(self) -> str:

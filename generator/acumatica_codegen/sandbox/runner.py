@@ -53,6 +53,8 @@ class Sandbox:
         session_timeout: float = 1200.0,
         build_version: str | None = None,
         key_overrides: Mapping[str, Sequence[str]] | None = None,
+        auto_number: Sequence[str] = (),
+        manual_number: Sequence[str] = (),
     ) -> None:
         paths = [Path(spec)] if isinstance(spec, (str, Path)) else [Path(p) for p in spec]
         if not paths:
@@ -72,10 +74,13 @@ class Sandbox:
                 token_lifetime=token_lifetime,
                 session_timeout=session_timeout,
                 build_version=build_version,
+                auto_number=_names(auto_number),
+                manual_number=_names(manual_number),
             )
         except ValueError as problem:
             raise UserError(f"sandbox: {problem}") from None
         documents = load_documents(paths, dict(key_overrides) if key_overrides else None)
+        _check_entity_names(documents, self.options)
         self.app, self.state = create_app(documents, self.options)
         self.host = host
         self.port = port
@@ -305,3 +310,24 @@ class Sandbox:
 
         sandbox_fixture.__name__ = name
         return pytest.fixture(scope=scope, name=name)(sandbox_fixture)  # type: ignore[call-overload]
+
+
+def _names(names: Sequence[str] | str) -> tuple[str, ...]:
+    """Entity names from a list (or one name), as ``SandboxOptions`` keeps them."""
+    return (names,) if isinstance(names, str) else tuple(names)
+
+
+def _check_entity_names(documents: list[tuple[Any, bytes]], options: SandboxOptions) -> None:
+    """A UserError for an ``auto_number``/``manual_number`` name no document has (a typo)."""
+    known = {e.name.lower() for endpoint, _ in documents for e in endpoint.top_level_entities}
+    for option, names in (
+        ("auto_number", options.auto_number),
+        ("manual_number", options.manual_number),
+    ):
+        unknown = [name for name in names if name.lower() not in known]
+        if unknown:
+            flag = "--" + option.replace("_", "-")
+            raise UserError(
+                f"sandbox: {option} ({flag}): no top-level entity named {', '.join(unknown)} "
+                "in the documents served"
+            )

@@ -360,13 +360,57 @@ def _set(document: Any, path: tuple[Any, ...], value: Any) -> None:
         (("paths", "/Customer", "put", "tags"), 1, "/paths/~1Customer/put/tags"),
         (("paths", "/Customer", "put", "parameters"), True, "/paths/~1Customer/put/parameters"),
         (("definitions", "Customer", "allOf"), True, "/definitions/Customer/allOf"),
-        (("definitions", "Customer", "allOf", 1, "properties"), [], None),
+        (
+            ("definitions", "Customer", "allOf", 1, "properties"),
+            [],
+            "/definitions/Customer/allOf/1/properties",
+        ),
         (
             ("definitions", "ChangeCustomerClass", "properties", "parameters"),
             [],
             "/definitions/ChangeCustomerClass/properties/parameters",
         ),
-        (("definitions", "StringValue", "properties", "value", "format"), [1], None),
+        (
+            ("definitions", "StringValue", "properties", "value", "format"),
+            [1],
+            "/definitions/StringValue/properties/value/format",
+        ),
+        (("definitions", "Customer", "allOf", 1, "description"), 5, None),  # text only
+        (("tags",), {"name": "Customer"}, "/tags"),
+        (("tags", 0), "Customer", "/tags/0"),
+        (("tags", 0, "name"), 7, "/tags/0/name"),
+        (("paths", "/Customer", "put", "tags", 0), 1, "/paths/~1Customer/put/tags"),
+        (
+            ("paths", "/Customer", "put", "parameters", 0),
+            "body",
+            "/paths/~1Customer/put/parameters/0",
+        ),
+        (
+            ("paths", "/Customer", "put", "parameters", 4, "schema"),
+            "Customer",
+            "/paths/~1Customer/put/parameters/4/schema",
+        ),
+        (("paths", "/Customer", "get", "responses"), [], "/paths/~1Customer/get/responses"),
+        (
+            ("paths", "/Customer", "get", "responses", "200"),
+            5,
+            "/paths/~1Customer/get/responses/200",
+        ),
+        (
+            ("paths", "/Customer", "get", "responses", "200", "schema"),
+            "array",
+            "/paths/~1Customer/get/responses/200/schema",
+        ),
+        (
+            ("definitions", "Customer", "allOf", 1, "properties", "Contacts", "items"),
+            "CustomerContact",
+            "/definitions/Customer/allOf/1/properties/Contacts/items",
+        ),
+        (
+            ("definitions", "Customer", "allOf", 1, "properties", "Active"),
+            "boolean",
+            "/definitions/Customer/allOf/1/properties/Active",
+        ),
     ],
 )
 def test_malformed_structure_is_a_spec_error_at_its_pointer(tmp_path, path, value, pointer):
@@ -377,6 +421,50 @@ def test_malformed_structure_is_a_spec_error_at_its_pointer(tmp_path, path, valu
         load_endpoint(written)
         return
     assert_names_place(spec_error(written), written, pointer)
+
+
+@pytest.mark.parametrize("name", ["Entity", "FileLink", "HttpError", "CustomField", "Customer"])
+@pytest.mark.parametrize("value", [5, [], ["Customer"], "object", None, True])
+def test_a_schema_that_is_not_an_object_is_a_spec_error_at_its_pointer(tmp_path, name, value):
+    document = json.loads(OLD_CONTRACT.read_text(encoding="utf-8-sig"))
+    document["definitions"][name] = value
+    written = write(tmp_path, document)
+    error = spec_error(written)
+    assert_names_place(error, written, f"/definitions/{name}")
+    assert error.problem.startswith("expected a schema object (a JSON object), found ")
+
+
+def test_an_openapi_schema_that_is_a_number_is_a_spec_error_even_when_nothing_uses_it(tmp_path):
+    document = {
+        "openapi": "3.0.1",
+        "info": {"title": "Shop/1.0.0", "version": "1"},
+        "paths": {},
+        "components": {"schemas": {"Entity": 5}},
+    }
+    written = write(tmp_path, document)
+    error = spec_error(written)
+    assert_names_place(error, written, "/components/schemas/Entity")
+    assert "found a number (5)" in error.problem
+
+
+def test_a_schema_ref_to_something_that_is_not_an_object_names_the_target(tmp_path):
+    document = swagger2({"A": {"$ref": "#/info/title"}})
+    written = write(tmp_path, document)
+    error = spec_error(written)
+    assert_names_place(error, written, "/info/title")
+    assert "found a string ('Shop/1.0.0')" in error.problem
+
+
+def test_an_openapi_request_body_or_content_that_is_not_an_object_is_a_spec_error(tmp_path):
+    document = json.loads(WEBSHOP_24.read_text(encoding="utf-8-sig"))
+    document["paths"]["/Customer"]["put"]["requestBody"] = {"content": ["application/json"]}
+    written = write(tmp_path, document)
+    assert_names_place(spec_error(written), written, "/paths/~1Customer/put/requestBody/content")
+    document["paths"]["/Customer"]["put"]["requestBody"] = {"content": {"application/json": 1}}
+    written = write(tmp_path, document)
+    assert_names_place(
+        spec_error(written), written, "/paths/~1Customer/put/requestBody/content/application~1json"
+    )
 
 
 def _node_paths(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:

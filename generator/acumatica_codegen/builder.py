@@ -20,7 +20,7 @@ from . import naming
 from .errors import UserError
 from .ir import Action, Endpoint, Entity, Field, FieldKind, Scalar, ValueType
 from .keys import resolve_keys
-from .spec import Operation, SpecDocument, escape_pointer, read_document
+from .spec import Operation, SpecDocument, describe_json, escape_pointer, read_document
 
 ENDPOINT_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_.-]{0,99}")
 ENDPOINT_VERSION = re.compile(r"[0-9][A-Za-z0-9_.-]{0,49}")
@@ -196,9 +196,7 @@ class _Builder:
     def _schema(self, name: str) -> tuple[Any, str]:
         pointer = self.doc.schema_pointer(name)
         node, pointer = self.doc.resolve(self.doc.schemas[name], pointer)
-        if not isinstance(node, dict):
-            self.doc.fail(pointer, "expected a schema object")
-        return node, pointer
+        return self.doc.expect_object(node, pointer, "a schema object"), pointer
 
     # -- paths ---------------------------------------------------------------------------------
 
@@ -243,8 +241,7 @@ class _Builder:
         for index, part in enumerate(self._all_of(node, pointer)):
             part_ref = f"{pointer}/allOf/{index}"
             part, part_pointer = self.doc.resolve(part, part_ref)
-            if not isinstance(part, dict):
-                self.doc.fail(part_pointer, "expected a schema object in allOf")
+            part = self.doc.expect_object(part, part_pointer, "a schema object in allOf")
             if part_pointer in visiting:
                 self.doc.fail(f"{part_ref}/$ref", f"allOf loops back to '#{part_pointer}'")
             parts.extend(self._all_of_parts(part, part_pointer, visiting))
@@ -260,9 +257,9 @@ class _Builder:
             if isinstance(part, dict) and isinstance(part.get("$ref"), str)
         }
         for part, part_pointer in self._all_of_parts(node, pointer):
-            properties = part.get("properties") or {}
-            if not isinstance(properties, dict):
-                self.doc.fail(f"{part_pointer}/properties", "expected an object of properties")
+            properties = self.doc.expect_object(
+                part.get("properties", {}), f"{part_pointer}/properties", "an object of properties"
+            )
             inherited = any(part_pointer.startswith(p) for p in inherited_pointers)
             for name, schema in properties.items():
                 result[name] = (
@@ -273,9 +270,11 @@ class _Builder:
         return result
 
     def _all_of(self, node: dict[str, Any], pointer: str) -> list[Any]:
-        parts = node.get("allOf") or []
+        parts = node.get("allOf", [])
         if not isinstance(parts, list):
-            self.doc.fail(f"{pointer}/allOf", "expected a list of schemas")
+            self.doc.fail(
+                f"{pointer}/allOf", f"expected a list of schemas, found {describe_json(parts)}"
+            )
         return parts
 
     def _is_custom_field_type(self, node: dict[str, Any], pointer: str) -> bool:
@@ -297,10 +296,12 @@ class _Builder:
     def _scalar(self, schema: Any, pointer: str, *, wrapper_name: str = "") -> Scalar:
         """The Python-level type of a JSON scalar schema."""
         schema, pointer = self.doc.resolve(schema, pointer)
-        if not isinstance(schema, dict):
-            self.doc.fail(pointer, "expected a schema object")
+        schema = self.doc.expect_object(schema, pointer, "a schema object")
         kind, fmt = schema.get("type"), schema.get("format")
-        fmt = fmt if isinstance(fmt, str) else None
+        if fmt is not None and not isinstance(fmt, str):
+            self.doc.fail(
+                f"{pointer}/format", f"expected a format name, found {describe_json(fmt)}"
+            )
         if isinstance(kind, list):  # OpenAPI 3.1: ["string", "null"] is a nullable string
             kinds = [k for k in kind if k != "null"]
             kind = kinds[0] if len(kinds) == 1 else None
@@ -341,8 +342,7 @@ class _Builder:
         return tuple(sorted(own, key=order) + sorted(inherited, key=order))
 
     def _field(self, wire_name: str, python_name: str, schema: Any, pointer: str) -> Field:
-        if not isinstance(schema, dict):
-            self.doc.fail(pointer, "expected a schema object")
+        schema = self.doc.expect_object(schema, pointer, "a schema object")
         description = (
             schema.get("description") if isinstance(schema.get("description"), str) else None
         )
@@ -362,8 +362,10 @@ class _Builder:
             return Field(kind=FieldKind.LINKED, scalar=Scalar.ANY, entity=target, **common)
         kind = schema.get("type")
         if kind == "array":
-            items = schema.get("items")
-            if isinstance(items, dict) and "$ref" in items:
+            items = self.doc.expect_object(
+                schema.get("items", {}), f"{pointer}/items", "the schema of the items"
+            )
+            if "$ref" in items:
                 target = self.doc.schema_name(items["$ref"], f"{pointer}/items")
                 if target == "FileLink":
                     return Field(kind=FieldKind.FILES, scalar=Scalar.ANY, **common)
@@ -448,8 +450,9 @@ class _Builder:
         if "parameters" in properties:
             params_schema, params_pointer, _ = properties["parameters"]
             params_schema, params_pointer = self.doc.resolve(params_schema, params_pointer)
-            if not isinstance(params_schema, dict):
-                self.doc.fail(params_pointer, "expected a schema object of action parameters")
+            params_schema = self.doc.expect_object(
+                params_schema, params_pointer, "a schema object of action parameters"
+            )
             param_properties = self._properties(params_schema, params_pointer)
             names = naming.assign_names(
                 param_properties, reserved={"entity", "self", "timeout", "parameters"}

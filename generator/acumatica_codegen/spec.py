@@ -43,6 +43,21 @@ def _unescape_pointer(token: str) -> str:
     return token.replace("~1", "/").replace("~0", "~")
 
 
+def describe_json(value: Any) -> str:
+    """What a JSON value is, for messages: ``a number (5)``, ``a list``, ``a string ('x')``."""
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return f"{str(value).lower()}"
+    kind = "a string" if isinstance(value, str) else "a number"
+    shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
+    return f"{kind} ({shown})"
+
+
 class SpecDocument:
     """A parsed endpoint document and the accessors the builder needs."""
 
@@ -64,12 +79,25 @@ class SpecDocument:
                 "expected an object of schemas; an endpoint document always has one",
             )
         self.schemas: dict[str, Any] = schemas
+        for name, schema in schemas.items():
+            node, pointer = self.resolve(schema, self.schema_pointer(name))
+            self.expect_object(node, pointer, "a schema object")
 
     # -- errors and navigation -------------------------------------------------------------
 
     def fail(self, pointer: str, problem: str) -> SpecError:
         """Raise a SpecError at ``pointer`` (returns the error type for ``raise`` readability)."""
         raise SpecError(self.path, pointer, problem)
+
+    def expect_object(self, node: Any, pointer: str, what: str) -> dict[str, Any]:
+        """``node`` when it is a JSON object, else a SpecError saying what was found instead."""
+        if not isinstance(node, dict):
+            self.fail(
+                pointer,
+                f"expected {what} (a JSON object), found {describe_json(node)}; "
+                "fix or re-fetch the document",
+            )
+        return node
 
     def _lookup(self, pointer: str, referrer: str) -> Any:
         node: Any = self.data
@@ -165,12 +193,18 @@ class SpecDocument:
     def tags(self) -> dict[str, str | None]:
         """Tag name → description."""
         result: dict[str, str | None] = {}
-        tags = self.data.get("tags")
-        if isinstance(tags, list):
-            for tag in tags:
-                if isinstance(tag, dict) and isinstance(tag.get("name"), str):
-                    description = tag.get("description")
-                    result[tag["name"]] = description if isinstance(description, str) else None
+        tags = self.data.get("tags", [])
+        if not isinstance(tags, list):
+            self.fail("/tags", f"expected a list of tag objects, found {describe_json(tags)}")
+        for index, tag in enumerate(tags):
+            tag = self.expect_object(tag, f"/tags/{index}", "a tag object")
+            name = tag.get("name")
+            if not isinstance(name, str):
+                self.fail(
+                    f"/tags/{index}/name", f"expected the tag's name, found {describe_json(name)}"
+                )
+            description = tag.get("description")
+            result[name] = description if isinstance(description, str) else None
         return result
 
     # -- operations --------------------------------------------------------------------------
@@ -193,13 +227,13 @@ class SpecDocument:
                 if not isinstance(operation, dict):
                     self.fail(pointer, "expected an operation object")
                 tags = operation.get("tags") or []
-                if not isinstance(tags, list):
-                    self.fail(f"{pointer}/tags", "expected a list of tag names")
+                if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+                    self.fail(f"{pointer}/tags", "expected a list of tag names (strings)")
                 yield Operation(
                     path=path,
                     method=method,
                     pointer=pointer,
-                    tags=tuple(t for t in tags if isinstance(t, str)),
+                    tags=tuple(tags),
                     body_ref=self._body_ref(operation, pointer),
                     response_ref=self._response_ref(operation, pointer),
                 )
@@ -210,44 +244,62 @@ class SpecDocument:
             if not isinstance(parameters, list):
                 self.fail(f"{pointer}/parameters", "expected a list of parameters")
             for index, parameter in enumerate(parameters):
-                parameter, _ = self.resolve(parameter, f"{pointer}/parameters/{index}")
-                if isinstance(parameter, dict) and parameter.get("in") == "body":
-                    schema = parameter.get("schema")
-                    if isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
-                        return str(schema["$ref"])
+                parameter, parameter_pointer = self.resolve(
+                    parameter, f"{pointer}/parameters/{index}"
+                )
+                parameter = self.expect_object(parameter, parameter_pointer, "a parameter object")
+                if parameter.get("in") == "body":
+                    schema = self.expect_object(
+                        parameter.get("schema"), f"{parameter_pointer}/schema", "a schema object"
+                    )
+                    return _schema_ref(schema, array=False)
             return None
         body = operation.get("requestBody")
         if body is None:
             return None
         body, body_pointer = self.resolve(body, f"{pointer}/requestBody")
+        body = self.expect_object(body, body_pointer, "a request body object")
         return self._content_schema_ref(body, body_pointer)
 
-    def _content_schema_ref(self, node: Any, pointer: str) -> str | None:
-        content = node.get("content") if isinstance(node, dict) else None
-        if not isinstance(content, dict):
+    def _content_schema_ref(self, node: dict[str, Any], pointer: str) -> str | None:
+        if "content" not in node:
             return None
+        content = self.expect_object(
+            node["content"], f"{pointer}/content", "an object of media types"
+        )
         for media_type in sorted(content, key=lambda m: (m != "application/json", m)):
-            schema = (
-                content[media_type].get("schema") if isinstance(content[media_type], dict) else None
-            )
-            if isinstance(schema, dict):
+            media_pointer = f"{pointer}/content/{escape_pointer(media_type)}"
+            media = self.expect_object(content[media_type], media_pointer, "a media type object")
+            if "schema" in media:
+                schema = self.expect_object(
+                    media["schema"], f"{media_pointer}/schema", "a schema object"
+                )
                 return _schema_ref(schema)
         return None
 
     def _response_ref(self, operation: dict[str, Any], pointer: str) -> str | None:
-        responses = operation.get("responses")
-        if not isinstance(responses, dict) or "200" not in responses:
+        responses = operation.get("responses", {})
+        responses = self.expect_object(responses, f"{pointer}/responses", "an object of responses")
+        if "200" not in responses:
             return None
         response, response_pointer = self.resolve(responses["200"], f"{pointer}/responses/200")
-        if self.format == SWAGGER_2:
-            schema = response.get("schema") if isinstance(response, dict) else None
-            return _schema_ref(schema) if isinstance(schema, dict) else None
-        return self._content_schema_ref(response, response_pointer)
+        response = self.expect_object(response, response_pointer, "a response object")
+        if self.format != SWAGGER_2:
+            return self._content_schema_ref(response, response_pointer)
+        if "schema" not in response:
+            return None
+        schema = self.expect_object(
+            response["schema"], f"{response_pointer}/schema", "a schema object"
+        )
+        return _schema_ref(schema)
 
 
-def _schema_ref(schema: dict[str, Any]) -> str | None:
+def _schema_ref(schema: dict[str, Any], *, array: bool = True) -> str | None:
+    """The ``$ref`` of a schema, or (with ``array``) of the items of an array schema."""
     if isinstance(schema.get("$ref"), str):
         return str(schema["$ref"])
+    if not array:
+        return None
     items = schema.get("items")
     if (
         schema.get("type") == "array"

@@ -385,6 +385,28 @@ def test_generate_refuses_a_package_name_that_cannot_be_imported(capsys, tmp_pat
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize(
+    ("package", "phrase"),
+    [
+        ("httpx", "a library the generated package imports"),
+        ("sniffio", "a library the generated package imports"),
+        ("sys", "a standard-library module"),
+        ("json", "a standard-library module"),
+        ("acumatica_codegen", "the generator's own package"),
+    ],
+)
+def test_generate_refuses_a_package_name_that_would_hide_a_module(
+    capsys, tmp_path, package, phrase
+):
+    code, _, err = run(
+        ["generate", str(WEBSHOP_23), "-o", str(tmp_path), "--package", package], capsys
+    )
+    line = assert_one_error_line(code, err)
+    assert f"--package: package name {package!r} is {phrase}" in line
+    assert "choose another name" in line
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_generate_into_a_file_is_one_error_line(capsys, tmp_path):
     blocker = tmp_path / "out"
     blocker.write_text("a file, not a folder")

@@ -121,6 +121,8 @@ def test_the_second_endpoint_is_named_in_its_error(tmp_path):
         (endpoint_table('keys = ["CustomerID"]'), "'keys' must be a table"),
         (endpoint_table('keys = { Customer = "CustomerID" }'), "keys.Customer: expected a list"),
         (endpoint_table('package = "Acumatica-Shop"'), "not a valid lower-case Python package"),
+        (endpoint_table('package = "httpx"'), "package name 'httpx' is a library the generated"),
+        (endpoint_table('package = "json"'), "package name 'json' is a standard-library module"),
         ('[tool]\nacumatica-codegen = "x"\n', "expected a table"),
     ],
 )

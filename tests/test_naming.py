@@ -8,9 +8,12 @@ import random
 
 import pytest
 
+from acumatica_codegen.errors import UserError
 from acumatica_codegen.naming import (
     ANNOTATION_NAMES,
+    RESERVED_PACKAGE_NAMES,
     assign_names,
+    check_package_name,
     exact_snake_case,
     pascal_case,
     snake_case,
@@ -174,3 +177,27 @@ def test_random_names_get_unique_usable_order_independent_python_names(seed):
     assert len(set(pascal.values())) == len(pascal)
     for name in pascal.values():
         assert_usable(name)
+
+
+@pytest.mark.parametrize(
+    "package",
+    sorted(RESERVED_PACKAGE_NAMES)
+    + ["sys", "json", "os", "typing", "asyncio", "logging", "decimal", "uuid", "datetime"],
+)
+def test_a_package_name_that_would_hide_a_module_is_refused(package):
+    with pytest.raises(UserError) as caught:
+        check_package_name(package, "somewhere: ")
+    message = str(caught.value)
+    assert message.startswith(f"somewhere: package name {package!r} is ")
+    assert "would hide" in message and "choose another name, e.g. " in message
+
+
+def test_the_generated_package_dependencies_are_reserved_package_names():
+    assert RESERVED_PACKAGE_NAMES >= {
+        "httpx", "httpcore", "h11", "anyio", "sniffio", "idna", "certifi", "acumatica_codegen"
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("package", ["acumatica_web_shop", "my_shop", "httpx_client", "json_api"])
+def test_an_ordinary_package_name_is_accepted(package):
+    check_package_name(package)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import keyword
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable
 
@@ -149,10 +150,34 @@ def assign_names(
     return result
 
 
+# Modules a generated package imports (httpx and what httpx imports) and the generator itself: a
+# package of that name would hide the real module from the generated code, or from its users.
+RESERVED_PACKAGE_NAMES = frozenset(
+    {
+        "httpx", "httpcore", "h11", "h2", "anyio", "sniffio", "idna", "certifi",
+        "exceptiongroup", "typing_extensions", "acumatica_codegen",
+    }
+)  # fmt: skip
+
+
 def check_package_name(package: str, where: str = "") -> None:
-    """A UserError unless ``package`` can be imported: lower case, an identifier, not a keyword."""
+    """A UserError unless ``package`` can be imported (lower case, an identifier, not a keyword)
+    without hiding a module: the standard library, or what the generated package imports."""
     if not re.fullmatch(r"[a-z_][a-z0-9_]*", package) or keyword.iskeyword(package):
         raise UserError(
             f"{where}package name {package!r} is not a valid lower-case Python package name "
             "(letters, digits and '_', not a keyword), e.g. acumatica_web_shop"
         )
+    if package in sys.stdlib_module_names:
+        what = "a standard-library module"
+    elif package == "acumatica_codegen":
+        what = "the generator's own package"
+    elif package in RESERVED_PACKAGE_NAMES:
+        what = "a library the generated package imports (httpx and its dependencies)"
+    else:
+        return
+    example = f"{package}_client" if package.startswith("acumatica") else f"acumatica_{package}"
+    raise UserError(
+        f"{where}package name {package!r} is {what}, which the package would hide; "
+        f"choose another name, e.g. {example}"
+    )

@@ -13,6 +13,7 @@ from ..builder import load_endpoint
 from ..config import EndpointConfig, load_config
 from ..errors import UserError
 from ..ir import Endpoint
+from ..naming import check_package_name
 from ..render import default_package_name, write_package
 from ..selection import select_entities
 
@@ -50,6 +51,8 @@ def generate(
             raise UserError(
                 "--config goes without SPEC: generate either SPEC -o OUT, or what the config lists"
             )
+        if package is not None:
+            check_package_name(package, "--package: ")
         targets = [EndpointConfig(spec=spec, output=output, package=package)]
     else:
         if output is not None or package is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -125,7 +126,7 @@ def test_action_on_a_missing_record_is_no_entity(client: httpx.Client) -> None:
 
 
 def test_the_generic_custom_action_route_accepts_any_action_name(client: httpx.Client) -> None:
-    make_order(client)
+    order = make_order(client)
     response = invoke(
         client,
         "SalesOrder",
@@ -134,8 +135,80 @@ def test_the_generic_custom_action_route_accepts_any_action_name(client: httpx.C
     )
     run_to_completion(client, response)
     assert status_of(client) == "Canceled"
-    other = invoke(client, "SalesOrder", "EmailSalesOrder", {"entity": {}})
+    other = invoke(client, "SalesOrder", "EmailSalesOrder", {"entity": {"id": order["id"]}})
     assert run_to_completion(client, other)[-1] == 204
+
+
+@pytest.mark.parametrize("action", ["CancelSalesOrder", "CancelOrderViaCustomization"])
+@pytest.mark.parametrize(
+    "target",
+    [{}, wrap(OrderType="SO"), wrap(OrderNbr="SO-1"), wrap(OrderType="SO", OrderNbr="<NEW>")],
+)
+def test_an_action_on_a_record_it_cannot_locate_is_no_entity(
+    client: httpx.Client, action: str, target: dict[str, Any]
+) -> None:
+    make_order(client)
+    for body in ({"entity": target}, {"entity": target, "parameters": {}}):
+        response = invoke(client, "SalesOrder", action, body)
+        assert response.status_code == 500, response.text
+        assert response.json()["exceptionType"] == (
+            "PX.Api.ContractBased.NoEntitySatisfiesTheConditionException"
+        )
+    assert status_of(client) == "Open"  # nothing changed
+
+
+@pytest.fixture(scope="module")
+def no_catch_all(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sandbox]:
+    """WebShop 24 without its ``/{Entity}/{actionName}`` custom-action paths."""
+    document = json.loads(WEBSHOP_24.read_bytes().decode("utf-8-sig"))
+    catch_alls = [path for path in document["paths"] if path.endswith("/{actionName}")]
+    assert catch_alls
+    for path in catch_alls:
+        del document["paths"][path]
+    spec = tmp_path_factory.mktemp("no_catch_all") / WEBSHOP_24.name
+    spec.write_text(json.dumps(document), encoding="utf-8")
+    with Sandbox(spec) as running:
+        yield running
+
+
+@pytest.mark.parametrize(
+    "entity, action",
+    [
+        ("SalesOrder", "NoSuchAction"),
+        ("SalesOrder", "CancelOrderViaCustomization"),
+        ("Customer", "CancelSalesOrder"),  # an action of another entity
+        ("SalesInvoice", "PutSalesOrderOnHold"),
+    ],
+)
+def test_an_undeclared_action_is_not_found_without_the_custom_action_path(
+    no_catch_all: Sandbox, entity: str, action: str
+) -> None:
+    client = signed_in(no_catch_all.url)
+    try:
+        make_order(client)
+        client.put(f"{BASE_24}/Customer", json=wrap(CustomerID="C1"))
+        target = wrap(OrderType="SO", OrderNbr="SO-1", CustomerID="C1", Type="Invoice")
+        response = invoke(client, entity, action, {"entity": target})
+        assert response.status_code == 404, response.text
+        assert response.json() == {
+            "message": "No HTTP resource was found that matches the request URI "
+            f"'{no_catch_all.url}{BASE_24}/{entity}/{action}'."
+        }
+        assert status_of(client) == "Open"
+        declared = invoke(client, "SalesOrder", "CancelSalesOrder", {"entity": target})
+        assert run_to_completion(client, declared)[-1] == 204
+        assert status_of(client) == "Canceled"
+    finally:
+        client.post("/entity/auth/logout")
+        client.close()
+
+
+def test_with_the_custom_action_path_any_action_name_is_taken(client: httpx.Client) -> None:
+    """Real documents declare ``/{Entity}/{actionName}`` for every entity: the sandbox cannot
+    know the screen's own actions, so it takes any name there (on a record it can locate)."""
+    client.put(f"{BASE_24}/Customer", json=wrap(CustomerID="C1"))
+    response = invoke(client, "Customer", "CancelSalesOrder", {"entity": wrap(CustomerID="C1")})
+    assert run_to_completion(client, response)[-1] == 204
 
 
 def test_action_bodies_that_cannot_be_read_answer_400(client: httpx.Client) -> None:

@@ -48,7 +48,10 @@ What it does (see ``app`` for the routes and the exact error shapes):
   missing key (OrderType, Type, Module, CustomerID...) answers 422 with "'Order Type' cannot be
   empty." on the field: the sandbox knows no screen defaults, so send those keys.
 - Actions answer 202 with a status ``Location`` that answers 202 ``action_polls`` times, then
-  204. Release… sets ``Status`` to Released, Cancel… to Canceled, …Hold… to On Hold,
+  204. The ``entity`` must locate a record (its ``id``, or every key), else 500
+  ``NoEntitySatisfiesTheConditionException``. A name the document does not declare for that entity
+  is a 404, unless the document has the entity's ``/{Entity}/{actionName}`` custom-action path
+  (real documents have it for every entity), which takes any name. Release… sets ``Status`` to Released, Cancel… to Canceled, …Hold… to On Hold,
   RemoveHold…/…FromHold/Open… to Open, Void… to Voided, Confirm… to Confirmed.
 - Files: ``PUT /{Entity}/{keys}/files/{name}`` (or the record's ``files:put`` link) stores bytes;
   ``$expand=files`` lists them; their ``href`` serves them.

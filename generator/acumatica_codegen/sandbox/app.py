@@ -12,6 +12,7 @@ Routes (``{E}/{V}`` is an endpoint name and version; names match without regard 
     GET|DELETE /entity/{E}/{V}/{Entity}/{id}  or  /{Entity}/{key1}/{key2}
     GET  /entity/{E}/{V}/{Entity}/$adHocSchema
     POST /entity/{E}/{V}/{Entity}/{Action}         202 + Location .../{Action}/status/{guid}
+                                                   (declared actions; any name with the catch-all)
     GET  /entity/{E}/{V}/{Entity}/{Action}/status/{guid}   202 ``action_polls`` times, then 204
     PUT  /entity/{E}/{V}/{Entity}/{keys...}/files/{name}   attach a file
     PUT  /entity/{E}/{V}/files/{screen}/{Entity}/{id}/{name}  attach by the record's files:put link
@@ -649,7 +650,12 @@ class SandboxApp:
     def _action_target(
         self, loaded: LoadedEndpoint, tenant: TenantStore, entity: Entity, target: dict[str, Any]
     ) -> Record | None:
-        """The record an action applies to: by ``id``, else by key fields; None for no record."""
+        """The record an action applies to: by ``id``, else by every key field.
+
+        A record that cannot be located (no ``id`` and a key missing, or nothing matches) is a
+        500 NoEntitySatisfiesTheConditionException, as a GET by keys answers. Only an entity whose
+        keys the IR does not know may run without a record (the sandbox cannot tell which).
+        """
         service = loaded.service
         if target.get("id") is not None:
             record_id = guid_or_none(target["id"])
@@ -662,8 +668,6 @@ class SandboxApp:
         if not entity.keys:
             return None
         values = [_unwrap(target.get(key)) for key in entity.keys]
-        if all(v is None for v in values):
-            return None
         if any(v is None or v == NEW_KEY for v in values):
             raise errors.no_entity(entity.name)
         return service.find_by_keys(tenant, entity, [str(v) for v in values])

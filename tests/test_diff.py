@@ -342,6 +342,10 @@ def test_json_is_sorted_and_independent_of_field_order() -> None:
     data = json.loads(a)
     assert data["added_fields"] == ["Contact.Fax", "Contact.Phone"]
     assert JSON_KEYS <= data.keys()
+    # Keys added later; the ones above keep their names for existing scripts.
+    assert {"renamed_in_python", "breaking_changes", "repointed_python_names", "warnings"} <= (
+        data.keys()
+    )
 
 
 def test_markdown_puts_summary_then_breaking_changes_first() -> None:
@@ -360,6 +364,146 @@ def test_long_lists_fold_into_details_blocks() -> None:
     new = endpoint(*(with_fields(old, e.name, value("New")).entity(e.name) for e in many))
     text = diff_endpoints(old, new).to_markdown()
     assert "<details><summary>Show 30 entities</summary>" in text
+
+
+def test_a_python_name_that_moves_to_another_field_is_a_breaking_repoint() -> None:
+    # Adding Tam next to TAM: the conventional spelling takes `tam`, TAM moves to `t_a_m`.
+    old = with_fields(BASE, "Contact", value("Email"), replace(value("TAM"), python_name="tam"))
+    new = with_fields(
+        BASE,
+        "Contact",
+        value("Email"),
+        replace(value("TAM"), python_name="t_a_m"),
+        replace(value("Tam"), python_name="tam"),
+    )
+    result = diff_endpoints(old, new)
+    assert [(r.name, r.what, r.old, r.new) for r in result.repointed] == [
+        ("Contact.tam", "field", "TAM", "Tam")
+    ]
+    assert result.breaking_changes[0] == (
+        "`Contact.tam` now refers to a different wire field: `Tam` (was `TAM`)"
+    )
+    assert result.to_json()["repointed_python_names"] == [
+        {"name": "Contact.tam", "kind": "field", "from": "TAM", "to": "Tam"}
+    ]
+    text = result.to_markdown()
+    assert "- `Contact.tam` now refers to a different wire field: `Tam` (was `TAM`)" in text
+    assert f"### ⚠️ Breaking changes ({len(result.breaking_changes)})" in text
+    assert text.count("\n- ") >= len(result.breaking_changes)
+
+
+def test_a_removed_field_whose_python_name_an_added_field_takes_is_a_repoint_too() -> None:
+    old = with_fields(BASE, "Contact", replace(value("TAM"), python_name="tam"))
+    new = with_fields(BASE, "Contact", replace(value("Tam"), python_name="tam"))
+    result = diff_endpoints(old, new)
+    assert [r.name for r in result.repointed] == ["Contact.tam"]
+    assert "field `Contact.TAM` removed" in result.breaking_changes
+
+
+def test_repointed_actions_parameters_classes_and_client_attributes() -> None:
+    hold = BASE.entity("SalesOrder").actions[0]
+    old = changed(
+        BASE,
+        "SalesOrder",
+        actions=(replace(hold, parameters=(replace(value("REASON"), python_name="reason"),)),),
+    )
+    new = changed(
+        BASE,
+        "SalesOrder",
+        actions=(
+            replace(hold, parameters=(replace(value("Reason"), python_name="reason"),)),
+            replace(action("SalesOrder", "HOLD"), python_name="h_o_l_d"),
+        ),
+    )
+    assert [(r.name, r.what) for r in diff_endpoints(old, new).repointed] == [
+        ("SalesOrder.hold(reason=)", "parameter")
+    ]
+    taken = changed(
+        BASE, "SalesOrder", actions=(replace(action("SalesOrder", "Hold2"), python_name="hold"),)
+    )
+    assert [(r.name, r.old, r.new) for r in diff_endpoints(BASE, taken).repointed] == [
+        ("SalesOrder.hold()", "Hold", "Hold2")
+    ]
+    swapped = endpoint(
+        replace(BASE.entity("Contact"), class_name="Customer"),
+        replace(BASE.entity("Customer"), class_name="Customer_", attribute_name="customer_"),
+        BASE.entity("SalesOrder"),
+        BASE.entity("SalesOrderDetail"),
+    )
+    repointed = diff_endpoints(BASE, swapped).repointed
+    assert [(r.name, r.what, r.old, r.new) for r in repointed] == [
+        ("models.Customer", "entity", "Customer", "Contact")
+    ]
+
+
+def test_an_upgrade_that_adds_a_look_alike_field_reports_the_repoint_through_the_cli(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = json.loads((SPECS / "WebShop_24.200.001.json").read_text(encoding="utf-8-sig"))
+    customer = document["components"]["schemas"]["Customer"]["allOf"][1]["properties"]
+    customer["CustomerId"] = {"$ref": "#/components/schemas/StringValue"}
+    new = tmp_path / "new.json"
+    new.write_text(json.dumps(document), encoding="utf-8")
+    old = str(SPECS / "WebShop_24.200.001.json")
+    code, out, _ = run_cli(["diff", old, str(new), "--format", "json"], capsys)
+    data = json.loads(out)
+    assert code == 0 and data["breaking"] is True
+    assert data["repointed_python_names"] == [
+        {"name": "Customer.customer_id", "kind": "field", "from": "CustomerID", "to": "CustomerId"}
+    ]
+    assert data["breaking_changes"][0] == (
+        "Customer.customer_id now refers to a different wire field: CustomerId (was CustomerID)"
+    )
+    code, out, _ = run_cli(["diff", old, str(new), "--fail-on-breaking"], capsys)
+    assert code == 1 and "`Customer.customer_id` now refers to a different wire field" in out
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "backwards"),
+    [
+        ("24.200.001", "23.200.001", True),
+        ("9.0", "10.0", False),  # numerically, not as text
+        ("24.200.001", "24.1000.001", False),
+        ("24.1000.001", "24.200.001", True),
+        ("24.200.001", "24.200.001", False),
+        ("6.00.001", "20.200.001", False),
+    ],
+)
+def test_a_version_that_goes_backwards_is_a_warning(old: str, new: str, backwards: bool) -> None:
+    result = diff_endpoints(replace(BASE, version=old), replace(BASE, version=new))
+    assert result.is_empty
+    warnings = result.to_json()["warnings"]
+    if backwards:
+        assert warnings == [
+            f"the version goes backwards ({old} → {new}): are OLD and NEW swapped? "
+            "Give the older document first"
+        ]
+        assert f"> ⚠️ **Warning:** the version goes backwards ({old} → {new})" in (
+            result.to_markdown()
+        )
+    else:
+        assert warnings == [] and "Warning" not in result.to_markdown()
+
+
+def test_documents_of_different_endpoints_are_a_warning_and_keep_the_exit_code(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    result = diff_endpoints(BASE, replace(BASE, name="Other", version="2.0.0"))
+    assert result.warnings == (
+        "the documents describe different endpoints (`Shop` and `Other`): this compares two "
+        "contracts, not an upgrade of one",
+    )
+    legacy = FIXTURES / "old_contract.json"  # Legacy/6.00.001
+    new = str(SPECS / "WebShop_24.200.001.json")
+    code, out, err = run_cli(["diff", str(legacy), new, "--format", "json"], capsys)
+    assert code == 0
+    assert json.loads(out)["warnings"] == [
+        "the documents describe different endpoints (Legacy and WebShop): this compares two "
+        "contracts, not an upgrade of one"
+    ]
+    assert err.startswith("warning: the documents describe different endpoints")
+    code, out, _ = run_cli(["diff", new, new, "--fail-on-breaking"], capsys)
+    assert code == 0 and "Warning" not in out
 
 
 # ---------------------------------------------------------------------------------------------

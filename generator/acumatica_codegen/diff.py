@@ -11,7 +11,13 @@ What breaks existing callers of a generated client:
 - a field or parameter whose Python type changes: another scalar (``StringValue`` → ``IntValue``),
   another kind (a linked entity becoming a detail list), another nested entity;
 - an entity that loses its paths (its ``client.<entity>`` attribute disappears);
-- a Python name that changes although the wire name did not (collision resolution moved it).
+- a Python name that changes although the wire name did not (collision resolution moved it);
+- worse, a Python name callers use that now reaches another wire name (``TAM`` was ``tam``; an
+  added ``Tam`` takes ``tam`` and ``TAM`` becomes ``t_a_m``): old code runs and silently reads and
+  writes the other field. Fields, action parameters, actions, classes and client attributes.
+
+Warnings (not changes): the two documents are different endpoints, or the version goes backwards
+(OLD and NEW swapped?).
 
 Not breaking: additions, and wire-only changes the codec absorbs (a plain string becoming a
 ``StringValue`` wrapper, ``ShortValue`` becoming ``IntValue``: both are ``int`` in Python).
@@ -19,6 +25,7 @@ Not breaking: additions, and wire-only changes the codec absorbs (a plain string
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -90,6 +97,21 @@ class Rename:
 
 
 @dataclass(frozen=True)
+class Repointed:
+    """A Python name callers use that now reaches another wire name.
+
+    ``name`` is how callers write it (``SalesOrder.tam``, ``SalesOrder.hold(reason=)``,
+    ``models.Contact``, ``client.contact``); ``what`` is ``field``, ``parameter``, ``action`` or
+    ``entity``; ``old`` and ``new`` are the wire names it reached before and reaches now.
+    """
+
+    name: str
+    what: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
 class Diff:
     """The changes from ``old`` to ``new``; every list sorted, so output is deterministic."""
 
@@ -108,6 +130,7 @@ class Diff:
     removed_actions: tuple[str, ...] = ()
     changed_action_parameters: tuple[ParameterChanges, ...] = ()
     renamed: tuple[Rename, ...] = field(default=())
+    repointed: tuple[Repointed, ...] = ()
 
     # -- questions -------------------------------------------------------------------------------
 
@@ -116,7 +139,9 @@ class Diff:
         """One line per change that breaks existing callers, most disruptive first."""
         # A removed entity is one change: its paths and actions go with it.
         gone = set(self.removed_entities)
-        lines = [f"entity `{n}` removed" for n in self.removed_entities]
+        # First: old code keeps running against another wire name, with no error anywhere.
+        lines = [_repointed_line(r) for r in self.repointed]
+        lines += [f"entity `{n}` removed" for n in self.removed_entities]
         lines += [
             f"`{n}` is no longer a top-level entity (no paths)"
             for n in self.removed_top_level
@@ -158,8 +183,25 @@ class Diff:
                 self.removed_actions,
                 self.changed_action_parameters,
                 self.renamed,
+                self.repointed,
             )
         )
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """What makes the comparison itself suspect: other endpoints, or a version going back."""
+        result = []
+        if self.old_endpoint != self.new_endpoint:
+            result.append(
+                f"the documents describe different endpoints (`{self.old_endpoint}` and "
+                f"`{self.new_endpoint}`): this compares two contracts, not an upgrade of one"
+            )
+        if _version_key(self.old_version) > _version_key(self.new_version):
+            result.append(
+                f"the version goes backwards ({self.old_version} → {self.new_version}): "
+                "are OLD and NEW swapped? Give the older document first"
+            )
+        return tuple(result)
 
     # -- renderings ------------------------------------------------------------------------------
 
@@ -197,7 +239,11 @@ class Diff:
             "renamed_in_python": [
                 {"name": r.name, "from": r.old, "to": r.new} for r in self.renamed
             ],
+            "repointed_python_names": [
+                {"name": r.name, "kind": r.what, "from": r.old, "to": r.new} for r in self.repointed
+            ],
             "breaking_changes": [line.replace("`", "") for line in self.breaking_changes],
+            "warnings": [line.replace("`", "") for line in self.warnings],
         }
 
     def summary(self) -> str:
@@ -237,6 +283,19 @@ def _owner(qualified: str) -> str:
     return qualified.partition(".")[0]
 
 
+def _repointed_line(repointed: Repointed) -> str:
+    wire = "wire " if repointed.what in ("field", "parameter") else ""
+    return (
+        f"`{repointed.name}` now refers to a different {wire}{repointed.what}: "
+        f"`{repointed.new}` (was `{repointed.old}`)"
+    )
+
+
+def _version_key(version: str) -> tuple[tuple[int, int | str], ...]:
+    """``24.200.001`` → ``((0, 24), (0, 200), (0, 1))``: dotted parts compare as numbers."""
+    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in re.split(r"[.\-_]", version))
+
+
 # --------------------------------------------------------------------------------------------
 # The comparison
 
@@ -253,6 +312,7 @@ def diff_endpoints(old: Endpoint, new: Endpoint) -> Diff:
     removed_actions: list[str] = []
     changed_parameters: list[ParameterChanges] = []
     renamed: list[Rename] = []
+    repointed = _repointed_entities(old, new)
     added_top: list[str] = []
     removed_top: list[str] = []
 
@@ -260,6 +320,7 @@ def diff_endpoints(old: Endpoint, new: Endpoint) -> Diff:
         before, after = old_entities[name], new_entities[name]
         if before == after:
             continue
+        repointed += _repointed_members(before, after)
         fields = _compare_fields(f"{name}.", before.fields, after.fields)
         added_fields += fields.added
         removed_fields += fields.removed
@@ -310,7 +371,66 @@ def diff_endpoints(old: Endpoint, new: Endpoint) -> Diff:
         removed_actions=tuple(sorted(removed_actions)),
         changed_action_parameters=tuple(sorted(changed_parameters, key=lambda a: a.action)),
         renamed=tuple(sorted(renamed, key=lambda r: (r.name, r.old))),
+        repointed=tuple(sorted(repointed, key=lambda r: (r.name, r.old))),
     )
+
+
+def _repointed(
+    label: str, what: str, old: Iterable[tuple[str, str]], new: Iterable[tuple[str, str]]
+) -> list[Repointed]:
+    """Python names on both sides that reach another wire name; ``old`` and ``new`` are
+    ``(python name, wire name)`` pairs, ``label`` shows a name as callers write it (``"x.{}"``)."""
+    before, after = dict(old), dict(new)
+    return [
+        Repointed(label.format(python), what, before[python], after[python])
+        for python in sorted(before.keys() & after.keys())
+        if before[python] != after[python]
+    ]
+
+
+def _repointed_entities(old: Endpoint, new: Endpoint) -> list[Repointed]:
+    """Model classes and client attributes that now stand for another entity."""
+    return _repointed(
+        "models.{}",
+        "entity",
+        ((e.class_name, e.name) for e in old.entities),
+        ((e.class_name, e.name) for e in new.entities),
+    ) + _repointed(
+        "client.{}",
+        "entity",
+        ((str(e.attribute_name), e.name) for e in old.top_level_entities),
+        ((str(e.attribute_name), e.name) for e in new.top_level_entities),
+    )
+
+
+def _repointed_members(before: Entity, after: Entity) -> list[Repointed]:
+    """Fields, actions and action parameters of one entity whose Python name moved to another."""
+    owner = before.class_name
+    result = _repointed(
+        f"{owner}.{{}}",
+        "field",
+        ((f.python_name, f.wire_name) for f in before.fields),
+        ((f.python_name, f.wire_name) for f in after.fields),
+    )
+    result += _repointed(
+        f"{owner}.{{}}()",
+        "action",
+        ((a.python_name, a.name) for a in before.actions),
+        ((a.python_name, a.name) for a in after.actions),
+    )
+    methods = {a.python_name: a for a in after.actions}
+    for old_action in before.actions:
+        new_action = methods.get(old_action.python_name)
+        if new_action is None or new_action.name != old_action.name:
+            continue  # a method that reaches another action is reported as such
+        method = f"{owner}.{old_action.python_name}"
+        result += _repointed(
+            f"{method}({{}}=)",
+            "parameter",
+            ((p.python_name, p.wire_name) for p in old_action.parameters),
+            ((p.python_name, p.wire_name) for p in new_action.parameters),
+        )
+    return result
 
 
 @dataclass
@@ -394,6 +514,9 @@ def _markdown(diff: Diff) -> Iterable[str]:
     )
     yield f"## Endpoint changes: {title}"
     yield ""
+    for warning in diff.warnings:
+        yield f"> ⚠️ **Warning:** {warning}"
+        yield ""
     if diff.is_empty:
         yield "No changes to entities, fields or actions: the generated client keeps its API."
         return
@@ -419,6 +542,8 @@ def _markdown(diff: Diff) -> Iterable[str]:
 def _breaking_lines(diff: Diff) -> Iterable[str]:
     """The breaking changes, removals grouped per entity so a long upgrade stays readable."""
     gone = set(diff.removed_entities)  # their paths and actions go with them: one line each
+    for repointed in diff.repointed:
+        yield f"- {_repointed_line(repointed)}: old code runs on, with no error"
     for name in diff.removed_entities:
         yield f"- entity `{name}` removed"
     for name in diff.removed_top_level:

@@ -936,6 +936,24 @@ def test_cli_endpoints_anonymous_and_signed_in(
     assert stats(sandbox)["logins"] == after["logins"]
 
 
+@pytest.mark.parametrize(
+    ("count", "phrase"), [(0, "0 endpoints"), (1, "1 endpoint"), (2, "2 endpoints")]
+)
+def test_cli_endpoints_counts_in_words(
+    count: int, phrase: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from acumatica_codegen.commands import fetch as fetch_cmd
+
+    monkeypatch.delenv("ACUMATICA_USERNAME", raising=False)
+    published = tuple(fetch.EndpointRef(f"E{i}", "1.0.0") for i in range(count))
+    monkeypatch.setattr(
+        fetch_cmd, "list_endpoints", lambda *args, **kwargs: fetch.ServerInfo("24.1", published)
+    )
+    code, out, err = run_cli(["endpoints", "--url", "http://erp.local"], capsys)
+    assert code == 0, err
+    assert out.splitlines()[0].endswith(f"(build 24.1, not signed in): {phrase}")
+
+
 def test_progress_shows_only_for_large_downloads(capsys: pytest.CaptureFixture[str]) -> None:
     from acumatica_codegen.commands import fetch as fetch_cmd
 

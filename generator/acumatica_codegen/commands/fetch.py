@@ -334,7 +334,8 @@ def endpoints_command(
         return
     who = f"signed in as {credentials.username}" if credentials else "not signed in"
     build = f"build {info.build_version}, " if info.build_version else ""
-    click.echo(f"{public_url(url)} ({build}{who}): {len(info.endpoints)} endpoints")
+    count = len(info.endpoints)
+    click.echo(f"{public_url(url)} ({build}{who}): {count} endpoint{'' if count == 1 else 's'}")
     width = max((len(e.name) for e in info.endpoints), default=0)
     for endpoint in info.endpoints:
         click.echo(f"  {endpoint.name:<{width}}  {endpoint.version}")

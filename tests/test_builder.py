@@ -567,14 +567,29 @@ def test_a_key_override_naming_a_missing_field_is_a_clear_error():
     with pytest.raises(UserError) as caught:
         load_endpoint(WEBSHOP_24, key_overrides={"Customer": ["CustomerID", "CustomerNo"]})
     message = str(caught.value)
-    assert "'Customer'" in message and "CustomerNo" in message and "CustomerID," not in message
-    assert "[tool.acumatica-codegen]" in message
+    assert message.startswith(
+        "keys: 'Customer' has no field 'CustomerNo' in WebShop 24.200.001 (did you mean "
+    )
+    assert message.endswith(f"; fix keys in [tool.acumatica-codegen] for {WEBSHOP_24}")
+    with pytest.raises(UserError) as caught:
+        load_endpoint(WEBSHOP_24, key_overrides={"Customer": ["Zzz"]})
+    assert "(its fields: Attributes, BAccountID, " in str(caught.value)
 
 
 def test_a_key_override_naming_a_missing_entity_is_a_clear_error():
     with pytest.raises(UserError) as caught:
         load_endpoint(WEBSHOP_24, key_overrides={"Custmer": ["CustomerID"]})
-    assert "'Custmer'" in str(caught.value) and "no such entity" in str(caught.value)
+    assert str(caught.value) == (
+        "keys: no entity named 'Custmer' in WebShop 24.200.001 (did you mean Customer? top-level "
+        "entities: Customer, Payment, SalesInvoice, SalesOrder, Shipment, StockItem); "
+        f"fix keys in [tool.acumatica-codegen] for {WEBSHOP_24}"
+    )
+    with pytest.raises(UserError) as caught:
+        load_endpoint(WEBSHOP_24, key_overrides={"Nope": ["X"]})
+    assert str(caught.value).startswith(
+        "keys: no entity named 'Nope' in WebShop 24.200.001 (top-level entities: Customer, "
+    )
+    assert "is no such entity" not in str(caught.value)
 
 
 # -- hostile names -----------------------------------------------------------------------------

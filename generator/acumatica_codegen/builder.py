@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from . import naming
-from .errors import UserError
+from .errors import UserError, did_you_mean, listing
 from .ir import Action, Endpoint, Entity, Field, FieldKind, Scalar, ValueType
 from .keys import resolve_keys
 from .spec import Operation, SpecDocument, describe_json, escape_pointer, read_document
@@ -149,7 +149,7 @@ class _Builder:
                 path_name, entry = by_schema[schema_name]
                 entity = self._top_level(entity, path_name, entry, attributes[path_name])
             entities.append(entity)
-        self._check_key_overrides(entities)
+        self._check_key_overrides(entities, f"{name} {version}")
         return Endpoint(
             name=name,
             version=version,
@@ -471,28 +471,38 @@ class _Builder:
             description=description,
         )
 
-    def _check_key_overrides(self, entities: list[Entity]) -> None:
+    def _check_key_overrides(self, entities: list[Entity], endpoint: str) -> None:
         by_name = {entity.name: entity for entity in entities}
-        where = f"key override in [tool.acumatica-codegen] keys for {self.doc.path}"
+        top_level = [entity.name for entity in entities if entity.top_level]
+        fix = f"fix keys in [tool.acumatica-codegen] for {self.doc.path}"
         for entity_name, keys in sorted(self.key_overrides.items()):
             entity = by_name.get(entity_name)
-            if entity is None or not entity.top_level:
-                what = (
-                    "no such entity"
-                    if entity is None
-                    else "not a top-level entity (it has no paths)"
+            if entity is None:
+                hint = did_you_mean(entity_name, top_level)
+                raise UserError(
+                    f"keys: no entity named {entity_name!r} in {endpoint} "
+                    f"({hint + ' ' if hint else ''}top-level entities: {listing(top_level)}); {fix}"
                 )
-                raise UserError(f"{where}: {entity_name!r} is {what}")
+            if not entity.top_level:
+                raise UserError(
+                    f"keys: {entity_name!r} is not a top-level entity of {endpoint} (it has no "
+                    f"paths, so nothing is looked up by its keys); {fix}"
+                )
             if not keys:
-                raise UserError(f"{where}: {entity_name!r} lists no key fields")
+                raise UserError(f"keys: {entity_name!r} lists no key fields; {fix}")
             for key in keys:
                 field = entity.fields_by_wire_name.get(key)
                 if field is None:
-                    raise UserError(f"{where}: {entity_name!r} has no field {key!r}")
+                    fields = [f.wire_name for f in entity.fields]
+                    hint = did_you_mean(key, fields) or f"its fields: {listing(fields)}"
+                    raise UserError(
+                        f"keys: {entity_name!r} has no field {key!r} in {endpoint} ({hint}); {fix}"
+                    )
                 if (
                     field.kind not in (FieldKind.VALUE, FieldKind.PLAIN)
                     or field.scalar is Scalar.ANY
                 ):
                     raise UserError(
-                        f"{where}: {entity_name}.{key} is not a simple value and cannot be a key"
+                        f"keys: {entity_name}.{key} is not a simple value and cannot be a key; "
+                        f"{fix}"
                     )

@@ -6,6 +6,9 @@ traceback. Its message says what is wrong, where (file, JSON pointer, option) an
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
+
 
 class UserError(Exception):
     """Bad input: a file, an option, a server answer the user can act on."""
@@ -29,3 +32,17 @@ class SpecError(UserError):
         self.path = path
         self.pointer = pointer
         self.problem = problem
+
+
+def did_you_mean(name: str, choices: Iterable[str]) -> str:
+    """``"did you mean A, B?"`` for the choices close to a ``name`` that is not one, else ``""``."""
+    close = difflib.get_close_matches(name, sorted(choices), n=3)
+    return f"did you mean {', '.join(close)}?" if close else ""
+
+
+def listing(names: Iterable[str], shown: int = 12) -> str:
+    """``"A, B, C"``, or the first ``shown`` names and how many there are in all."""
+    ordered = sorted(names)
+    if len(ordered) <= shown:
+        return ", ".join(ordered) or "none"
+    return f"{', '.join(ordered[:shown])}, ... ({len(ordered)} in all)"

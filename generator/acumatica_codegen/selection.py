@@ -6,11 +6,10 @@ stays whole.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .errors import UserError
+from .errors import UserError, did_you_mean
 from .ir import Endpoint, Entity
 
 
@@ -24,8 +23,8 @@ def select_entities(
     for option, names in (("include", include), ("exclude", exclude)):
         for name in names:
             if name not in top_level:
-                close = difflib.get_close_matches(name, sorted(top_level), n=3)
-                hint = f"; did you mean {', '.join(close)}?" if close else ""
+                close = did_you_mean(name, top_level)
+                hint = f"; {close}" if close else ""
                 raise UserError(
                     f"{option}: {name!r} is not a top-level entity of {endpoint.name} "
                     f"{endpoint.version}{hint}"

@@ -300,8 +300,11 @@ def test_generate_without_spec_regenerates_the_configured_endpoints(capsys, proj
 
 def test_generate_check_fails_on_a_stale_tree_and_passes_when_fresh(capsys, project):
     code, out, _ = run(["generate", "--check"], capsys)
-    assert code == 1  # nothing generated yet
-    assert "stale" in out
+    assert code == 1  # nothing generated yet: every file is missing, none "differs"
+    assert "generated/acumatica_web_shop: 21 missing\n" in out
+    assert "not up to date (21 missing)" in out
+    assert "generated/acumatica_web_shop/README.md (missing)\n" in out
+    assert "differ" not in out and "stale" not in out
     assert not (project / "generated").exists()  # --check writes nothing
 
     assert run(["generate"], capsys)[0] == 0
@@ -311,9 +314,16 @@ def test_generate_check_fails_on_a_stale_tree_and_passes_when_fresh(capsys, proj
 
     init = project / "generated" / "acumatica_web_shop" / "acumatica_web_shop" / "__init__.py"
     init.write_text(init.read_text(encoding="utf-8") + "# edited by hand\n", encoding="utf-8")
+    readme = project / "generated" / "acumatica_web_shop" / "README.md"
+    readme.unlink()
+    extra = init.parent / "models" / "left_over.py"
+    extra.write_text("x = 1\n", encoding="utf-8")
     code, out, _ = run(["generate", "--check"], capsys)
     assert code == 1
-    assert "generated/acumatica_web_shop/acumatica_web_shop/__init__.py" in out
+    assert "generated/acumatica_web_shop/acumatica_web_shop/__init__.py (differs)" in out
+    assert "generated/acumatica_web_shop/README.md (missing)" in out
+    assert "models/left_over.py (no longer generated)" in out
+    assert "not up to date (1 missing, 1 differs, 1 no longer generated)" in out
     assert init.read_text(encoding="utf-8").endswith("# edited by hand\n")  # still not written
 
 

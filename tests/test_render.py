@@ -220,6 +220,22 @@ def test_hostile_names_and_descriptions_cannot_inject_code(tmp_path: Path) -> No
         compile(path.read_text(encoding="utf-8"), str(path), "exec")
 
 
+def test_check_tells_missing_files_from_files_that_differ(tmp_path: Path) -> None:
+    endpoint = load_endpoint(REPO / "specs" / f"{EXAMPLES[1]}.json")
+    fresh = write_package(endpoint, tmp_path, check=True)
+    assert fresh.missing == fresh.written and fresh.missing
+    assert {fresh.state(path) for path in fresh.changed} == {"missing"}
+    project = write_package(endpoint, tmp_path).project_dir
+    (project / "README.md").unlink()
+    (project / "pyproject.toml").write_text("# edited\n" + (project / "pyproject.toml").read_text())
+    result = write_package(endpoint, tmp_path, check=True)
+    assert result.missing == ["README.md"]
+    assert {path: result.state(path) for path in result.changed} == {
+        "README.md": "missing",
+        "pyproject.toml": "differs",
+    }
+
+
 def test_regeneration_leaves_caches_and_tool_folders_alone(tmp_path: Path) -> None:
     endpoint = load_endpoint(REPO / "specs" / f"{EXAMPLES[1]}.json")
     project = write_package(endpoint, tmp_path).project_dir

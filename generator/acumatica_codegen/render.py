@@ -508,10 +508,17 @@ class WriteResult:
     written: list[str] = field(default_factory=list)  # created or changed
     removed: list[str] = field(default_factory=list)  # no longer generated
     unchanged: int = 0
+    missing: list[str] = field(default_factory=list)  # the written ones that did not exist
 
     @property
     def changed(self) -> list[str]:
         return sorted(self.written + self.removed)
+
+    def state(self, relative: str) -> str:
+        """How a changed file differs: ``missing``, ``differs`` or ``no longer generated``."""
+        if relative in self.removed:
+            return "no longer generated"
+        return "missing" if relative in self.missing else "differs"
 
 
 def write_package(
@@ -549,6 +556,8 @@ def _write(project: Path, files: dict[str, str], *, check: bool) -> WriteResult:
             result.unchanged += 1
             continue
         result.written.append(relative)
+        if relative not in existing:
+            result.missing.append(relative)
         if not check:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 import time
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,14 +67,27 @@ def generate(
         targets = list(config.endpoints)
     jobs = [_Job.load(target) for target in targets]
     _refuse_shared_outputs(jobs)
-    stale: list[str] = []
+    stale: list[tuple[str, str]] = []
     for job in jobs:
         stale.extend(job.run(check=check))
     if check and stale:
-        click.echo(f"{len(stale)} generated file(s) are stale; run `acumatica-codegen generate`:")
-        for path in stale:
-            click.echo(f"  {path}")
+        counts = _counts(state for _, state in stale)
+        click.echo(
+            f"generated files are not up to date ({counts}); run `acumatica-codegen generate`:"
+        )
+        for path, state in stale:
+            click.echo(f"  {path} ({state})")
         sys.exit(1)
+
+
+def _counts(states: Iterable[str]) -> str:
+    """``"2 missing, 1 differs"``: how many changed files are in each state."""
+    tally = Counter(states)
+    return ", ".join(
+        f"{tally[state]} {'differ' if state == 'differs' and tally[state] > 1 else state}"
+        for state in ("missing", "differs", "no longer generated")
+        if tally[state]
+    )
 
 
 @dataclass
@@ -92,8 +107,8 @@ class _Job:
         package = default_package_name(endpoint) if target.package is None else target.package
         return cls(target, endpoint, package, time.perf_counter() - started)
 
-    def run(self, *, check: bool) -> list[str]:
-        """Write (or compare) the package; returns the stale files when checking."""
+    def run(self, *, check: bool) -> list[tuple[str, str]]:
+        """Write (or compare) the package; returns the stale files and their state when checking."""
         started = time.perf_counter()
         endpoint, package = self.endpoint, self.package
         result = write_package(
@@ -101,9 +116,10 @@ class _Job:
         )
         shown = _shown(result.project_dir)
         if check:
-            state = "up to date" if not result.changed else f"{len(result.changed)} file(s) differ"
+            states = [(f"{shown}/{path}", result.state(path)) for path in result.changed]
+            state = _counts(s for _, s in states) or "up to date"
             click.echo(f"{package} ({endpoint.name} {endpoint.version}) in {shown}: {state}")
-            return [f"{shown}/{path}" for path in result.changed]
+            return states
         seconds = self.seconds + time.perf_counter() - started
         click.echo(
             f"Generated {package} ({endpoint.name} {endpoint.version}) in {shown}: "

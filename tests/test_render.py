@@ -295,3 +295,16 @@ def test_entity_classes_never_take_a_name_the_models_and_api_modules_import(spec
         names = _module_bindings(text)
         assert len(names) == len(set(names)), f"{path} binds a name twice: {sorted(names)}"
         assert set(names) - classes - api_classes <= GENERATED_MODULE_NAMES, path
+
+
+def test_generated_readme_lists_keys_and_says_when_a_record_is_reached_by_id_only() -> None:
+    from dataclasses import replace
+
+    from testkit import WEBSHOP_24
+
+    endpoint = load_endpoint(WEBSHOP_24)
+    keyless = [replace(e, keys=()) if e.name == "Payment" else e for e in endpoint.entities]
+    readme = render_package(replace(endpoint, entities=tuple(keyless)))["README.md"]
+    rows = {line.split("|")[2].strip(): line for line in readme.splitlines() if "| `client." in line}
+    assert "| OrderType, OrderNbr |" in rows["`SalesOrder`"]
+    assert "| — (by id only) |" in rows["`Payment`"]

@@ -502,6 +502,11 @@ def test_documents_of_different_endpoints_are_a_warning_and_keep_the_exit_code(
         "contracts, not an upgrade of one"
     ]
     assert err.startswith("warning: the documents describe different endpoints")
+    code, out, err = run_cli(["diff", str(legacy), new], capsys)  # Markdown on the terminal
+    assert code == 0 and "different endpoints" in out and err == ""  # said once, in the report
+    report = tmp_path / "diff.md"
+    code, out, err = run_cli(["diff", str(legacy), new, "-o", str(report)], capsys)
+    assert "different endpoints" in report.read_text() and err.startswith("warning: ")
     code, out, _ = run_cli(["diff", new, new, "--fail-on-breaking"], capsys)
     assert code == 0 and "Warning" not in out
 

@@ -189,7 +189,7 @@ def test_a_package_name_that_would_hide_a_module_is_refused(package):
         check_package_name(package, "somewhere: ")
     message = str(caught.value)
     assert message.startswith(f"somewhere: package name {package!r} is ")
-    assert "would hide" in message and "choose another name, e.g. " in message
+    assert "could not be imported" in message and "choose another name, e.g. " in message
 
 
 def test_the_generated_package_dependencies_are_reserved_package_names():

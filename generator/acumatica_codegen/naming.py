@@ -178,6 +178,6 @@ def check_package_name(package: str, where: str = "") -> None:
         return
     example = f"{package}_client" if package.startswith("acumatica") else f"acumatica_{package}"
     raise UserError(
-        f"{where}package name {package!r} is {what}, which the package would hide; "
+        f"{where}package name {package!r} is {what}: one of the two could not be imported; "
         f"choose another name, e.g. {example}"
     )

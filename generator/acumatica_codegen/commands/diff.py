@@ -48,8 +48,9 @@ def diff_command(
         if not path.is_file():
             raise UserError(f"{path}: no such file (give two endpoint documents: OLD NEW)")
     result = diff_endpoints(load_endpoint(old), load_endpoint(new))
-    for warning in result.warnings:  # also in the report; stderr shows it when that is a file
-        click.echo(f"warning: {warning.replace('`', '')}", err=True)
+    if output is not None or output_format == "json":  # Markdown on the terminal shows them
+        for warning in result.warnings:
+            click.echo(f"warning: {warning.replace('`', '')}", err=True)
     if output_format == "json":
         text = json.dumps(result.to_json(), indent=2, ensure_ascii=False) + "\n"
     else:

@@ -138,6 +138,12 @@ def test_a_missing_document_number_is_numbered(client: httpx.Client) -> None:
         ("Customer", {}, "CustomerID", "Customer ID"),
         ("Customer", wrap(CustomerName="Ann"), "CustomerID", "Customer ID"),
         ("StockItem", wrap(Description="Widget"), "InventoryID", "Inventory ID"),
+        # Empty and whitespace-only text is no key either.
+        ("SalesOrder", wrap(OrderType="", CustomerID="C001"), "OrderType", "Order Type"),
+        ("SalesOrder", wrap(OrderType="  ", OrderNbr="SO-1"), "OrderType", "Order Type"),
+        ("Customer", wrap(CustomerID=""), "CustomerID", "Customer ID"),
+        ("Customer", wrap(CustomerID="  ", CustomerName="Ann"), "CustomerID", "Customer ID"),
+        ("StockItem", wrap(InventoryID="\t "), "InventoryID", "Inventory ID"),
     ],
 )
 def test_a_missing_key_that_is_not_a_document_number_answers_422_on_that_field(
@@ -155,6 +161,30 @@ def test_a_missing_key_that_is_not_a_document_number_answers_422_on_that_field(
         assert answer[name]["value"] == wrapper["value"]
     assert client.get(f"{BASE_24}/{entity}").json() == []  # nothing stored, nothing numbered
     assert value(put(client, "SalesOrder", order()).json()["OrderNbr"]) == "000001"
+
+
+@pytest.mark.parametrize("blank", ["", "   "])
+def test_an_empty_document_number_is_numbered_like_a_missing_one(
+    client: httpx.Client, blank: str
+) -> None:
+    created = put(client, "SalesOrder", order(blank))
+    assert created.status_code == 200, created.text
+    assert value(created.json()["OrderNbr"]) == "000001"
+    assert client.get(f"{BASE_24}/SalesOrder/SO/000001").json()["id"] == created.json()["id"]
+    shipment = put(client, "Shipment", wrap(ShipmentNbr=blank)).json()
+    assert value(shipment["ShipmentNbr"]) == "000001"
+
+
+@pytest.mark.parametrize("blank", [None, "", " "])
+def test_an_update_that_empties_a_key_answers_422_and_keeps_the_record(
+    client: httpx.Client, blank: str | None
+) -> None:
+    created = put(client, "Customer", wrap(CustomerID="C001", CustomerName="Ann")).json()
+    emptied = put(client, "Customer", {"id": created["id"], **wrap(CustomerID=blank)})
+    assert emptied.status_code == 422, emptied.text
+    assert emptied.json()["CustomerID"]["error"] == "'Customer ID' cannot be empty."
+    assert emptied.json()["error"].startswith("Updating  '")
+    assert client.get(f"{BASE_24}/Customer/C001").json() == created
 
 
 def test_a_422_for_a_missing_key_lists_the_other_field_errors_too(client: httpx.Client) -> None:

@@ -54,7 +54,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from ..ir import Action, Endpoint, Entity
 from . import errors
 from .auth import SESSION_COOKIE, AuthState, Caller, OAuthError
-from .entities import NEW_KEY, EntityService, Shape, guid_or_none, parse_shape
+from .entities import NEW_KEY, EntityService, Shape, blank_key, guid_or_none, parse_shape
 from .options import SandboxOptions
 from .store import Record, Store, TenantStore
 from .values import loads
@@ -668,7 +668,7 @@ class SandboxApp:
         if not entity.keys:
             return None
         values = [_unwrap(target.get(key)) for key in entity.keys]
-        if any(v is None or v == NEW_KEY for v in values):
+        if any(blank_key(v) or v == NEW_KEY for v in values):
             raise errors.no_entity(entity.name)
         return service.find_by_keys(tenant, entity, [str(v) for v in values])
 

@@ -3,7 +3,8 @@
 Everything here follows the endpoint's own IR: which fields exist, how each travels
 (``FieldKind``) and what its values must be (``Scalar``), which fields are keys.
 
-Key fields a new record leaves out (or sends as ``"<NEW>"``) are numbered only where Acumatica
+Key fields a new record leaves out (or sends as ``"<NEW>"``, ``""`` or only whitespace:
+``blank_key``) are numbered only where Acumatica
 numbers them (``EntityService.numbered_key``): the *last* key field, when it is a document number
 (its name ends in ``Nbr``: OrderNbr, RefNbr, ReferenceNbr, BatchNbr, ShipmentNbr...) or an
 identity the database assigns (an int or GUID field: ContactID, LeadID), or when the entity is
@@ -164,7 +165,7 @@ class EntityService:
         if not entity.keys:
             return None
         values = [record.get(k) for k in entity.keys]
-        if any(v is None for v in values):
+        if any(blank_key(v) for v in values):
             return None
         return self.key_of(entity, values)
 
@@ -353,7 +354,7 @@ class EntityService:
                     raise errors.no_entity(entity.name)
         if existing is None and entity.keys:
             key_values = [_wrapped_value(body.get(k)) for k in entity.keys]
-            if all(v is not None and v != NEW_KEY for v in key_values):
+            if not any(blank_key(v) or v == NEW_KEY for v in key_values):
                 record_id = table.by_key.get(self.key_of(entity, key_values))
                 existing = table.records.get(record_id) if record_id else None
         if existing is not None and mode == "insert":
@@ -367,9 +368,10 @@ class EntityService:
         inserted = existing is None
         draft: Record = copy.deepcopy(existing) if existing is not None else {"id": self.new_id()}
         sent = body  # echoed as sent in a 422, "<NEW>" keys included
-        if inserted:
+        if inserted:  # "<NEW>", "" and "  " ask for a number (or a default) as a missing key does
             for key in entity.keys:
-                if _wrapped_value(body.get(key)) == NEW_KEY:
+                sent_key = _wrapped_value(body.get(key))
+                if sent_key == NEW_KEY or (isinstance(body.get(key), dict) and blank_key(sent_key)):
                     body = dict(body)
                     body.pop(key)
         problems = BodyErrors()
@@ -382,8 +384,7 @@ class EntityService:
                     "modelState": {where: [message] for where, message in problems.structural},
                 },
             )
-        if inserted:
-            self._check_keys(entity, draft, problems)
+        self._check_keys(entity, draft, problems, inserted)
         if problems.field_errors:
             raise self.validation_error(entity, sent, problems, inserted)
         if inserted:
@@ -416,16 +417,19 @@ class EntityService:
             return True
         return key.endswith("Nbr") or entity.field(key).scalar in (Scalar.INT, Scalar.GUID)
 
-    def _check_keys(self, entity: Entity, draft: Record, problems: BodyErrors) -> None:
-        """A field error on every key a new record leaves empty that nothing will number."""
+    def _check_keys(
+        self, entity: Entity, draft: Record, problems: BodyErrors, inserted: bool
+    ) -> None:
+        """A field error on every key left empty (``blank_key``) that nothing will number: on a
+        new record, or an update that empties a key (it would be stored out of reach)."""
         for key in entity.keys:
-            if draft.get(key) is None and not self.numbered_key(entity, key):
+            if blank_key(draft.get(key)) and not (inserted and self.numbered_key(entity, key)):
                 problems.field_errors.append(((key,), f"'{display_name(key)}' cannot be empty."))
 
     def _number_keys(self, tenant: TenantStore, entity: Entity, draft: Record) -> None:
         """Number the missing keys ``numbered_key`` allows, as Acumatica's numbering sequences do."""
         for key in entity.keys:
-            if draft.get(key) is not None or not self.numbered_key(entity, key):
+            if not blank_key(draft.get(key)) or not self.numbered_key(entity, key):
                 continue
             scalar = entity.field(key).scalar
             number = tenant.next_number(self.endpoint.name, entity.name, key)
@@ -731,6 +735,12 @@ def _guid(raw: Any) -> str | None:
 def guid_or_none(raw: Any) -> str | None:
     """``_guid`` for other modules (the id of an action's target entity)."""
     return _guid(raw)
+
+
+def blank_key(value: Any) -> bool:
+    """Whether a key value counts as missing: None, "" or only whitespace (Acumatica trims key
+    text, so "  " names no record either)."""
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def display_name(wire_name: str) -> str:

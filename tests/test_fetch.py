@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -588,6 +591,68 @@ def test_rewriting_a_pair_replaces_both(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == [spec.name, lock.name]
 
 
+def test_a_symlinked_output_is_written_through_and_the_link_kept(tmp_path: Path) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    real_spec = shared / "Shop.json"
+    real_spec.write_bytes(b"old spec")
+    real_lock = shared / "Shop.lock.json"
+    real_lock.write_text('{"sha256": "old"}')
+    (tmp_path / "specs").mkdir()
+    link = tmp_path / "specs" / "link.json"
+    link.symlink_to(real_spec)
+    lock_link = tmp_path / "specs" / "link.lock.json"
+    lock_link.symlink_to(real_lock)
+    spec, lock = fetch.write_document(fetched(), link)
+    assert (spec, lock) == (link, lock_link)  # reported as given
+    assert link.is_symlink() and lock_link.is_symlink()
+    assert real_spec.read_bytes() == fetched().content
+    assert json.loads(real_lock.read_text())["sha256"] == fetched().sha256
+    assert sorted(p.name for p in shared.iterdir()) == ["Shop.json", "Shop.lock.json"]
+    assert sorted(p.name for p in (tmp_path / "specs").iterdir()) == [
+        "link.json",
+        "link.lock.json",
+    ]
+
+
+def test_a_dangling_symlink_creates_its_target(tmp_path: Path) -> None:
+    link = tmp_path / "link.json"
+    link.symlink_to(tmp_path / "new" / "Shop.json")
+    fetch.write_document(fetched(), link)
+    assert link.is_symlink() and (tmp_path / "new" / "Shop.json").read_bytes() == fetched().content
+
+
+@pytest.mark.parametrize("where", ["spec", "lock"])
+@pytest.mark.parametrize("kind", ["fifo", "directory", "device through a link"])
+def test_what_is_not_a_regular_file_is_refused_not_replaced(
+    tmp_path: Path, where: str, kind: str
+) -> None:
+    spec = tmp_path / "Shop.json"
+    target = spec if where == "spec" else fetch.lock_path_for(spec)
+    if kind == "fifo":
+        os.mkfifo(target)
+        said = "is a named pipe (FIFO), not a regular file"
+    elif kind == "directory":
+        target.mkdir()
+        said = "is a directory, not a regular file"
+    else:
+        target.symlink_to("/dev/null")
+        said = "is a character device (through the link to /dev/null), not a regular file"
+    before = sorted(p.name for p in tmp_path.iterdir())
+    with pytest.raises(UserError, match=re.escape(f"{target} {said}; refusing to replace it")):
+        fetch.write_document(fetched(), spec)
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+    assert not spec.is_file() or where == "lock"
+    assert os.path.exists("/dev/null") and stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+def test_a_symlink_loop_is_a_user_error(tmp_path: Path) -> None:
+    loop = tmp_path / "loop.json"
+    loop.symlink_to(loop)
+    with pytest.raises(UserError, match="cannot write .*loop.json: Too many levels"):
+        fetch.write_document(fetched(), loop)
+
+
 def test_failed_fetch_writes_nothing(tmp_path: Path) -> None:
     server = FakeInstance({("Shop", "1.0.0"): b"<html>oops</html>"})
     with pytest.raises(UserError):
@@ -856,6 +921,24 @@ def test_cli_fetch_needs_an_endpoint_and_a_url(
     assert code == 2 and "no instance address" in err
     code, _, err = run_cli(["fetch", "--url", "http://127.0.0.1:9"], capsys)
     assert code == 2 and "--endpoint NAME --version VERSION" in err
+
+
+def test_cli_fetch_refuses_a_device_before_signing_in(
+    sandbox: Any, env_credentials: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    link = tmp_path / "null.json"
+    link.symlink_to("/dev/null")
+    before = stats(sandbox)
+    code, _, err = run_cli(
+        ["fetch", "--url", sandbox.url, "--endpoint", "WebShop", "--version", "24.200.001"]
+        + ["-o", str(link)],
+        capsys,
+    )
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert err.startswith(f"error: {link} is a character device (through the link to /dev/null)")
+    assert err.rstrip().endswith("refusing to replace it: choose another path with -o")
+    assert stats(sandbox)["logins"] == before["logins"]  # refused before signing in
+    assert link.is_symlink() and [p.name for p in tmp_path.iterdir()] == ["null.json"]
 
 
 @pytest.mark.parametrize("url", ["http://localhost:99999", "http://h:abc"])

@@ -151,6 +151,47 @@ def test_write_refuses_to_clean_a_folder_it_did_not_generate(tmp_path: Path) -> 
     assert (foreign / "precious.txt").read_text() == "mine"
 
 
+def test_symlinked_output_folder_and_files_are_written_through(tmp_path: Path) -> None:
+    endpoint = load_endpoint(REPO / "specs" / f"{EXAMPLES[0]}.json")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (tmp_path / "out").symlink_to(elsewhere)
+    project = write_package(endpoint, tmp_path / "out").project_dir
+    assert (elsewhere / "acumatica_web_shop" / "pyproject.toml").is_file()
+    readme = project / "README.md"
+    kept = tmp_path / "README.kept.md"
+    readme.rename(kept)
+    readme.symlink_to(kept)
+    kept.write_text("stale")
+    write_package(endpoint, tmp_path / "out")
+    assert (tmp_path / "out").is_symlink() and readme.is_symlink()
+    assert kept.read_text() == _RENDERED[EXAMPLES[0]]["README.md"]
+
+
+@pytest.mark.parametrize("kind", ["device", "directory"])
+def test_write_refuses_a_device_or_folder_where_a_file_goes(tmp_path: Path, kind: str) -> None:
+    endpoint = load_endpoint(REPO / "specs" / f"{EXAMPLES[0]}.json")
+    project = write_package(endpoint, tmp_path).project_dir
+    readme = project / "README.md"
+    readme.unlink()
+    if kind == "device":
+        readme.symlink_to("/dev/null")
+    else:
+        readme.mkdir()
+    before = {p: p.stat().st_mtime_ns for p in project.rglob("*.py")}
+    for path in before:
+        path.write_text("# edited\n")
+    with pytest.raises(UserError) as raised:
+        write_package(endpoint, tmp_path)
+    said = "a character device" if kind == "device" else "a directory"
+    assert str(raised.value) == (
+        f"{readme} is {said}, not a regular file; refusing to write the generated file there: "
+        "remove it, or choose another output folder"
+    )
+    assert all(path.read_text() == "# edited\n" for path in before)  # nothing written
+    assert kind != "device" or readme.is_symlink()
+
+
 def test_regeneration_removes_files_that_no_longer_belong(tmp_path: Path) -> None:
     new = load_endpoint(REPO / "specs" / f"{EXAMPLES[1]}.json")
     old = load_endpoint(REPO / "specs" / f"{EXAMPLES[0]}.json")
@@ -305,6 +346,8 @@ def test_generated_readme_lists_keys_and_says_when_a_record_is_reached_by_id_onl
     endpoint = load_endpoint(WEBSHOP_24)
     keyless = [replace(e, keys=()) if e.name == "Payment" else e for e in endpoint.entities]
     readme = render_package(replace(endpoint, entities=tuple(keyless)))["README.md"]
-    rows = {line.split("|")[2].strip(): line for line in readme.splitlines() if "| `client." in line}
+    rows = {
+        line.split("|")[2].strip(): line for line in readme.splitlines() if "| `client." in line
+    }
     assert "| OrderType, OrderNbr |" in rows["`SalesOrder`"]
     assert "| — (by id only) |" in rows["`Payment`"]

@@ -22,6 +22,7 @@ import os
 import re
 import secrets
 import shutil
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -646,6 +647,39 @@ def lock_record(
     return record
 
 
+def output_target(path: str | Path, fix: str = "choose another output path") -> Path:
+    """Where writing ``path`` really goes; a ``UserError`` when it must not be written.
+
+    A symlink is written through: the file it points to is replaced (atomically) and the link
+    stays. Anything there that is not a regular file (a device, a FIFO, a socket, a directory)
+    is refused rather than replaced: ``-o /dev/full`` must not swap the device for a JSON file.
+    ``fix`` says what to do instead.
+    """
+    given = Path(path)
+    real = Path(os.path.realpath(given))
+    try:
+        mode = os.stat(real).st_mode
+    except FileNotFoundError:
+        return real  # a new file (or a dangling link: its target is created)
+    except OSError as error:  # e.g. a symlink loop, a path through a file
+        raise UserError(f"cannot write {given}: {error.strerror}; {fix}") from None
+    if not stat.S_ISREG(mode):
+        from .render import file_kind  # only on this error path: render loads jinja2
+
+        through = f" (through the link to {real})" if real != Path(os.path.abspath(given)) else ""
+        raise UserError(
+            f"{given} is {file_kind(mode)}{through}, not a regular file; refusing to replace "
+            f"it: {fix}"
+        )
+    return real
+
+
+def check_output(spec_path: str | Path, fix: str = "choose another output path") -> None:
+    """Check, before signing in, that the document and its lock record can be written there."""
+    output_target(spec_path, fix)
+    output_target(lock_path_for(spec_path), fix)
+
+
 def write_atomic(path: Path, content: bytes) -> None:
     """Write ``content`` to ``path`` through a temporary file and a rename: all or nothing."""
     temp_name = _write_temp(path, content)
@@ -726,6 +760,8 @@ def write_document(document: FetchedDocument, path: str | Path) -> tuple[Path, P
     """
     spec_path = Path(path)
     lock_path = lock_path_for(spec_path)
+    # A symlink is written through (its target replaced, the link kept); a device is refused.
+    spec_real, lock_real = output_target(spec_path), output_target(lock_path)
     record = json.dumps(lock_record(document), indent=2, sort_keys=False) + "\n"
     spec_temp: str | None = None
     lock_temp: str | None = None
@@ -733,21 +769,21 @@ def write_document(document: FetchedDocument, path: str | Path) -> tuple[Path, P
     old_lock: Path | None = None
     spec_is_new = False
     try:
-        spec_temp = _write_temp(spec_path, document.content)
-        lock_temp = _write_temp(lock_path, record.encode("utf-8"))
-        old_spec = _keep_copy(spec_path)
-        if lock_path.exists():
-            old_lock = _backup_name(lock_path)
-            os.replace(lock_path, old_lock)  # from here until the last rename: no lock record
-        os.replace(spec_temp, spec_path)
+        spec_temp = _write_temp(spec_real, document.content)
+        lock_temp = _write_temp(lock_real, record.encode("utf-8"))
+        old_spec = _keep_copy(spec_real)
+        if lock_real.exists():
+            old_lock = _backup_name(lock_real)
+            os.replace(lock_real, old_lock)  # from here until the last rename: no lock record
+        os.replace(spec_temp, spec_real)
         spec_temp, spec_is_new = None, True
-        os.replace(lock_temp, lock_path)
+        os.replace(lock_temp, lock_real)
         lock_temp = None
     except BaseException as error:
-        if spec_is_new and _put_back(spec_path, old_spec):
+        if spec_is_new and _put_back(spec_real, old_spec):
             spec_is_new, old_spec = False, None
         # The old lock record goes back only beside the old document; else it stays removed.
-        if not spec_is_new and old_lock is not None and _put_back(lock_path, old_lock):
+        if not spec_is_new and old_lock is not None and _put_back(lock_real, old_lock):
             old_lock = None
         if isinstance(error, OSError):
             raise UserError(

@@ -8,9 +8,11 @@ still carry a line over the limit (very long Acumatica names) are passed through
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
+import stat
 import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -545,8 +547,12 @@ def write_package(
 
 def _write(project: Path, files: dict[str, str], *, check: bool) -> WriteResult:
     if project.exists() and not project.is_dir():
-        raise UserError(f"{project} is a file; choose another output folder or package name")
+        raise UserError(
+            f"{project} is {file_kind(project.stat().st_mode)}, not a folder; "
+            "choose another output folder or package name"
+        )
     _refuse_foreign_folder(project)
+    _refuse_special_files(project, files)
     result = WriteResult(project_dir=project)
     existing = _existing_files(project)
     for relative, text in files.items():
@@ -568,6 +574,39 @@ def _write(project: Path, files: dict[str, str], *, check: bool) -> WriteResult:
     if not check:
         _remove_empty_folders(project)
     return result
+
+
+def _refuse_special_files(project: Path, files: dict[str, str]) -> None:
+    """Refuse, before writing anything, to write into what is not a regular file.
+
+    A symlinked output folder or file is written through (the link stays, its target gets the
+    content); a device, FIFO, socket or folder where a generated file goes is never written to
+    or replaced (a FIFO would even hang the write).
+    """
+    for relative in sorted(files):
+        target = project / relative
+        with contextlib.suppress(FileNotFoundError, NotADirectoryError):
+            mode = target.stat().st_mode
+            if not stat.S_ISREG(mode):
+                raise UserError(
+                    f"{target} is {file_kind(mode)}, not a regular file; refusing to write "
+                    "the generated file there: remove it, or choose another output folder"
+                )
+
+
+def file_kind(mode: int) -> str:
+    """``"a directory"``, ``"a character device"``...: what a ``stat`` mode says a path is."""
+    for test, kind in (
+        (stat.S_ISDIR, "a directory"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISREG, "a file"),
+    ):
+        if test(mode):
+            return kind
+    return "a special file"
 
 
 def _refuse_foreign_folder(project: Path) -> None:

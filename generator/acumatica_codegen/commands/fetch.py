@@ -16,6 +16,7 @@ from ..fetch import (
     Credentials,
     EndpointRef,
     FetchedDocument,
+    check_output,
     check_timeout,
     default_output_path,
     fetch_document,
@@ -219,6 +220,8 @@ def fetch_command(
             "say which endpoint: --endpoint NAME --version VERSION "
             "(`acumatica-codegen endpoints --url URL` lists them), or --all"
         )
+    spec_path = output or default_output_path(name, version)
+    check_output(spec_path, "choose another path with -o")  # before signing in
     credentials = resolve_credentials(required=True, **credential_options)
     progress = _progress(f"{name}/{version}")
     try:
@@ -234,7 +237,6 @@ def fetch_command(
     finally:
         if progress is not None:
             progress.finish()
-    spec_path = output or default_output_path(name, version)
     previous = (read_lock(spec_path) or {}).get("sha256")
     spec_path, lock_path = write_document(document, spec_path)
     _report(document, spec_path, lock_path, previous)
@@ -286,6 +288,8 @@ def _fetch_configured(
     credential_options["tenant"] = credential_options.get("tenant") or loaded.tenant
     credential_options["branch"] = credential_options.get("branch") or loaded.branch
     wanted = [_endpoint_of(path) for path in specs]
+    for path in specs:
+        check_output(path, f"fix spec in [tool.acumatica-codegen] of {loaded.path}")
     credentials = resolve_credentials(required=True, **credential_options)
     progress = _progress("downloading")
     try:

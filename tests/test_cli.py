@@ -5,8 +5,10 @@ from __future__ import annotations
 import importlib.metadata
 import json
 import shutil
+import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -216,6 +218,38 @@ def test_the_installed_script_reports_bad_input_without_a_traceback(tmp_path, ca
 def test_the_installed_script_runs_help():
     done = subprocess.run([str(SCRIPT), "--help"], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and "Usage: acumatica-codegen" in done.stdout
+
+
+# -- SIGTERM ends a command like Ctrl-C (fetch signing out is tested in test_fetch.py) -----------
+
+
+def test_main_restores_the_previous_sigterm_handler_and_works_off_the_main_thread(capsys):
+    before = signal.getsignal(signal.SIGTERM)
+    assert run(["--help"], capsys)[0] == 0
+    assert signal.getsignal(signal.SIGTERM) is before
+    codes = []
+    worker = threading.Thread(target=lambda: codes.append(run(["--help"], capsys)[0]))
+    worker.start()
+    worker.join()
+    assert codes == [0]
+
+
+def test_sigterm_stops_the_sandbox_cleanly():
+    process = subprocess.Popen(
+        [str(SCRIPT), "sandbox", str(WEBSHOP_24), "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        assert process.stdout.readline().startswith("Sandbox listening on http")
+        process.send_signal(signal.SIGTERM)
+        _, err = process.communicate(timeout=5)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 128 + signal.SIGTERM and err.strip() == "Aborted.", err
 
 
 # -- generate SPEC -o OUT --------------------------------------------------------------------------

@@ -11,7 +11,11 @@ import hashlib
 import json
 import os
 import re
+import signal
 import stat
+import subprocess
+import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -912,6 +916,35 @@ def test_cli_fetch_without_password_and_no_terminal_is_a_clear_error(
     )
     assert code == 2
     assert "no password for 'admin'" in err and "not a terminal" in err
+
+
+def test_sigterm_mid_download_signs_out_like_ctrl_c(tmp_path: Path) -> None:
+    from acumatica_codegen.sandbox import Sandbox
+
+    script = Path(sys.executable).parent / "acumatica-codegen"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ACUMATICA_")}
+    env.update(ACUMATICA_USERNAME="admin", ACUMATICA_PASSWORD=SANDBOX_PASSWORD)
+    target = tmp_path / "x.json"
+    with Sandbox(EXAMPLE, port=0, users={"admin": SANDBOX_PASSWORD}, latency_ms=400) as slow:
+        command = [str(script), "fetch", "--url", slow.url, "--endpoint", "WebShop"]
+        command += ["--version", "24.200.001", "-o", str(target)]
+        process = subprocess.Popen(
+            command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        try:
+            deadline = time.monotonic() + 4
+            while stats(slow)["open_sessions"] == 0:  # signed in: the download is under way
+                assert process.poll() is None and time.monotonic() < deadline
+            process.send_signal(signal.SIGTERM)
+            _, err = process.communicate(timeout=4)
+        finally:
+            if process.poll() is None:
+                process.kill()
+        after = stats(slow)
+    assert process.returncode == 128 + signal.SIGTERM, err
+    assert err.strip() == "Aborted." and "Traceback" not in err
+    assert after["logins"] == 1 and after["logouts"] == 1 and after["open_sessions"] == 0
+    assert not target.exists()
 
 
 def test_cli_fetch_needs_an_endpoint_and_a_url(

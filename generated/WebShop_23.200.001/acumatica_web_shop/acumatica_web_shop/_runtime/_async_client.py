@@ -154,6 +154,9 @@ class AsyncBaseClient:
         self._random: Callable[[], float] = random.random
         self._signed_in = False
         self._session = 0  # bumped at every sign-in, so concurrent renewals happen once
+        # Cleared while the session is renewed: requests wait for it rather than fail on the old one.
+        self._not_renewing = asyncio.Event()
+        self._not_renewing.set()
         self._closed = False
         self._last_response: contextvars.ContextVar[httpx.Response | None]
         self._last_response = contextvars.ContextVar(f"{LOGGER_NAME}.last_response", default=None)
@@ -310,9 +313,8 @@ class AsyncBaseClient:
         while True:
             if authenticated:
                 await self._ensure_signed_in(method, url)
-            session = self._session
             try:
-                response = await self._send(
+                response, session = await self._send(
                     method,
                     url,
                     params,
@@ -320,6 +322,7 @@ class AsyncBaseClient:
                     headers,
                     timeout,
                     authenticated,
+                    wait_for_renewal=authenticated,
                 )
             except httpx.TransportError as exc:
                 if attempt < self.max_retries and _may_retry_transport(exc, idempotent):
@@ -384,10 +387,15 @@ class AsyncBaseClient:
         headers: Mapping[str, str] | None,
         timeout: float | httpx.Timeout | None,
         authenticated: bool,
-    ) -> httpx.Response:
-        async with self._throttle:
+        *,
+        wait_for_renewal: bool = False,
+    ) -> tuple[httpx.Response, int]:
+        """Send once through the throttle; the response and the session it was sent on."""
+        await self._take_slot(wait_for_renewal)
+        try:
             # Built once through the throttle, so it carries the session current at sending time.
             # Credentials go to this site only, never to a foreign href.
+            session = self._session
             own_site = url.startswith(self._site_prefix)
             all_headers = self.auth.headers() if authenticated and own_site else {}
             all_headers.update(headers or {})
@@ -408,6 +416,8 @@ class AsyncBaseClient:
             except httpx.TransportError as exc:
                 self._log_failure(request, content, started, exc)
                 raise
+        finally:
+            self._throttle.release()
         if own_site and "set-cookie" in response.headers:
             self._cookies.update(response.headers.get_list("set-cookie"))
         self._last_response.set(response)
@@ -422,7 +432,17 @@ class AsyncBaseClient:
                 response.content,
                 time.perf_counter() - started,
             )
-        return response
+        return response, session
+
+    async def _take_slot(self, wait_for_renewal: bool) -> None:
+        """A throttle slot. While the session is being renewed, a request that needs it gives
+        its slot back and waits for the renewal: sent meanwhile, it would only fail."""
+        while True:
+            await self._throttle.acquire()
+            if not wait_for_renewal or self._not_renewing.is_set():
+                return
+            self._throttle.release()
+            await self._not_renewing.wait()
 
     def _log_failure(
         self,
@@ -498,6 +518,13 @@ class AsyncBaseClient:
             return "renewed"
 
     async def _renew_locked(self, method: str, url: str, status: int | None = None) -> None:
+        self._not_renewing.clear()
+        try:
+            await self._renew_session(method, url, status)
+        finally:
+            self._not_renewing.set()
+
+    async def _renew_session(self, method: str, url: str, status: int | None) -> None:
         if self.auth.signs_out_before_renewal and self._signed_in:
             await self._sign_out()
         request = self.auth.renewal_request(self.url, time.time())
@@ -549,7 +576,7 @@ class AsyncBaseClient:
         if request is not None:
             for attempt in range(2):
                 try:
-                    response = await self._send(
+                    response, _ = await self._send(
                         request.method,
                         request.url,
                         None,

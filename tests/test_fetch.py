@@ -95,7 +95,10 @@ class FakeInstance:
             )
         if path == "/identity/connect/token":
             form = dict(httpx.QueryParams(request.content.decode()))
-            if form.get("client_id") != "client-1" or form.get("client_secret") != CLIENT_SECRET:
+            if (
+                form.get("client_id", "").partition("@")[0] != "client-1"
+                or form.get("client_secret") != CLIENT_SECRET
+            ):
                 return httpx.Response(400, json={"error": "invalid_client"})
             if self.users.get(form.get("username", "")) != form.get("password"):
                 return httpx.Response(400, json={"error": "invalid_grant"})
@@ -195,6 +198,30 @@ def test_fetch_with_oauth_uses_password_grant_and_signs_out() -> None:
     assert document.name == "Shop"
     assert not any(r.url.path.endswith("/auth/login") for r in server.requests)
     assert server.logins == 1 and server.logouts == 1 and server.open_sessions == 0
+
+
+@pytest.mark.parametrize(
+    ("client_id", "tenant", "recorded"),
+    [
+        ("client-1@Shop Co", None, "Shop Co"),
+        ("client-1@Shop Co", "Other", "Other"),
+        ("client-1", None, None),
+    ],
+)
+def test_oauth_fetch_records_the_tenant_the_client_id_names(
+    client_id: str, tenant: str | None, recorded: str | None
+) -> None:
+    server = FakeInstance()
+    document = fetch.fetch_document(
+        "http://erp.local",
+        "Shop",
+        "1.0.0",
+        creds(client_id=client_id, client_secret=CLIENT_SECRET, tenant=tenant),
+        transport=server.transport(),
+    )
+    assert document.tenant == recorded and fetch.lock_record(document)["tenant"] == recorded
+    downloads = [r for r in server.requests if r.url.path.endswith("swagger.json")]
+    assert [r.url.params.get("company") for r in downloads] == [tenant]  # the query as before
 
 
 def test_oauth_wrong_client_secret_is_one_sentence() -> None:
@@ -853,6 +880,7 @@ def test_cli_fetch_with_oauth_client(
     assert after["logins"] == before["logins"]  # no cookie session was opened
     assert after["open_sessions"] == 0
     assert OAUTH_SECRET not in out + err + (tmp_path / "x.lock.json").read_text()
+    assert json.loads((tmp_path / "x.lock.json").read_text())["tenant"] == "Company"  # @Company
     assert SANDBOX_PASSWORD not in out + err + (tmp_path / "x.lock.json").read_text()
 
 
@@ -932,7 +960,7 @@ def test_sigterm_mid_download_signs_out_like_ctrl_c(tmp_path: Path) -> None:
             command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
         )
         try:
-            deadline = time.monotonic() + 4
+            deadline = time.monotonic() + 8
             while stats(slow)["open_sessions"] == 0:  # signed in: the download is under way
                 assert process.poll() is None and time.monotonic() < deadline
             process.send_signal(signal.SIGTERM)
@@ -945,6 +973,53 @@ def test_sigterm_mid_download_signs_out_like_ctrl_c(tmp_path: Path) -> None:
     assert err.strip() == "Aborted." and "Traceback" not in err
     assert after["logins"] == 1 and after["logouts"] == 1 and after["open_sessions"] == 0
     assert not target.exists()
+
+
+def test_cli_fetch_oauth_without_a_secret_and_no_terminal_is_refused_at_once(
+    sandbox: Any,
+    env_credentials: None,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    before = stats(sandbox)
+    code, _, err = run_cli(
+        ["fetch", "--url", sandbox.url, "--endpoint", "WebShop", "--version", "24.200.001"]
+        + ["--client-id", OAUTH_CLIENT],
+        capsys,
+    )
+    assert code == 2 and len(err.strip().splitlines()) == 1
+    assert err.strip() == (
+        f"error: no client secret for OAuth client {OAUTH_CLIENT!r}: give --client-secret or set "
+        "ACUMATICA_CLIENT_SECRET (stdin is not a terminal, so there is no prompt)"
+    )
+    after = stats(sandbox)
+    assert after["requests"] == before["requests"]  # nothing was sent
+
+
+def test_a_missing_client_secret_is_prompted_for_hidden_on_a_terminal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from acumatica_codegen.commands import fetch as fetch_cmd
+
+    asked: list[tuple[str, bool]] = []
+
+    def prompt(text: str, hide_input: bool = False, err: bool = False) -> str:
+        asked.append((text, hide_input))
+        return CLIENT_SECRET
+
+    monkeypatch.setattr(fetch_cmd, "_interactive", lambda: True)
+    monkeypatch.setattr(fetch_cmd.click, "prompt", prompt)
+    credentials = fetch_cmd.resolve_credentials(
+        username="admin",
+        password=PASSWORD,
+        tenant=None,
+        branch=None,
+        client_id="c1@Co",
+        client_secret=None,
+        required=True,
+    )
+    assert credentials is not None and credentials.client_secret == CLIENT_SECRET
+    assert asked == [("Client secret for c1@Co", True)]
 
 
 def test_cli_fetch_needs_an_endpoint_and_a_url(

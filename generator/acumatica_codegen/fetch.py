@@ -13,6 +13,7 @@ is a ``UserError`` with one sentence; passwords never appear in messages or in t
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as _dt
 import hashlib
 import html
@@ -54,6 +55,18 @@ class Credentials:
     @property
     def uses_oauth(self) -> bool:
         return bool(self.client_id)
+
+    @property
+    def signed_in_tenant(self) -> str | None:
+        """The tenant the session is in: ``tenant``, else the ``Company`` of ``GUID@Company``.
+
+        An OAuth client id names its tenant after the ``@``; the token is for that tenant.
+        """
+        if self.tenant:
+            return self.tenant
+        if self.uses_oauth and "@" in str(self.client_id):
+            return str(self.client_id).rpartition("@")[2].strip() or None
+        return None
 
 
 @dataclass(frozen=True)
@@ -850,7 +863,8 @@ def fetch_document(
     """Sign in, download and validate one endpoint document, sign out."""
     tenant = credentials.tenant if credentials else None
     with Session(url, credentials, timeout=timeout, transport=transport, verify=verify) as session:
-        return session.download_document(name, version, tenant=tenant, progress=progress)
+        document = session.download_document(name, version, tenant=tenant, progress=progress)
+    return _with_tenant(document, credentials)
 
 
 def fetch_documents(
@@ -870,7 +884,16 @@ def fetch_documents(
     """
     tenant = credentials.tenant if credentials else None
     with Session(url, credentials, timeout=timeout, transport=transport, verify=verify) as session:
-        return [
+        documents = [
             session.download_document(ref.name, ref.version, tenant=tenant, progress=progress)
             for ref in wanted
         ]
+    return [_with_tenant(document, credentials) for document in documents]
+
+
+def _with_tenant(document: FetchedDocument, credentials: Credentials | None) -> FetchedDocument:
+    """``document`` recording the tenant signed in to (an OAuth client id names it)."""
+    tenant = credentials.signed_in_tenant if credentials else None
+    if document.tenant or not tenant:
+        return document
+    return dataclasses.replace(document, tenant=tenant)

@@ -106,6 +106,13 @@ def resolve_credentials(
                 "(stdin is not a terminal, so there is no prompt)"
             )
         password = click.prompt(f"Password for {username}", hide_input=True, err=True)
+    if client_id and not client_secret:  # an empty secret would only fail at the server
+        if not _interactive():
+            raise UserError(
+                f"no client secret for OAuth client {client_id!r}: give --client-secret or set "
+                "ACUMATICA_CLIENT_SECRET (stdin is not a terminal, so there is no prompt)"
+            )
+        client_secret = click.prompt(f"Client secret for {client_id}", hide_input=True, err=True)
     return Credentials(
         username=str(username),
         password=str(password),

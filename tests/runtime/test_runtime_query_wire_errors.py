@@ -316,3 +316,39 @@ def test_session_cookies_keep_set_cookies_and_drop_expired_ones(rt) -> None:  # 
     assert cookies.header == "ASP.NET_SessionId=def"
     cookies.clear()
     assert not cookies and cookies.header == ""
+
+
+def test_entity_fields_that_hold_credentials_are_masked_whatever_their_spelling(rt):
+    redact = rt._wire.redact_data
+    record = {
+        "StoreName": {"value": "S1"},
+        "AccessToken": {"value": "TOPSECRETACCESS"},
+        "RefreshToken": {"value": "r"},
+        "SharedSecret": {"value": "s"},
+        "WebDAVPassword": {"value": "DAVSECRET123"},
+        "custom": {"Document": {"UsrApiKey": {"type": "CustomStringField", "value": "k"}}},
+        "api_key": "k",
+        "Code": {"value": "SHIP"},
+        "Description": {"value": "kept"},
+    }
+    assert redact(record) == {
+        "StoreName": {"value": "S1"},
+        "AccessToken": "***",
+        "RefreshToken": "***",
+        "SharedSecret": "***",
+        "WebDAVPassword": "***",
+        "custom": {"Document": {"UsrApiKey": "***"}},
+        "api_key": "***",
+        "Code": {"value": "SHIP"},
+        "Description": {"value": "kept"},
+    }
+
+
+def test_a_known_secret_is_masked_even_url_encoded_in_a_logged_query(rt, tmp_path):
+    secret = "p@ss w0rd&x=1"
+    log = rt._wire.ExchangeLog("acumatica_test", tmp_path / "log.jsonl", lambda: [secret])
+    url = rt._wire.with_query("https://x/entity/E/1/Customer", {"$filter": f"Name eq '{secret}'"})
+    log.exchange("GET", url, [], b"", 200, [], b"[]", 0.01)
+    log.close()
+    text = (tmp_path / "log.jsonl").read_text()
+    assert "p%40ss" not in text and "w0rd" not in text and "***" in text

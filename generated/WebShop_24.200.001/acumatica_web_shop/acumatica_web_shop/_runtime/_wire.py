@@ -18,7 +18,7 @@ from datetime import date, datetime, timezone
 from decimal import Decimal
 from email.utils import parsedate_to_datetime
 from typing import IO, Any
-from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, quote_plus, urlencode, urlsplit, urlunsplit
 from uuid import UUID
 
 from .query import Filter, FieldRef
@@ -50,10 +50,13 @@ MAX_RETRY_AFTER = 120.0
 
 # Keys whose values never reach a log line: credential names in any case ("Password" too), and
 # OAuth's short lower-case names exactly (so an entity field called "Code" still shows).
-_SECRET_KEYS = frozenset(
-    {"password", "client_secret", "access_token", "refresh_token", "id_token", "code_verifier"}
-)
-_SECRET_KEYS_EXACT = frozenset({"code", "token", "secret"})
+# A key is secret when, lower-cased without separators, it contains one of these: the OAuth
+# fields, and entity fields such as AccessToken, SharedSecret, WebDAVPassword or UsrApiKey.
+_SECRET_KEY_PARTS = (
+    "password", "passwd", "secret", "token", "apikey", "privatekey", "credential", "codeverifier"
+)  # fmt: skip
+_SECRET_KEYS_EXACT = frozenset({"code", "pwd"})  # OAuth's authorization code; short spellings
+_KEY_SEPARATORS = re.compile(r"[^a-z0-9]")
 _SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "set-cookie"})
 REDACTED = "***"
 
@@ -288,7 +291,10 @@ def _cookie_expired(value: str, attributes: str) -> bool:
 
 def is_secret_key(key: str) -> bool:
     """Whether a JSON key, form field or query parameter holds a credential."""
-    return key in _SECRET_KEYS_EXACT or key.lower() in _SECRET_KEYS
+    if key in _SECRET_KEYS_EXACT:
+        return True
+    folded = _KEY_SEPARATORS.sub("", key.lower())
+    return any(part in folded for part in _SECRET_KEY_PARTS)
 
 
 def redact_url(url: str) -> str:
@@ -422,9 +428,12 @@ class ExchangeLog:
         """Write one JSON line (scrubbed of known secrets) to the log file and/or the logger."""
         line = dumps(record).decode("utf-8")
         for secret in self._secrets():
-            if secret and len(secret) >= 4:
-                line = line.replace(secret, REDACTED)
-                line = line.replace(json.dumps(secret)[1:-1], REDACTED)
+            if secret and len(secret) >= 4:  # shorter ones would mask ordinary text
+                # As written, inside JSON, and URL-encoded in a query ($filter on a password...).
+                encoded = (json.dumps(secret)[1:-1], quote(secret, safe=""), quote_plus(secret))
+                forms = (secret, *encoded)
+                for form in dict.fromkeys(forms):
+                    line = line.replace(form, REDACTED)
         if self._file is not None:
             with self._lock:
                 self._file.write(line + "\n")

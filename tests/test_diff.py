@@ -563,6 +563,77 @@ def test_cli_json_and_fail_on_breaking(capsys: pytest.CaptureFixture[str]) -> No
     assert code == 0 and "No changes" in out
 
 
+def test_cli_include_compares_only_what_the_project_generates(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    old, new = str(SPECS / "WebShop_23.200.001.json"), str(SPECS / "WebShop_24.200.001.json")
+    limited = ["--include", "Shipment", "--include", "SalesOrder", "--exclude", "SalesOrder"]
+    code, out, err = run_cli(["diff", old, new, "--fail-on-breaking", *limited], capsys)
+    assert code == 0, err  # the breaking changes are all elsewhere
+    assert out.splitlines()[2] == (
+        "Limited to: `Shipment`, `SalesOrder` (without `SalesOrder`) and what they use "
+        "(`--include`/`--exclude`): changes to other entities are not reported."
+    )
+    code, out, err = run_cli(
+        ["diff", old, new, "--include", "Customer", "--format", "json"], capsys
+    )
+    report = json.loads(out)
+    assert report["selection"] == {
+        "include": ["Customer"],
+        "exclude": [],
+        "description": "limited to: Customer and what it uses",
+    }
+    assert report["breaking_changes"] == [
+        "field Customer.UsrLoyaltyTier removed",
+        "field Customer.UsrWebShopCustomerID changed type: StringValue → IntValue",
+    ]
+    code, out, _ = run_cli(
+        ["diff", old, new, "--exclude", "SalesOrder", "--format", "json"], capsys
+    )
+    assert "field SalesOrder.Payments removed" not in json.loads(out)["breaking_changes"]
+    assert "field Customer.UsrLoyaltyTier removed" in json.loads(out)["breaking_changes"]
+    code, out, _ = run_cli(["diff", old, new, "--format", "json"], capsys)
+    assert json.loads(out)["selection"] is None
+
+
+def test_an_included_entity_the_upgrade_removes_or_adds_is_still_reported() -> None:
+    older, newer = load_endpoint(SPECS / "WebShop_23.200.001.json"), load_endpoint(
+        SPECS / "WebShop_24.200.001.json"
+    )
+    added = diff_endpoints(older, newer, include=["Shipment"])  # only in 24
+    assert "Shipment" in added.added_top_level and not added.breaking
+    removed = diff_endpoints(newer, older, include=["Shipment"])  # backwards: it goes away
+    assert "Shipment" in removed.removed_top_level and removed.breaking
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (
+            ["--include", "Custmer"],
+            "error: --include: 'Custmer' is not a top-level entity of WebShop 23.200.001 or "
+            "24.200.001; did you mean Customer?",
+        ),
+        (
+            ["--exclude", "Nope"],
+            "error: --exclude: 'Nope' is not a top-level entity of WebShop 23.200.001 or "
+            "24.200.001",
+        ),
+        (
+            ["--include", "Customer", "--exclude", "Customer"],
+            "error: --include/--exclude leave no top-level entity of WebShop 23.200.001 or "
+            "24.200.001 to compare; check the names given",
+        ),
+    ],
+)
+def test_cli_a_bad_selection_is_one_line_exit_2(
+    options: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old, new = str(SPECS / "WebShop_23.200.001.json"), str(SPECS / "WebShop_24.200.001.json")
+    code, out, err = run_cli(["diff", old, new, *options], capsys)
+    assert (code, out, err) == (2, "", message + "\n")
+
+
 def test_cli_writes_report_to_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     report = tmp_path / "report.md"
     old, new = str(SPECS / "WebShop_23.200.001.json"), str(SPECS / "WebShop_24.200.001.json")

@@ -26,11 +26,12 @@ Not breaking: additions, and wire-only changes the codec absorbs (a plain string
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .ir import Action, Endpoint, Entity, Field, FieldKind
+from .selection import select_both
 
 #: Lists longer than this fold into a <details> block in Markdown.
 FOLD_AFTER = 12
@@ -131,6 +132,8 @@ class Diff:
     changed_action_parameters: tuple[ParameterChanges, ...] = ()
     renamed: tuple[Rename, ...] = field(default=())
     repointed: tuple[Repointed, ...] = ()
+    include: tuple[str, ...] = ()  # the selection compared (diff --include/--exclude), if any
+    exclude: tuple[str, ...] = ()
 
     # -- questions -------------------------------------------------------------------------------
 
@@ -203,6 +206,18 @@ class Diff:
             )
         return tuple(result)
 
+    @property
+    def selection(self) -> str | None:
+        """``"limited to: `Customer`, `SalesOrder` and what they use"``; None for everything."""
+        if not self.include and not self.exclude:
+            return None
+        roots = ", ".join(f"`{n}`" for n in self.include) or "all top-level entities"
+        without = ", ".join(f"`{n}`" for n in self.exclude)
+        if without:
+            roots += f" except {without}," if not self.include else f" (without {without})"
+        uses = "what it uses" if len(self.include) == 1 else "what they use"
+        return f"limited to: {roots} and {uses}"
+
     # -- renderings ------------------------------------------------------------------------------
 
     def to_json(self) -> dict[str, Any]:
@@ -210,6 +225,15 @@ class Diff:
         return {
             "old": {"endpoint": self.old_endpoint, "version": self.old_version},
             "new": {"endpoint": self.new_endpoint, "version": self.new_version},
+            "selection": (
+                {
+                    "include": list(self.include),
+                    "exclude": list(self.exclude),
+                    "description": self.selection.replace("`", ""),
+                }
+                if self.selection
+                else None
+            ),
             "breaking": self.breaking,
             "added_entities": list(self.added_entities),
             "removed_entities": list(self.removed_entities),
@@ -300,8 +324,18 @@ def _version_key(version: str) -> tuple[tuple[int, int | str], ...]:
 # The comparison
 
 
-def diff_endpoints(old: Endpoint, new: Endpoint) -> Diff:
-    """The changes that turn ``old`` into ``new``."""
+def diff_endpoints(
+    old: Endpoint, new: Endpoint, *, include: Sequence[str] = (), exclude: Sequence[str] = ()
+) -> Diff:
+    """The changes that turn ``old`` into ``new``.
+
+    ``include``/``exclude`` limit both sides as a project's selection limits what it generates
+    (the named top-level entities and what they use); the report says so.
+    """
+    if include or exclude:
+        old, new = select_both(old, new, include, exclude)
+        result = diff_endpoints(old, new)
+        return replace(result, include=tuple(include), exclude=tuple(exclude))
     old_entities, new_entities = old.entities_by_name, new.entities_by_name
     common = sorted(old_entities.keys() & new_entities.keys())
 
@@ -514,6 +548,10 @@ def _markdown(diff: Diff) -> Iterable[str]:
     )
     yield f"## Endpoint changes: {title}"
     yield ""
+    if diff.selection:
+        note = "changes to other entities are not reported"
+        yield f"{diff.selection[0].upper()}{diff.selection[1:]} (`--include`/`--exclude`): {note}."
+        yield ""
     for warning in diff.warnings:
         yield f"> ⚠️ **Warning:** {warning}"
         yield ""

@@ -32,14 +32,35 @@ from ..errors import UserError
     is_flag=True,
     help="Exit with code 1 when a change breaks existing callers (for CI).",
 )
+@click.option(
+    "--include",
+    metavar="ENTITY",
+    multiple=True,
+    help="Compare only this top-level entity and what it uses (repeatable), like the config's "
+    "include: changes elsewhere do not count.",
+)
+@click.option(
+    "--exclude",
+    metavar="ENTITY",
+    multiple=True,
+    help="Leave this top-level entity out (repeatable), like the config's exclude.",
+)
 def diff_command(
-    old: Path, new: Path, output_format: str, output: Path | None, fail_on_breaking: bool
+    old: Path,
+    new: Path,
+    output_format: str,
+    output: Path | None,
+    fail_on_breaking: bool,
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
 ) -> None:
     """Compare two endpoint documents (OLD and NEW) through their IRs.
 
     Reports entities, fields and actions added and removed, fields whose type changed and
     action parameters that changed, and marks what breaks existing callers. Swagger 2.0 and
-    OpenAPI 3.0 documents of the same endpoint compare equal.
+    OpenAPI 3.0 documents of the same endpoint compare equal. With --include/--exclude (the
+    [tool.acumatica-codegen] include/exclude of the project) only what the project generates is
+    compared, and the report says so.
     """
     from ..builder import load_endpoint
     from ..diff import diff_endpoints
@@ -47,7 +68,9 @@ def diff_command(
     for path in (old, new):
         if not path.is_file():
             raise UserError(f"{path}: no such file (give two endpoint documents: OLD NEW)")
-    result = diff_endpoints(load_endpoint(old), load_endpoint(new))
+    result = diff_endpoints(
+        load_endpoint(old), load_endpoint(new), include=include, exclude=exclude
+    )
     if output is not None or output_format == "json":  # Markdown on the terminal shows them
         for warning in result.warnings:
             click.echo(f"warning: {warning.replace('`', '')}", err=True)

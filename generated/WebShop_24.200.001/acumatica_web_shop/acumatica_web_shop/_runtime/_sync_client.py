@@ -150,6 +150,7 @@ class SyncBaseClient:
         self._random: Callable[[], float] = random.random
         self._signed_in = False
         self._session = 0  # bumped at every sign-in, so concurrent renewals happen once
+        self._proven_session = 0  # the newest session that answered a request successfully
         # Cleared while the session is renewed: requests wait for it rather than fail on the old one.
         self._not_renewing = threading.Event()
         self._not_renewing.set()
@@ -300,7 +301,7 @@ class SyncBaseClient:
         if idempotent is None:
             idempotent = method in _wire.IDEMPOTENT_METHODS
         attempt = 0
-        renewed = False  # this request signed in again itself (allowed once)
+        renewals = 0  # times this request signed in again itself
         resent = 0  # resent because another request signed in again meanwhile
         while True:
             if authenticated:
@@ -329,6 +330,8 @@ class SyncBaseClient:
                 raise no_answer from None
             status = response.status_code
             if status < 400:
+                if authenticated and session > self._proven_session:
+                    self._proven_session = session
                 return response
             body = _wire.try_loads(response.content)
             stale = _wire.stale_session(status, body) if authenticated else None
@@ -339,9 +342,14 @@ class SyncBaseClient:
                 # One request signs in again once: a failure that persists on a fresh session
                 # (a cookie the proxy strips, a missing right) must not become a login storm.
                 # It is resent more only when another request has really replaced the session.
-                outcome = self._renew(session, not renewed, method, url, status)
+                # A 401 on a session that has worked is another request's loss (its stale 500
+                # ended the session): renewing again cannot become a storm, so it is allowed.
+                allowed = renewals == 0 or (
+                    status == 401 and session == self._proven_session and renewals < _MAX_RENEWALS
+                )
+                outcome = self._renew(session, allowed, method, url, status)
                 if outcome == "renewed":
-                    renewed = True
+                    renewals += 1
                     if resend:
                         self.logger.info("%s %s answered %s: signed in again", method, url, status)
                         continue
@@ -1004,6 +1012,9 @@ _LONGEST_CAP = 7 * 24 * 3600.0
 _SITE_ROUTES = ("/entity/", "/identity/")
 # How often one request may be resent because other requests renewed the session under it.
 _MAX_RESENDS = 8
+# How often one request may sign in again; past the first, only after a 401 on a session that
+# had worked (never for a failure that persists on fresh sessions: that would be a login storm).
+_MAX_RENEWALS = 3
 
 
 def _segment(value: object) -> str:

@@ -163,3 +163,15 @@ def test_field_references_render_odata() -> None:
     assert str(status) == "Status eq 'Open'"
     assert str(status & total) == "Status eq 'Open' and OrderTotal gt 100"
     assert str(SalesOrder.f.details) == "Details"
+
+
+def test_a_misspelt_field_fails_on_assignment_as_in_the_constructor() -> None:
+    order = SalesOrder(order_type="SO")
+    order.order_nbr = "000001"
+    with pytest.raises(
+        AttributeError, match="SalesOrder has no field 'order_typ'; did you mean 'order_type'"
+    ):
+        order.order_typ = "IN"  # type: ignore[attr-defined]
+    with pytest.raises(TypeError):
+        SalesOrder(order_typ="IN")  # type: ignore[call-arg]
+    assert order.to_dict() == {"OrderType": {"value": "SO"}, "OrderNbr": {"value": "000001"}}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterator, Mapping
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from .values import (
     CODECS,
@@ -92,6 +92,14 @@ class Fields:
 
 
 _EMPTY: Mapping[str, Any] = {}
+
+
+def _no_such_field(cls: type[Model], name: str) -> str:
+    import difflib  # only on the way to an error
+
+    close = difflib.get_close_matches(name, list(cls._fields_.by_attr), n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return f"{cls.__name__} has no field {name!r}{hint}"
 
 
 class Model:
@@ -234,6 +242,14 @@ class Model:
         return self.to_dict() == other.to_dict()
 
     __hash__ = None  # type: ignore[assignment]  # mutable, like a dataclass
+
+    if not TYPE_CHECKING:  # type checkers catch a misspelt field by themselves
+
+        def __setattr__(self, name: str, value: Any) -> None:
+            """A misspelt field fails here, as in the constructor, instead of never being sent."""
+            if not name.startswith("_") and name not in self._fields_.by_attr:
+                raise AttributeError(_no_such_field(type(self), name))
+            object.__setattr__(self, name, value)
 
     def __repr__(self) -> str:
         by_attr = self._fields_.by_attr

@@ -45,7 +45,7 @@ GENERATED_MODULE_NAMES = frozenset(
         "annotations", "importlib", "Any", "ClassVar", "TYPE_CHECKING", "Decimal", "datetime",
         "UUID", "Model", "Fields", "Value", "Plain", "Linked", "Detail", "Custom", "Files",
         "FieldRef", "UNSET", "Unset", "CustomFields", "FileLink", "EntityApi", "AsyncEntityApi",
-        "FieldSpec", "wrap_parameters", "_MODULES", "__all__", "__getattr__", "__dir__",
+        "FieldSpec", "wrap_parameters", "httpx", "_MODULES", "__all__", "__getattr__", "__dir__",
     }
 )  # fmt: skip
 

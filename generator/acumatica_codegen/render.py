@@ -33,9 +33,11 @@ PUBLIC_NAMES: dict[str, tuple[str, ...]] = {
     "._async_client": ("AsyncClient",),
     "._client": ("Client",),
     "._runtime.auth": (
+        "Auth",
         "CookieAuth",
         "OAuth2Password",
         "OAuth2Token",
+        "aexchange_code",
         "authorization_url",
         "exchange_code",
     ),

@@ -697,6 +697,12 @@ def test_client_options_are_checked(rt):
         with pytest.raises(rt.errors.ConfigurationError, match="url"):
             Client(site, auth=auth)
     Client("http://localhost:8080/AcumaticaERP/", auth=auth).close()
+    Client("http://localhost:8080/entityerp", auth=auth).close()  # a folder that starts so
+    for site in ("https://erp.example.com/ERP/entity/Default/24.200.001", "https://e.com/entity"):
+        with pytest.raises(rt.errors.ConfigurationError) as caught:
+            Client(site, auth=auth)
+        expected = "https://erp.example.com/ERP" if "ERP" in site else "https://e.com"
+        assert f"use {expected} (the client adds" in str(caught.value)
 
 
 def test_acumatica_log_info_reports_retries_and_relogins(

@@ -23,7 +23,11 @@ if TYPE_CHECKING:
 class AsyncClient(AsyncBaseClient):
     """Asynchronous client for the Acumatica WebShop endpoint, version 23.200.001.
 
-    Use it as an async context manager: it signs in on first use and always signs out.
+    Use it as an async context manager: it signs in on first use and signs out when the
+    block ends, errors included. ``url`` and ``auth`` default to the ``ACUMATICA_*`` environment
+    variables; the other options (``timeout``, ``max_concurrency``, ``max_retries``,
+    ``http_client``, ``log_file``, ``action_poll_interval``, ``action_timeout``) are described
+    on ``AsyncBaseClient``.
     """
 
     endpoint_name = ENDPOINT

@@ -18,6 +18,7 @@ _LAZY = {
     "ActionTimeout": "._runtime.errors",
     "AcumaticaError": "._runtime.errors",
     "AsyncClient": "._async_client",
+    "Auth": "._runtime.auth",
     "AuthError": "._runtime.errors",
     "Client": "._client",
     "ConcurrencyError": "._runtime.errors",
@@ -38,6 +39,7 @@ _LAZY = {
     "UNSET": "._runtime.values",
     "Unset": "._runtime.values",
     "ValidationError": "._runtime.errors",
+    "aexchange_code": "._runtime.auth",
     "authorization_url": "._runtime.auth",
     "custom_field": "._runtime.query",
     "exchange_code": "._runtime.auth",
@@ -51,9 +53,11 @@ if TYPE_CHECKING:
         Client as Client,
     )
     from ._runtime.auth import (
+        Auth as Auth,
         CookieAuth as CookieAuth,
         OAuth2Password as OAuth2Password,
         OAuth2Token as OAuth2Token,
+        aexchange_code as aexchange_code,
         authorization_url as authorization_url,
         exchange_code as exchange_code,
     )
@@ -90,6 +94,7 @@ __all__ = [
     "ActionTimeout",
     "AcumaticaError",
     "AsyncClient",
+    "Auth",
     "AuthError",
     "Client",
     "ConcurrencyError",
@@ -110,6 +115,7 @@ __all__ = [
     "UNSET",
     "Unset",
     "ValidationError",
+    "aexchange_code",
     "authorization_url",
     "custom_field",
     "exchange_code",

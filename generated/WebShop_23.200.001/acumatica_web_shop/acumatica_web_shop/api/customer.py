@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import httpx
+
 from .._runtime._async_client import AsyncEntityApi
 from .._runtime._sync_client import EntityApi
 from .._runtime._wire import FieldSpec
@@ -25,7 +27,7 @@ class CustomerApi(EntityApi[Customer]):
         select: FieldSpec | None = None,
         expand: FieldSpec | None = None,
         custom: FieldSpec | None = None,
-        timeout: float | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> Customer:
         """The Customer with this CustomerID (``NotFound`` if none)."""
         return super().get_by_keys(
@@ -36,7 +38,7 @@ class CustomerApi(EntityApi[Customer]):
         self,
         customer_id: str,
         *,
-        timeout: float | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> None:
         """Delete the Customer with this CustomerID."""
         super().delete_by_keys(customer_id, timeout=timeout)
@@ -75,7 +77,7 @@ class AsyncCustomerApi(AsyncEntityApi[Customer]):
         select: FieldSpec | None = None,
         expand: FieldSpec | None = None,
         custom: FieldSpec | None = None,
-        timeout: float | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> Customer:
         """The Customer with this CustomerID (``NotFound`` if none)."""
         return await super().get_by_keys(
@@ -86,7 +88,7 @@ class AsyncCustomerApi(AsyncEntityApi[Customer]):
         self,
         customer_id: str,
         *,
-        timeout: float | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> None:
         """Delete the Customer with this CustomerID."""
         await super().delete_by_keys(customer_id, timeout=timeout)

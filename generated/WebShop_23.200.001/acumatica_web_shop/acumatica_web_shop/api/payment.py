@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
+import httpx
+
 from .._runtime._async_client import AsyncEntityApi
 from .._runtime._sync_client import EntityApi
 from .._runtime._wire import FieldSpec
@@ -29,7 +31,7 @@ class PaymentApi(EntityApi[Payment]):
         select: FieldSpec | None = None,
         expand: FieldSpec | None = None,
         custom: FieldSpec | None = None,
-        timeout: float | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> Payment:
         """The Payment with this Type and ReferenceNbr (``NotFound`` if none)."""
         return super().get_by_keys(
@@ -41,7 +43,7 @@ class PaymentApi(EntityApi[Payment]):
         type: str,
         reference_nbr: str,
         *,
-        timeout: float | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> None:
         """Delete the Payment with this Type and ReferenceNbr."""
         super().delete_by_keys(type, reference_nbr, timeout=timeout)
@@ -113,7 +115,7 @@ class AsyncPaymentApi(AsyncEntityApi[Payment]):
         select: FieldSpec | None = None,
         expand: FieldSpec | None = None,
         custom: FieldSpec | None = None,
-        timeout: float | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> Payment:
         """The Payment with this Type and ReferenceNbr (``NotFound`` if none)."""
         return await super().get_by_keys(
@@ -125,7 +127,7 @@ class AsyncPaymentApi(AsyncEntityApi[Payment]):
         type: str,
         reference_nbr: str,
         *,
-        timeout: float | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> None:
         """Delete the Payment with this Type and ReferenceNbr."""
         await super().delete_by_keys(type, reference_nbr, timeout=timeout)

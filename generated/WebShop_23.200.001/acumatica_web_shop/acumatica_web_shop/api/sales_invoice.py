@@ -4,6 +4,8 @@ actions.
 
 from __future__ import annotations
 
+import httpx
+
 from .._runtime._async_client import AsyncEntityApi
 from .._runtime._sync_client import EntityApi
 from .._runtime._wire import FieldSpec
@@ -27,7 +29,7 @@ class SalesInvoiceApi(EntityApi[SalesInvoice]):
         select: FieldSpec | None = None,
         expand: FieldSpec | None = None,
         custom: FieldSpec | None = None,
-        timeout: float | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> SalesInvoice:
         """The SalesInvoice with this Type and ReferenceNbr (``NotFound`` if none)."""
         return super().get_by_keys(
@@ -39,7 +41,7 @@ class SalesInvoiceApi(EntityApi[SalesInvoice]):
         type: str,
         reference_nbr: str,
         *,
-        timeout: float | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> None:
         """Delete the SalesInvoice with this Type and ReferenceNbr."""
         super().delete_by_keys(type, reference_nbr, timeout=timeout)
@@ -86,7 +88,7 @@ class AsyncSalesInvoiceApi(AsyncEntityApi[SalesInvoice]):
         select: FieldSpec | None = None,
         expand: FieldSpec | None = None,
         custom: FieldSpec | None = None,
-        timeout: float | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> SalesInvoice:
         """The SalesInvoice with this Type and ReferenceNbr (``NotFound`` if none)."""
         return await super().get_by_keys(
@@ -98,7 +100,7 @@ class AsyncSalesInvoiceApi(AsyncEntityApi[SalesInvoice]):
         type: str,
         reference_nbr: str,
         *,
-        timeout: float | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> None:
         """Delete the SalesInvoice with this Type and ReferenceNbr."""
         await super().delete_by_keys(type, reference_nbr, timeout=timeout)

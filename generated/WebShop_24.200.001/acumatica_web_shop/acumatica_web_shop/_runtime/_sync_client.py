@@ -116,6 +116,13 @@ class SyncBaseClient:
                 f"url must be the instance's address, like https://erp.example.com/AcumaticaERP,"
                 f" not {site!r}"
             )
+        instance, found, _ = parsed.path.partition("/entity")
+        if found and parsed.path[len(instance) + len(found) :][:1] in ("", "/"):
+            address = str(parsed.copy_with(path=instance or "/", query=None, fragment=None))
+            raise ConfigurationError(
+                f"url is the instance's address, without /entity/...: use {address.rstrip('/')}"
+                " (the client adds its endpoint and version itself)"
+            )
         self.url = site.rstrip("/")
         self._site_prefix = self.url + "/"
         self.base_url = (

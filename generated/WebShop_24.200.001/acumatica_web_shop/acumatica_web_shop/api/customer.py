@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import httpx
+
 from .._runtime._async_client import AsyncEntityApi
 from .._runtime._sync_client import EntityApi
 from .._runtime._wire import FieldSpec
@@ -27,7 +29,7 @@ class CustomerApi(EntityApi[Customer]):
         select: FieldSpec | None = None,
         expand: FieldSpec | None = None,
         custom: FieldSpec | None = None,
-        timeout: float | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> Customer:
         """The Customer with this CustomerID (``NotFound`` if none)."""
         return super().get_by_keys(
@@ -38,7 +40,7 @@ class CustomerApi(EntityApi[Customer]):
         self,
         customer_id: str,
         *,
-        timeout: float | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> None:
         """Delete the Customer with this CustomerID."""
         super().delete_by_keys(customer_id, timeout=timeout)
@@ -79,7 +81,7 @@ class AsyncCustomerApi(AsyncEntityApi[Customer]):
         select: FieldSpec | None = None,
         expand: FieldSpec | None = None,
         custom: FieldSpec | None = None,
-        timeout: float | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> Customer:
         """The Customer with this CustomerID (``NotFound`` if none)."""
         return await super().get_by_keys(
@@ -90,7 +92,7 @@ class AsyncCustomerApi(AsyncEntityApi[Customer]):
         self,
         customer_id: str,
         *,
-        timeout: float | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> None:
         """Delete the Customer with this CustomerID."""
         await super().delete_by_keys(customer_id, timeout=timeout)

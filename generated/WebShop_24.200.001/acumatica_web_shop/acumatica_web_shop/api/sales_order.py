@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import httpx
+
 from .._runtime._async_client import AsyncEntityApi
 from .._runtime._sync_client import EntityApi
 from .._runtime._wire import FieldSpec
@@ -30,7 +32,7 @@ class SalesOrderApi(EntityApi[SalesOrder]):
         select: FieldSpec | None = None,
         expand: FieldSpec | None = None,
         custom: FieldSpec | None = None,
-        timeout: float | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> SalesOrder:
         """The SalesOrder with this OrderType and OrderNbr (``NotFound`` if none)."""
         return super().get_by_keys(
@@ -42,7 +44,7 @@ class SalesOrderApi(EntityApi[SalesOrder]):
         order_type: str,
         order_nbr: str,
         *,
-        timeout: float | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> None:
         """Delete the SalesOrder with this OrderType and OrderNbr."""
         super().delete_by_keys(order_type, order_nbr, timeout=timeout)
@@ -147,7 +149,7 @@ class AsyncSalesOrderApi(AsyncEntityApi[SalesOrder]):
         select: FieldSpec | None = None,
         expand: FieldSpec | None = None,
         custom: FieldSpec | None = None,
-        timeout: float | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> SalesOrder:
         """The SalesOrder with this OrderType and OrderNbr (``NotFound`` if none)."""
         return await super().get_by_keys(
@@ -159,7 +161,7 @@ class AsyncSalesOrderApi(AsyncEntityApi[SalesOrder]):
         order_type: str,
         order_nbr: str,
         *,
-        timeout: float | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> None:
         """Delete the SalesOrder with this OrderType and OrderNbr."""
         await super().delete_by_keys(order_type, order_nbr, timeout=timeout)

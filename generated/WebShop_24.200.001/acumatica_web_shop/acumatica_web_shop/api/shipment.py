@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import httpx
+
 from .._runtime._async_client import AsyncEntityApi
 from .._runtime._sync_client import EntityApi
 from .._runtime._wire import FieldSpec
@@ -24,7 +26,7 @@ class ShipmentApi(EntityApi[Shipment]):
         select: FieldSpec | None = None,
         expand: FieldSpec | None = None,
         custom: FieldSpec | None = None,
-        timeout: float | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> Shipment:
         """The Shipment with this ShipmentNbr (``NotFound`` if none)."""
         return super().get_by_keys(
@@ -35,7 +37,7 @@ class ShipmentApi(EntityApi[Shipment]):
         self,
         shipment_nbr: str,
         *,
-        timeout: float | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> None:
         """Delete the Shipment with this ShipmentNbr."""
         super().delete_by_keys(shipment_nbr, timeout=timeout)
@@ -68,7 +70,7 @@ class AsyncShipmentApi(AsyncEntityApi[Shipment]):
         select: FieldSpec | None = None,
         expand: FieldSpec | None = None,
         custom: FieldSpec | None = None,
-        timeout: float | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> Shipment:
         """The Shipment with this ShipmentNbr (``NotFound`` if none)."""
         return await super().get_by_keys(
@@ -79,7 +81,7 @@ class AsyncShipmentApi(AsyncEntityApi[Shipment]):
         self,
         shipment_nbr: str,
         *,
-        timeout: float | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> None:
         """Delete the Shipment with this ShipmentNbr."""
         await super().delete_by_keys(shipment_nbr, timeout=timeout)

@@ -4,6 +4,8 @@ actions.
 
 from __future__ import annotations
 
+import httpx
+
 from .._runtime._async_client import AsyncEntityApi
 from .._runtime._sync_client import EntityApi
 from .._runtime._wire import FieldSpec
@@ -26,7 +28,7 @@ class StockItemApi(EntityApi[StockItem]):
         select: FieldSpec | None = None,
         expand: FieldSpec | None = None,
         custom: FieldSpec | None = None,
-        timeout: float | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> StockItem:
         """The StockItem with this InventoryID (``NotFound`` if none)."""
         return super().get_by_keys(
@@ -37,7 +39,7 @@ class StockItemApi(EntityApi[StockItem]):
         self,
         inventory_id: str,
         *,
-        timeout: float | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> None:
         """Delete the StockItem with this InventoryID."""
         super().delete_by_keys(inventory_id, timeout=timeout)
@@ -70,7 +72,7 @@ class AsyncStockItemApi(AsyncEntityApi[StockItem]):
         select: FieldSpec | None = None,
         expand: FieldSpec | None = None,
         custom: FieldSpec | None = None,
-        timeout: float | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> StockItem:
         """The StockItem with this InventoryID (``NotFound`` if none)."""
         return await super().get_by_keys(
@@ -81,7 +83,7 @@ class AsyncStockItemApi(AsyncEntityApi[StockItem]):
         self,
         inventory_id: str,
         *,
-        timeout: float | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> None:
         """Delete the StockItem with this InventoryID."""
         await super().delete_by_keys(inventory_id, timeout=timeout)

@@ -131,22 +131,18 @@ def test_a_missing_document_number_is_numbered(client: httpx.Client) -> None:
 @pytest.mark.parametrize(
     "entity, body, field, label",
     [
-        ("SalesOrder", wrap(CustomerID="C001"), "OrderType", "Order Type"),
-        ("SalesOrder", wrap(OrderType=None, CustomerID="C001"), "OrderType", "Order Type"),
-        ("SalesOrder", wrap(OrderType="<NEW>", OrderNbr="SO-1"), "OrderType", "Order Type"),
-        ("SalesInvoice", wrap(ReferenceNbr="INV-1"), "Type", "Type"),
         ("Customer", {}, "CustomerID", "Customer ID"),
         ("Customer", wrap(CustomerName="Ann"), "CustomerID", "Customer ID"),
+        ("Customer", wrap(CustomerID=None), "CustomerID", "Customer ID"),
+        ("Customer", wrap(CustomerID="<NEW>"), "CustomerID", "Customer ID"),
         ("StockItem", wrap(Description="Widget"), "InventoryID", "Inventory ID"),
         # Empty and whitespace-only text is no key either.
-        ("SalesOrder", wrap(OrderType="", CustomerID="C001"), "OrderType", "Order Type"),
-        ("SalesOrder", wrap(OrderType="  ", OrderNbr="SO-1"), "OrderType", "Order Type"),
         ("Customer", wrap(CustomerID=""), "CustomerID", "Customer ID"),
         ("Customer", wrap(CustomerID="  ", CustomerName="Ann"), "CustomerID", "Customer ID"),
         ("StockItem", wrap(InventoryID="\t "), "InventoryID", "Inventory ID"),
     ],
 )
-def test_a_missing_key_that_is_not_a_document_number_answers_422_on_that_field(
+def test_a_missing_key_with_no_number_and_no_default_answers_422_on_that_field(
     client: httpx.Client, entity: str, body: dict[str, Any], field: str, label: str
 ) -> None:
     response = put(client, entity, body)
@@ -188,10 +184,40 @@ def test_an_update_that_empties_a_key_answers_422_and_keeps_the_record(
 
 
 def test_a_422_for_a_missing_key_lists_the_other_field_errors_too(client: httpx.Client) -> None:
-    response = put(client, "SalesOrder", wrap(CustomerID="C001", OrderTotal="lots"))
+    response = put(client, "Customer", wrap(CustomerName="Ann", CreditLimit="lots"))
     assert response.status_code == 422
-    assert response.json()["OrderType"]["error"] == "'Order Type' cannot be empty."
-    assert "error" in response.json()["OrderTotal"]
+    assert response.json()["CustomerID"]["error"] == "'Customer ID' cannot be empty."
+    assert "error" in response.json()["CreditLimit"]
+
+
+@pytest.mark.parametrize("missing", [{}, wrap(OrderType=None), wrap(OrderType="")])
+@pytest.mark.parametrize("blank_type", [wrap(OrderType="  "), wrap(OrderType="<NEW>")])
+def test_a_missing_first_key_gets_its_screen_default(
+    client: httpx.Client, missing: dict[str, Any], blank_type: dict[str, Any]
+) -> None:
+    first = put(client, "SalesOrder", {**missing, **wrap(CustomerID="C001")})
+    assert first.status_code == 200, first.text
+    assert value(first.json()["OrderType"]) == "SO"  # SO301000's default order type
+    assert value(first.json()["OrderNbr"]) == "000001"
+    # The default takes part in finding the record too: SO/000001 is updated, not duplicated.
+    again = put(client, "SalesOrder", {**blank_type, **wrap(OrderNbr="000001", Description="Rush")})
+    assert again.status_code == 200, again.text
+    assert again.json()["id"] == first.json()["id"]
+    assert value(client.get(f"{BASE_24}/SalesOrder/SO/000001").json()["Description"]) == "Rush"
+
+
+@pytest.mark.parametrize(
+    "entity, key, default", [("SalesInvoice", "Type", "Invoice"), ("Payment", "Type", "Payment")]
+)
+def test_other_documents_get_their_screens_default_type(
+    client: httpx.Client, entity: str, key: str, default: str
+) -> None:
+    created = put(client, entity, {})
+    assert created.status_code == 200, created.text
+    assert value(created.json()[key]) == default
+    assert value(created.json()["ReferenceNbr"]) == "000001"
+    given = put(client, entity, wrap(**{key: "Credit Memo"})).json()
+    assert value(given[key]) == "Credit Memo"  # a value sent wins over the default
 
 
 def test_an_update_needs_no_keys_again(client: httpx.Client) -> None:

@@ -99,7 +99,11 @@ class SandboxState:
         self.reset()
         for endpoint, document_json in endpoints:
             service = EntityService(
-                endpoint, self.new_id, options.auto_number, options.manual_number
+                endpoint,
+                self.new_id,
+                options.auto_number,
+                options.manual_number,
+                options.key_defaults,
             )
             loaded = LoadedEndpoint(endpoint, document_json, service)
             loaded.entities = {e.name.lower(): e for e in endpoint.top_level_entities}

@@ -38,6 +38,22 @@ def _pairs(values: tuple[str, ...], option: str, what: str) -> dict[str, str]:
     return pairs
 
 
+def _key_defaults(values: tuple[str, ...]) -> dict[str, str]:
+    """``--key-default ENTITY.FIELD=VALUE`` options as ``SandboxOptions.key_defaults``."""
+    from .key_rules import split_target
+
+    defaults: dict[str, str] = {}
+    for value in values:
+        target, equals, default = value.partition("=")
+        if not equals or split_target(target) is None:
+            raise UserError(
+                f"--key-default: expected ENTITY.FIELD=VALUE (e.g. SalesOrder.OrderType=SO), "
+                f"got {value!r}"
+            )
+        defaults[target.strip()] = default
+    return defaults
+
+
 def _key_overrides(specs: list[Path]) -> dict[str, tuple[str, ...]]:
     """Key overrides from ``[tool.acumatica-codegen]`` for the documents being served, if any."""
     from ..config import find_pyproject, load_config
@@ -127,13 +143,22 @@ def _key_overrides(specs: list[Path]) -> dict[str, tuple[str, ...]]:
 )  # fmt: skip
 @click.option(
     "--auto-number", "auto_number", multiple=True, metavar="ENTITY",
-    help="Also number ENTITY's last key (e.g. Customer's CustomerID) when a new record leaves it "
-    "out (repeatable). Without it only document numbers (...Nbr) and int/GUID ids are numbered; "
-    "any other missing key answers 422 \"'Order Type' cannot be empty.\"",
+    help="Also number ENTITY's last key (text, int or GUID; e.g. Customer's CustomerID) when a new "
+    "record leaves it out (repeatable). By default only the last key is numbered, and only a "
+    "document number (...Nbr), an int/GUID id, or Case, Opportunity and ExpenseReceipt's ids; "
+    "any other missing key without a screen default answers 422 \"'Customer ID' cannot be "
+    "empty.\"",
 )  # fmt: skip
 @click.option(
     "--manual-number", "manual_number", multiple=True, metavar="ENTITY",
     help="Never number ENTITY's keys, as with a manual numbering sequence (repeatable).",
+)  # fmt: skip
+@click.option(
+    "--key-default", "key_defaults", multiple=True, metavar="ENTITY.FIELD=VALUE",
+    help="The value a new ENTITY record gets for key FIELD when it leaves it out (repeatable), "
+    "like a screen default; an empty VALUE removes one. Built in: SalesOrder.OrderType=SO, "
+    "SalesInvoice/Invoice.Type=Invoice, Payment.Type=Payment, Bill.Type=Bill, "
+    "JournalTransaction.Module=GL and a few more (see the README).",
 )  # fmt: skip
 def sandbox_command(
     specs: tuple[str, ...],
@@ -153,6 +178,7 @@ def sandbox_command(
     session_timeout: str,
     auto_number: tuple[str, ...],
     manual_number: tuple[str, ...],
+    key_defaults: tuple[str, ...],
 ) -> None:
     """Serve a local Acumatica for SPEC (one or more endpoint documents) until Ctrl-C.
 
@@ -189,6 +215,7 @@ def sandbox_command(
         key_overrides=_key_overrides(paths),
         auto_number=auto_number,
         manual_number=manual_number,
+        key_defaults=_key_defaults(key_defaults),
     )
     sandbox.bind()
     click.echo(f"Sandbox listening on {sandbox.url}")

@@ -3,16 +3,9 @@
 Everything here follows the endpoint's own IR: which fields exist, how each travels
 (``FieldKind``) and what its values must be (``Scalar``), which fields are keys.
 
-Key fields a new record leaves out (or sends as ``"<NEW>"``, ``""`` or only whitespace:
-``blank_key``) are numbered only where Acumatica
-numbers them (``EntityService.numbered_key``): the *last* key field, when it is a document number
-(its name ends in ``Nbr``: OrderNbr, RefNbr, ReferenceNbr, BatchNbr, ShipmentNbr...) or an
-identity the database assigns (an int or GUID field: ContactID, LeadID), or when the entity is
-named in ``auto_number`` (a key such as CustomerID whose numbering sequence is automatic on that
-instance). ``manual_number`` turns numbering off for an entity (a manual numbering sequence).
-Any other missing key (OrderType, Type, Module, a CustomerID with manual numbering) answers 422:
-the entity's error, and "'Order Type' cannot be empty." on the field, as Acumatica does when no
-screen default fills it (the sandbox knows no screen defaults).
+Key fields a new record leaves out (or sends as null, ``""``, only whitespace or ``"<NEW>"``:
+``blank_key``) get a screen default or a number where Acumatica gives one, else a 422 "'Order
+Type' cannot be empty." on the field; ``key_rules`` has the rules and the tables.
 """
 
 from __future__ import annotations
@@ -22,10 +15,10 @@ import re
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Mapping
 
 from ..ir import Endpoint, Entity, Field, FieldKind, Scalar
-from . import errors, odata
+from . import errors, key_rules, odata
 from .store import Record, StoredFile, TenantStore
 from .values import ValueProblem, coerce
 
@@ -137,11 +130,14 @@ class EntityService:
         new_id: Callable[[], str],
         auto_number: Iterable[str] = (),
         manual_number: Iterable[str] = (),
+        key_defaults: Mapping[str, Any] | None = None,
     ) -> None:
         self.endpoint = endpoint
         self.new_id = new_id
         self.auto_number = frozenset(name.lower() for name in auto_number)
         self.manual_number = frozenset(name.lower() for name in manual_number)
+        # (entity, key) -> what a new record gets for that key when it leaves it out
+        self.key_defaults = key_rules.screen_defaults(endpoint, key_defaults or {})
         self.base = f"/entity/{endpoint.name}/{endpoint.version}"
         self.custom_types = {t.name: t.scalar for t in endpoint.custom_field_types}
         self._plans: dict[str, list[tuple[str, FieldKind, Entity | None]]] = {}
@@ -352,8 +348,9 @@ class EntityService:
                     existing = None
                 else:
                     raise errors.no_entity(entity.name)
-        if existing is None and entity.keys:
-            key_values = [_wrapped_value(body.get(k)) for k in entity.keys]
+        by_keys = existing is None and bool(entity.keys)
+        if by_keys:
+            key_values = [self._key_or_default(entity, k, body) for k in entity.keys]
             if not any(blank_key(v) or v == NEW_KEY for v in key_values):
                 record_id = table.by_key.get(self.key_of(entity, key_values))
                 existing = table.records.get(record_id) if record_id else None
@@ -368,7 +365,7 @@ class EntityService:
         inserted = existing is None
         draft: Record = copy.deepcopy(existing) if existing is not None else {"id": self.new_id()}
         sent = body  # echoed as sent in a 422, "<NEW>" keys included
-        if inserted:  # "<NEW>", "" and "  " ask for a number (or a default) as a missing key does
+        if by_keys:  # "<NEW>", "" and "  " ask for a number or a default, as a missing key does
             for key in entity.keys:
                 sent_key = _wrapped_value(body.get(key))
                 if sent_key == NEW_KEY or (isinstance(body.get(key), dict) and blank_key(sent_key)):
@@ -384,6 +381,11 @@ class EntityService:
                     "modelState": {where: [message] for where, message in problems.structural},
                 },
             )
+        if inserted:
+            for key in entity.keys:
+                default = self.key_defaults.get((entity.name, key))
+                if default is not None and blank_key(draft.get(key)):
+                    draft[key] = default
         self._check_keys(entity, draft, problems, inserted)
         if problems.field_errors:
             raise self.validation_error(entity, sent, problems, inserted)
@@ -401,21 +403,26 @@ class EntityService:
         table.index(draft["id"], record_key)
         return draft, inserted
 
+    def _key_or_default(self, entity: Entity, key: str, body: dict[str, Any]) -> Any:
+        """The key value a body gives, else the key's screen default (None when neither)."""
+        sent = _wrapped_value(body.get(key))
+        if blank_key(sent) or sent == NEW_KEY:
+            return self.key_defaults.get((entity.name, key), sent)
+        return sent
+
     def numbered_key(self, entity: Entity, key: str) -> bool:
         """Whether a new ``entity`` record that leaves ``key`` out gets a number for it.
 
-        Only the last key field is ever numbered: a document number (a name ending in ``Nbr``)
-        or a database identity (int or GUID), unless ``manual_number`` names the entity; any
-        last key when ``auto_number`` names the entity.
+        Only the last key field is ever numbered: a document number (a name ending in ``Nbr``),
+        a database identity (int or GUID) or an ``AUTO_NUMBERED_IDS`` key, unless
+        ``manual_number`` names the entity; any last key when ``auto_number`` names the entity.
         """
         if not entity.keys or key != entity.keys[-1]:
             return False
         name = entity.name.lower()
         if name in self.manual_number:
             return False
-        if name in self.auto_number:
-            return True
-        return key.endswith("Nbr") or entity.field(key).scalar in (Scalar.INT, Scalar.GUID)
+        return name in self.auto_number or key_rules.numbered_by_default(entity, key)
 
     def _check_keys(
         self, entity: Entity, draft: Record, problems: BodyErrors, inserted: bool

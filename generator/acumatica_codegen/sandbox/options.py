@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import Any
+
+from .key_rules import split_target
 
 DEFAULT_USERS = {"admin": "123"}  # the password Acumatica's demo instances ship with
 DEFAULT_TENANT = "Company"
@@ -35,6 +38,9 @@ class SandboxOptions:
     auto_number: tuple[str, ...] = ()
     # Entities whose last key is never numbered (a manual numbering sequence): it must be given.
     manual_number: tuple[str, ...] = ()
+    # "Entity.Field" -> the value a new record gets for that key when it leaves it out, over the
+    # screen defaults of ``key_rules.SCREEN_DEFAULTS``; None or "" removes one (the key is needed).
+    key_defaults: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for name in (
@@ -66,7 +72,15 @@ class SandboxOptions:
             raise ValueError("at least one user is needed")
         both = {n.lower() for n in self.auto_number} & {n.lower() for n in self.manual_number}
         if both:
-            raise ValueError(f"auto_number and manual_number both name {', '.join(sorted(both))}")
+            raise ValueError(
+                "auto_number (--auto-number) and manual_number (--manual-number) both name "
+                + ", ".join(sorted(both))
+            )
+        for target in self.key_defaults:
+            if not isinstance(target, str) or split_target(target) is None:
+                raise ValueError(
+                    f"key_defaults (--key-default): expected ENTITY.FIELD, got {target!r}"
+                )
 
     @property
     def default_tenant(self) -> str:

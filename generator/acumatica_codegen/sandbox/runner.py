@@ -16,6 +16,7 @@ import uvicorn
 
 from ..errors import UserError
 from ..ir import Entity
+from . import key_rules
 from .app import LoadedEndpoint, SandboxState, create_app, load_documents
 from .entities import Shape
 from .errors import SandboxHTTPError
@@ -55,6 +56,7 @@ class Sandbox:
         key_overrides: Mapping[str, Sequence[str]] | None = None,
         auto_number: Sequence[str] = (),
         manual_number: Sequence[str] = (),
+        key_defaults: Mapping[str, Any] | None = None,
     ) -> None:
         paths = [Path(spec)] if isinstance(spec, (str, Path)) else [Path(p) for p in spec]
         if not paths:
@@ -76,12 +78,22 @@ class Sandbox:
                 build_version=build_version,
                 auto_number=_names(auto_number),
                 manual_number=_names(manual_number),
+                key_defaults=dict(key_defaults or {}),
             )
         except ValueError as problem:
             raise UserError(f"sandbox: {problem}") from None
         documents = load_documents(paths, dict(key_overrides) if key_overrides else None)
-        _check_entity_names(documents, self.options)
-        self.app, self.state = create_app(documents, self.options)
+        options = self.options
+        try:
+            key_rules.check_options(
+                (endpoint for endpoint, _ in documents),
+                options.auto_number,
+                options.manual_number,
+                options.key_defaults,
+            )
+        except ValueError as problem:
+            raise UserError(f"sandbox: {problem}") from None
+        self.app, self.state = create_app(documents, options)
         self.host = host
         self.port = port
         self._socket: socket.socket | None = None
@@ -315,19 +327,3 @@ class Sandbox:
 def _names(names: Sequence[str] | str) -> tuple[str, ...]:
     """Entity names from a list (or one name), as ``SandboxOptions`` keeps them."""
     return (names,) if isinstance(names, str) else tuple(names)
-
-
-def _check_entity_names(documents: list[tuple[Any, bytes]], options: SandboxOptions) -> None:
-    """A UserError for an ``auto_number``/``manual_number`` name no document has (a typo)."""
-    known = {e.name.lower() for endpoint, _ in documents for e in endpoint.top_level_entities}
-    for option, names in (
-        ("auto_number", options.auto_number),
-        ("manual_number", options.manual_number),
-    ):
-        unknown = [name for name in names if name.lower() not in known]
-        if unknown:
-            flag = "--" + option.replace("_", "-")
-            raise UserError(
-                f"sandbox: {option} ({flag}): no top-level entity named {', '.join(unknown)} "
-                "in the documents served"
-            )

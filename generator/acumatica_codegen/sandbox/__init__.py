@@ -37,22 +37,28 @@ What it does (see ``app`` for the routes and the exact error shapes):
   PKCE) and ``/identity/connect/authorize`` (auto-approves, redirects with a code); Bearer tokens
   live ``token_lifetime`` seconds. A client id ending in ``@Tenant`` signs in to that tenant.
 - Records live in memory, per tenant and endpoint: PUT upserts (by ``id``, else by the entity's
-  key fields), ``If-None-Match: *`` / ``If-Match: *`` answer 412; GET lists with ``$filter $select $expand $custom $top $skip``; GET and DELETE by id
-  or by keys; a missing record is a 500 ``NoEntitySatisfiesTheConditionException``. Wrong value
-  types answer 422 with ``error`` on each failing field (detail lines too); bodies that cannot be
-  read answer 400. Text compares without regard to case, as on SQL Server.
-- A new record's missing keys: only the last key is numbered (``000001``...; ``"<NEW>"`` asks
-  too), and only when it is a document number (name ending in ``Nbr``: OrderNbr, RefNbr,
-  ReferenceNbr, BatchNbr...), an int/GUID identity, or its entity is in ``auto_number``
-  (``--auto-number Customer``); ``manual_number`` turns numbering off for an entity. Any other
-  missing key (OrderType, Type, Module, CustomerID...) answers 422 with "'Order Type' cannot be
-  empty." on the field: the sandbox knows no screen defaults, so send those keys.
+  key fields), ``If-None-Match: *`` / ``If-Match: *`` answer 412; GET lists with
+  ``$filter $select $expand $custom $top $skip``; GET and DELETE by id or by keys; a missing
+  record is a 500 ``NoEntitySatisfiesTheConditionException``. Wrong value types answer 422 with
+  ``error`` on each failing field (detail lines too); bodies that cannot be read answer 400.
+  Text compares without regard to case, as on SQL Server.
+- A new record's missing keys (left out, null, ``""``, only whitespace, ``"<NEW>"``) are filled as
+  a stock instance fills them (``key_rules`` has the tables), else answer 422 "'Customer ID'
+  cannot be empty." on the field. Only the last key is numbered (``000001``..., an int, a GUID),
+  and only a document number (name ending in ``Nbr``: OrderNbr, RefNbr, BatchNbr...), an int/GUID
+  id (ContactID, LeadID), Case.CaseID, Opportunity.OpportunityID or ExpenseReceipt.ReceiptID, or
+  any text/int/GUID last key of an entity in ``auto_number`` (``--auto-number Customer``);
+  ``manual_number`` turns numbering off for an entity. First keys get their screen's default
+  (SalesOrder.OrderType SO, SalesInvoice/Invoice Type Invoice, Payment.Type Payment, Bill.Type
+  Bill, JournalTransaction.Module GL...); ``key_defaults`` (``--key-default
+  SalesOrder.OrderType=IN``) sets, overrides or (with an empty value) removes one.
 - Actions answer 202 with a status ``Location`` that answers 202 ``action_polls`` times, then
   204. The ``entity`` must locate a record (its ``id``, or every key), else 500
   ``NoEntitySatisfiesTheConditionException``. A name the document does not declare for that entity
   is a 404, unless the document has the entity's ``/{Entity}/{actionName}`` custom-action path
-  (real documents have it for every entity), which takes any name. Release… sets ``Status`` to Released, Cancel… to Canceled, …Hold… to On Hold,
-  RemoveHold…/…FromHold/Open… to Open, Void… to Voided, Confirm… to Confirmed.
+  (real documents have it for every entity), which takes any name. Release… sets ``Status`` to
+  Released, Cancel… to Canceled, …Hold… to On Hold, RemoveHold…/…FromHold/Open… to Open, Void…
+  to Voided, Confirm… to Confirmed.
 - Files: ``PUT /{Entity}/{keys}/files/{name}`` (or the record's ``files:put`` link) stores bytes;
   ``$expand=files`` lists them; their ``href`` serves them.
 - Faults: ``fail_rate`` (500 like a stale session, ending it), ``conflict_rate`` (500 lock

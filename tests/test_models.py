@@ -175,3 +175,23 @@ def test_a_misspelt_field_fails_on_assignment_as_in_the_constructor() -> None:
     with pytest.raises(TypeError):
         SalesOrder(order_typ="IN")  # type: ignore[call-arg]
     assert order.to_dict() == {"OrderType": {"value": "SO"}, "OrderNbr": {"value": "000001"}}
+
+
+def test_a_subclass_may_add_properties_and_class_attributes() -> None:
+    class PricedOrder(SalesOrder):
+        margin: Decimal = Decimal(0)
+
+        @property
+        def label(self) -> str:
+            return f"{self.order_type}/{self.order_nbr}"
+
+        @label.setter
+        def label(self, text: str) -> None:
+            self.order_type, self.order_nbr = text.split("/")
+
+    order = PricedOrder()
+    order.label = "SO/000001"
+    order.margin = Decimal("0.2")
+    assert order.to_dict() == {"OrderType": {"value": "SO"}, "OrderNbr": {"value": "000001"}}
+    with pytest.raises(AttributeError, match="did you mean 'order_nbr'"):
+        order.order_nbrr = "1"  # type: ignore[attr-defined]

@@ -1080,6 +1080,9 @@ def test_key_values_are_escaped_whole_so_they_never_address_another_route(
         for value in ("$adHocSchema", "..", ".", "A/B", "50% off"):
             with pytest.raises(rt.errors.NotFound):  # no such order, and no other route either
                 api.get_by_keys("SO", value)
+        api.upload_file("..", b"x", keys=["SO", "SO1"])  # a file named "..", not the record
+    put = next(r for r in server.requests if r.method == "PUT")
+    assert put.url.raw_path.decode().endswith("/SalesOrder/SO/SO1/files/%2E%2E")
     paths = [r.url.raw_path.decode() for r in server.requests if is_get(r)]
     assert [p.rsplit("/SO/", 1)[1] for p in paths] == [
         "%24adHocSchema",
@@ -1095,3 +1098,44 @@ def test_a_list_where_one_record_is_expected_is_a_clear_error(make_client, order
     with make_client() as client:
         with pytest.raises(rt.errors.AcumaticaError, match="expected one SalesOrder record, got list"):
             orders(client).get("1")
+
+
+def test_a_request_waiting_to_sign_in_again_stops_once_the_client_is_closed(
+    make_client, orders, rt, server
+):
+    client = make_client()
+    orders(client).list()
+    session = client._session
+    client.close()  # another thread closed it while this request waited for the lock
+    with pytest.raises(rt.errors.AcumaticaError, match="the client is closed"):
+        client._renew(session, True, "GET", "https://x", 401)
+    assert server.open_sessions == 0 and server.logins == 1
+
+
+def test_session_cookies_take_updates_from_many_threads_at_once(rt):
+    import sys
+
+    cookies = rt._wire.SessionCookies()
+    failures: list[BaseException] = []
+
+    def churn(thread: int) -> None:
+        try:
+            for n in range(3000):
+                cookies.update([f"c{thread}_{n % 50}=v{n}; path=/"])
+                if n % 500 == 0:
+                    cookies.clear()
+        except BaseException as exc:  # noqa: BLE001 - collected for the assertion
+            failures.append(exc)
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible
+    try:
+        threads = [threading.Thread(target=churn, args=(t,)) for t in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert failures == []
+    assert all(part.count("=") == 1 for part in cookies.header.split("; ") if part)

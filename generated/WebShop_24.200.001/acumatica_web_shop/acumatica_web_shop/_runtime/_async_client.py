@@ -199,6 +199,9 @@ class AsyncBaseClient:
             return
         try:
             async with self._auth_lock:
+                # Closed first, under the lock: a request waiting to sign in again sees it and
+                # stops, so no session starts after this sign-out.
+                self._closed = True
                 await self._sign_out()
         finally:
             self._closed = True
@@ -345,8 +348,9 @@ class AsyncBaseClient:
                 raise no_answer from None
             status = response.status_code
             if status < 400:
-                if authenticated and session > self._proven_session:
-                    self._proven_session = session
+                proof = authenticated and url.startswith(self._site_prefix)
+                if proof and session > self._proven_session:
+                    self._proven_session = session  # this session works (a race only lags it)
                 return response
             body = _wire.try_loads(response.content)
             stale = _wire.stale_session(status, body) if authenticated else None
@@ -433,7 +437,8 @@ class AsyncBaseClient:
                 raise
         finally:
             self._throttle.release()
-        if own_site and "set-cookie" in response.headers:
+        # A late answer on a replaced session must not bring its cookies back.
+        if own_site and "set-cookie" in response.headers and session == self._session:
             self._cookies.update(response.headers.get_list("set-cookie"))
         self._last_response.set(response)
         if self._log.enabled:
@@ -525,6 +530,8 @@ class AsyncBaseClient:
         since ``session`` (waiting for a renewal in progress), else ``"renewed"`` if ``allowed``
         to sign in again (and done), else ``"no"``. ``method``/``url``/``status``: the failure."""
         async with self._auth_lock:
+            if self._closed:
+                raise AcumaticaError("the client is closed", method=method, url=url)
             if session != self._session:
                 return "replaced"
             if not allowed:
@@ -978,12 +985,11 @@ class AsyncEntityApi(Generic[M]):
         """Attach a file to the record given by ``id=`` or by ``keys=``."""
         if (id is None) == (not keys):
             raise ValueError("give exactly one of id= or keys=")
-        if not filename:
-            raise ValueError("upload_file needs a file name")
+        name = _key_segment(filename, "upload_file's file name")  # ".." must stay a name
         if id is not None:
-            url = self._record_url([id], "files", filename, by_id=True)
+            url = self._record_url([id], "files", by_id=True) + "/" + name
         else:
-            url = self._record_url(keys, "files", filename)
+            url = self._record_url(keys, "files") + "/" + name
         headers = {"Content-Type": "application/octet-stream"}
         await self._client._request("PUT", url, content=content, headers=headers, timeout=timeout)
 

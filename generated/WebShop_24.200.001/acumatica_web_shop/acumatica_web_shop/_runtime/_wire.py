@@ -232,28 +232,31 @@ class SessionCookies:
     would mix users, so each client keeps just this.
     """
 
-    __slots__ = ("_values", "header")
+    __slots__ = ("_values", "_lock", "header")
 
     def __init__(self) -> None:
         self._values: dict[str, str] = {}
-        self.header = ""
+        self._lock = threading.Lock()  # threads of one client update it at once
+        self.header = ""  # replaced whole, so a reader always sees a complete header
 
     def update(self, set_cookie_lines: Iterable[str]) -> None:
         """Take the ``Set-Cookie`` lines of a response (an expired cookie is removed)."""
-        for line in set_cookie_lines:
-            pair, _, attributes = line.partition(";")
-            name, has_value, value = pair.strip().partition("=")
-            if not name or not has_value:
-                continue
-            if _cookie_expired(value.strip(), attributes):
-                self._values.pop(name, None)
-            else:
-                self._values[name] = value.strip()
-        self.header = "; ".join(f"{name}={value}" for name, value in self._values.items())
+        with self._lock:
+            for line in set_cookie_lines:
+                pair, _, attributes = line.partition(";")
+                name, has_value, value = pair.strip().partition("=")
+                if not name or not has_value:
+                    continue
+                if _cookie_expired(value.strip(), attributes):
+                    self._values.pop(name, None)
+                else:
+                    self._values[name] = value.strip()
+            self.header = "; ".join(f"{name}={value}" for name, value in self._values.items())
 
     def clear(self) -> None:
-        self._values.clear()
-        self.header = ""
+        with self._lock:
+            self._values.clear()
+            self.header = ""
 
     def __bool__(self) -> bool:
         return bool(self._values)

@@ -247,7 +247,11 @@ class Model:
 
         def __setattr__(self, name: str, value: Any) -> None:
             """A misspelt field fails here, as in the constructor, instead of never being sent."""
-            if not name.startswith("_") and name not in self._fields_.by_attr:
+            if (
+                not name.startswith("_")
+                and name not in self._fields_.by_attr
+                and not hasattr(type(self), name)  # a property or attribute of a subclass
+            ):
                 raise AttributeError(_no_such_field(type(self), name))
             object.__setattr__(self, name, value)
 

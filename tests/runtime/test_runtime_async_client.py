@@ -248,3 +248,49 @@ def test_async_action_timeout_bounds_its_post(make_async_client, orders, rt, ser
         run(main())
     post = next(r for r in server.requests if r.method == "POST" and is_entity(r))
     assert post.extensions["timeout"]["read"] == 5.0
+
+
+def login_attempts(server) -> int:  # type: ignore[no-untyped-def]
+    return len([r for r in server.requests if r.url.path.endswith("/entity/auth/login")])
+
+
+def test_a_refused_sign_in_is_shared_by_every_queued_call_not_repeated(
+    make_async_client, orders, rt, server
+):
+    server.latency = 0.005  # the calls really queue up behind the first sign-in
+
+    async def main() -> list[object]:
+        auth = rt.auth.CookieAuth("admin", "changed-" + PASSWORD)
+        async with make_async_client(auth=auth, max_concurrency=4) as client:
+            calls = (orders(client).list() for _ in range(20))
+            return await asyncio.gather(*calls, return_exceptions=True)
+
+    results = run(main())
+    assert all(isinstance(r, rt.errors.AuthError) for r in results), results
+    assert login_attempts(server) == 1  # not one per call: a changed password locks no account
+
+
+def test_a_proxy_that_strips_cookies_costs_two_sign_ins_not_one_per_call(
+    make_async_client, orders, rt, server
+):
+    inner = server.async_transport()
+
+    async def strip_cookies(request: httpx.Request) -> httpx.Response:
+        if is_entity(request):
+            request.headers.pop("Cookie", None)
+        return await inner.handle_async_request(request)
+
+    server.latency = 0.002
+
+    async def main() -> list[object]:
+        stripping = httpx.AsyncClient(transport=httpx.MockTransport(strip_cookies))
+        async with make_async_client(max_concurrency=4) as client:
+            client._http = stripping  # every entity request reaches the server without cookies
+            calls = (orders(client).list() for _ in range(20))
+            results = await asyncio.gather(*calls, return_exceptions=True)
+        await stripping.aclose()
+        return results
+
+    results = run(main())
+    assert all(isinstance(r, rt.errors.AuthError) for r in results), results
+    assert login_attempts(server) == 2  # the first sign-in, and one renewal that fails alike

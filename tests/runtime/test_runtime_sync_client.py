@@ -1139,3 +1139,19 @@ def test_session_cookies_take_updates_from_many_threads_at_once(rt):
         sys.setswitchinterval(interval)
     assert failures == []
     assert all(part.count("=") == 1 for part in cookies.header.split("; ") if part)
+
+
+def test_refused_credentials_are_answered_from_memory_for_a_while(
+    make_client, orders, rt, server, sleeps
+):
+    client = make_client(auth=rt.auth.CookieAuth("admin", "wrong-" + PASSWORD))
+    logins = lambda: len([r for r in server.requests if r.url.path.endswith("/auth/login")])  # noqa: E731
+    for _ in range(3):
+        with pytest.raises(rt.errors.AuthError, match="signing in failed"):
+            orders(client).list()
+    assert logins() == 1
+    sleeps.now += client.sign_in_retry_after  # then the credentials are tried again
+    with pytest.raises(rt.errors.AuthError):
+        orders(client).list()
+    assert logins() == 2
+    client.close()

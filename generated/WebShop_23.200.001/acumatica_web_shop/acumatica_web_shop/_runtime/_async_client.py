@@ -86,6 +86,8 @@ class AsyncBaseClient:
 
     endpoint_name: ClassVar[str] = ""
     endpoint_version: ClassVar[str] = ""
+    # Seconds a refused sign-in (wrong or changed credentials) is answered from memory.
+    sign_in_retry_after: ClassVar[float] = 30.0
 
     def __init__(
         self,
@@ -162,6 +164,11 @@ class AsyncBaseClient:
         self._signed_in = False
         self._session = 0  # bumped at every sign-in, so concurrent renewals happen once
         self._proven_session = 0  # the newest session that answered a request successfully
+        self._ended_session = 0  # the newest session a stale-session 500 said was over
+        self._renewed_session = 0  # the newest session a renewal (not the first sign-in) made
+        # Sign-in attempts so far, and the last one's failure: (attempt, error, clock time).
+        self._sign_in_attempts = 0
+        self._refusal: tuple[int, AcumaticaError, float] | None = None
         # Cleared while the session is renewed: requests wait for it rather than fail on the old one.
         self._not_renewing = asyncio.Event()
         self._not_renewing.set()
@@ -354,6 +361,8 @@ class AsyncBaseClient:
                 return response
             body = _wire.try_loads(response.content)
             stale = _wire.stale_session(status, body) if authenticated else None
+            if stale is not None and session > self._ended_session:
+                self._ended_session = session
             if authenticated and (status == 401 or stale is not None):
                 # Sent again only when the server surely ran none of it (a 401, "not logged
                 # in") or running it twice is harmless; otherwise sign in again and raise.
@@ -363,9 +372,8 @@ class AsyncBaseClient:
                 # It is resent more only when another request has really replaced the session.
                 # A 401 on a session that has worked is another request's loss (its stale 500
                 # ended the session): renewing again cannot become a storm, so it is allowed.
-                allowed = renewals == 0 or (
-                    status == 401 and session == self._proven_session and renewals < _MAX_RENEWALS
-                )
+                lost = session in (self._proven_session, self._ended_session)
+                allowed = renewals == 0 or (status == 401 and lost and renewals < _MAX_RENEWALS)
                 outcome = await self._renew(session, allowed, method, url, status)
                 if outcome == "renewed":
                     renewals += 1
@@ -510,13 +518,41 @@ class AsyncBaseClient:
     async def _ensure_signed_in(self, method: str, url: str) -> None:
         if self._signed_in and not self.auth.needs_renewal(time.time()):
             return
+        attempts_seen = self._sign_in_attempts
         async with self._auth_lock:
             if self._closed:
                 raise AcumaticaError("the client is closed", method=method, url=url)
             if not self._signed_in:
-                await self._sign_in()
+                self._raise_refusal(attempts_seen)
+                await self._attempt_sign_in(None)
             elif self.auth.needs_renewal(time.time()):
-                await self._renew_locked(method, url)
+                self._raise_refusal(attempts_seen)
+                await self._attempt_sign_in(self._renew_locked, method, url, None)
+
+    def _raise_refusal(self, attempts_seen: int) -> None:
+        """Share a failed sign-in instead of repeating it (lock held): with every request that
+        waited while it was tried, and for ``sign_in_retry_after`` seconds when the credentials
+        were refused, so a changed password locks no account and a queue makes no login storm."""
+        if self._refusal is None:
+            return
+        attempt, error, at = self._refusal
+        if attempt > attempts_seen:
+            raise error
+        if isinstance(error, AuthError) and self._clock() - at < self.sign_in_retry_after:
+            raise error
+
+    async def _attempt_sign_in(self, renew: Any, *args: Any) -> None:
+        """The first sign-in (``renew`` None) or ``renew(*args)``, counted (lock held)."""
+        self._sign_in_attempts += 1
+        try:
+            if renew is None:
+                await self._sign_in()
+            else:
+                await renew(*args)
+        except AcumaticaError as exc:
+            self._refusal = (self._sign_in_attempts, exc, self._clock())
+            raise
+        self._refusal = None
 
     async def _sign_in(self) -> None:
         request = self.auth.sign_in_request(self.url, time.time())
@@ -529,6 +565,7 @@ class AsyncBaseClient:
         """After a 401 or a stale session: ``"replaced"`` if another request has signed in again
         since ``session`` (waiting for a renewal in progress), else ``"renewed"`` if ``allowed``
         to sign in again (and done), else ``"no"``. ``method``/``url``/``status``: the failure."""
+        attempts_seen = self._sign_in_attempts
         async with self._auth_lock:
             if self._closed:
                 raise AcumaticaError("the client is closed", method=method, url=url)
@@ -536,7 +573,14 @@ class AsyncBaseClient:
                 return "replaced"
             if not allowed:
                 return "no"
-            await self._renew_locked(method, url, status)
+            if (
+                session == self._renewed_session
+                and session != self._proven_session
+                and session != self._ended_session
+            ):
+                return "no"  # a fresh session failed before any success: it would fail again
+            self._raise_refusal(attempts_seen)
+            await self._attempt_sign_in(self._renew_locked, method, url, status)
             return "renewed"
 
     async def _renew_locked(self, method: str, url: str, status: int | None = None) -> None:
@@ -568,6 +612,7 @@ class AsyncBaseClient:
             await self._authenticate(request)
         self._signed_in = True
         self._session += 1
+        self._renewed_session = self._session
 
     async def _authenticate(self, request: AuthRequest) -> None:
         if request.form is not None:

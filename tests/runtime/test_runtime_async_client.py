@@ -294,3 +294,33 @@ def test_a_proxy_that_strips_cookies_costs_two_sign_ins_not_one_per_call(
     results = run(main())
     assert all(isinstance(r, rt.errors.AuthError) for r in results), results
     assert login_attempts(server) == 2  # the first sign-in, and one renewal that fails alike
+
+
+@pytest.mark.parametrize("slow", ["/entity/auth/login", "/entity/auth/logout"])
+def test_cancelling_the_call_that_signs_in_or_out_leaves_no_session_open(
+    make_async_client, orders, server, slow
+):
+    async def acts_at_once_answers_late(request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("logout") and slow.endswith("logout"):
+            await asyncio.sleep(0.1)  # a slow sign-out: cancelled here, it never ends the session
+        response = server.handle(request)  # a sign-in: the server has made the session...
+        if request.url.path.endswith("login") and slow.endswith("login"):
+            await asyncio.sleep(0.1)  # ...before its answer arrives
+        return response
+
+    async def main() -> None:
+        client = make_async_client(fake_sleep=False)
+        client._http = httpx.AsyncClient(transport=httpx.MockTransport(acts_at_once_answers_late))
+        api = orders(client)
+        if slow.endswith("login"):
+            with pytest.raises(asyncio.TimeoutError):
+                await asyncio.wait_for(api.list(), 0.02)  # cancelled mid sign-in
+        await api.list()
+        if slow.endswith("logout"):
+            with pytest.raises(asyncio.TimeoutError):
+                await asyncio.wait_for(client.close(), 0.02)  # cancelled mid sign-out
+            await asyncio.sleep(0.2)  # the shielded sign-out goes on and finishes
+        await client.close()
+
+    run(main())
+    assert server.logins == 1 and server.open_sessions == 0

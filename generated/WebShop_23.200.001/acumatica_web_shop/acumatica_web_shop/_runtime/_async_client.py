@@ -46,6 +46,7 @@ FieldSpec = _wire.FieldSpec
 _Timeout = float | httpx.Timeout | None
 _C = TypeVar("_C", bound="AsyncBaseClient")
 _W = TypeVar("_W", bound="WireModel")
+_T = TypeVar("_T")
 
 
 class WireModel(Protocol):
@@ -204,6 +205,9 @@ class AsyncBaseClient:
         """
         if self._closed:
             return
+        await self._shielded(self._close_now)
+
+    async def _close_now(self) -> None:
         try:
             async with self._auth_lock:
                 # Closed first, under the lock: a request waiting to sign in again sees it and
@@ -519,15 +523,19 @@ class AsyncBaseClient:
         if self._signed_in and not self.auth.needs_renewal(time.time()):
             return
         attempts_seen = self._sign_in_attempts
-        async with self._auth_lock:
-            if self._closed:
-                raise AcumaticaError("the client is closed", method=method, url=url)
-            if not self._signed_in:
-                self._raise_refusal(attempts_seen)
-                await self._attempt_sign_in(None)
-            elif self.auth.needs_renewal(time.time()):
-                self._raise_refusal(attempts_seen)
-                await self._attempt_sign_in(self._renew_locked, method, url, None)
+
+        async def sign_in() -> None:
+            async with self._auth_lock:
+                if self._closed:
+                    raise AcumaticaError("the client is closed", method=method, url=url)
+                if not self._signed_in:
+                    self._raise_refusal(attempts_seen)
+                    await self._attempt_sign_in(None)
+                elif self.auth.needs_renewal(time.time()):
+                    self._raise_refusal(attempts_seen)
+                    await self._attempt_sign_in(self._renew_locked, method, url, None)
+
+        await self._shielded(sign_in)
 
     def _raise_refusal(self, attempts_seen: int) -> None:
         """Share a failed sign-in instead of repeating it (lock held): with every request that
@@ -566,22 +574,39 @@ class AsyncBaseClient:
         since ``session`` (waiting for a renewal in progress), else ``"renewed"`` if ``allowed``
         to sign in again (and done), else ``"no"``. ``method``/``url``/``status``: the failure."""
         attempts_seen = self._sign_in_attempts
-        async with self._auth_lock:
-            if self._closed:
-                raise AcumaticaError("the client is closed", method=method, url=url)
-            if session != self._session:
-                return "replaced"
-            if not allowed:
-                return "no"
-            if (
-                session == self._renewed_session
-                and session != self._proven_session
-                and session != self._ended_session
-            ):
-                return "no"  # a fresh session failed before any success: it would fail again
-            self._raise_refusal(attempts_seen)
-            await self._attempt_sign_in(self._renew_locked, method, url, status)
-            return "renewed"
+
+        async def renew() -> str:
+            async with self._auth_lock:
+                if self._closed:
+                    raise AcumaticaError("the client is closed", method=method, url=url)
+                if session != self._session:
+                    return "replaced"
+                if not allowed:
+                    return "no"
+                if (
+                    session == self._renewed_session
+                    and session != self._proven_session
+                    and session != self._ended_session
+                ):
+                    return "no"  # a fresh session failed before any success: it would again
+                self._raise_refusal(attempts_seen)
+                await self._attempt_sign_in(self._renew_locked, method, url, status)
+                return "renewed"
+
+        return await self._shielded(renew)
+
+    async def _shielded(self, work: Callable[[], Awaitable[_T]]) -> _T:
+        """Run session work (sign in, renew, sign out) to its end even if the calling task is
+        cancelled: a session the server made is then known (and signed out at close), and a
+        sign-out is sent. The caller still sees its cancellation."""
+        import asyncio
+
+        task = asyncio.ensure_future(work())
+        try:
+            return await asyncio.shield(task)
+        except asyncio.CancelledError:
+            task.add_done_callback(_outcome_seen)  # finished for the client, not the caller
+            raise
 
     async def _renew_locked(self, method: str, url: str, status: int | None = None) -> None:
         self._not_renewing.clear()
@@ -1081,6 +1106,12 @@ _MAX_RESENDS = 8
 # How often one request may sign in again; past the first, only after a 401 on a session that
 # had worked (never for a failure that persists on fresh sessions: that would be a login storm).
 _MAX_RENEWALS = 3
+
+
+def _outcome_seen(task: asyncio.Future[Any]) -> None:
+    """Retrieve a shielded task's outcome, so asyncio reports no exception 'never retrieved'."""
+    if not task.cancelled():
+        task.exception()
 
 
 def _segment(value: object) -> str:

@@ -44,6 +44,7 @@ FieldSpec = _wire.FieldSpec
 _Timeout = float | httpx.Timeout | None
 _C = TypeVar("_C", bound="SyncBaseClient")
 _W = TypeVar("_W", bound="WireModel")
+_T = TypeVar("_T")
 
 
 class WireModel(Protocol):
@@ -200,6 +201,9 @@ class SyncBaseClient:
         """
         if self._closed:
             return
+        self._shielded(self._close_now)
+
+    def _close_now(self) -> None:
         try:
             with self._auth_lock:
                 # Closed first, under the lock: a request waiting to sign in again sees it and
@@ -511,15 +515,19 @@ class SyncBaseClient:
         if self._signed_in and not self.auth.needs_renewal(time.time()):
             return
         attempts_seen = self._sign_in_attempts
-        with self._auth_lock:
-            if self._closed:
-                raise AcumaticaError("the client is closed", method=method, url=url)
-            if not self._signed_in:
-                self._raise_refusal(attempts_seen)
-                self._attempt_sign_in(None)
-            elif self.auth.needs_renewal(time.time()):
-                self._raise_refusal(attempts_seen)
-                self._attempt_sign_in(self._renew_locked, method, url, None)
+
+        def sign_in() -> None:
+            with self._auth_lock:
+                if self._closed:
+                    raise AcumaticaError("the client is closed", method=method, url=url)
+                if not self._signed_in:
+                    self._raise_refusal(attempts_seen)
+                    self._attempt_sign_in(None)
+                elif self.auth.needs_renewal(time.time()):
+                    self._raise_refusal(attempts_seen)
+                    self._attempt_sign_in(self._renew_locked, method, url, None)
+
+        self._shielded(sign_in)
 
     def _raise_refusal(self, attempts_seen: int) -> None:
         """Share a failed sign-in instead of repeating it (lock held): with every request that
@@ -558,22 +566,30 @@ class SyncBaseClient:
         since ``session`` (waiting for a renewal in progress), else ``"renewed"`` if ``allowed``
         to sign in again (and done), else ``"no"``. ``method``/``url``/``status``: the failure."""
         attempts_seen = self._sign_in_attempts
-        with self._auth_lock:
-            if self._closed:
-                raise AcumaticaError("the client is closed", method=method, url=url)
-            if session != self._session:
-                return "replaced"
-            if not allowed:
-                return "no"
-            if (
-                session == self._renewed_session
-                and session != self._proven_session
-                and session != self._ended_session
-            ):
-                return "no"  # a fresh session failed before any success: it would fail again
-            self._raise_refusal(attempts_seen)
-            self._attempt_sign_in(self._renew_locked, method, url, status)
-            return "renewed"
+
+        def renew() -> str:
+            with self._auth_lock:
+                if self._closed:
+                    raise AcumaticaError("the client is closed", method=method, url=url)
+                if session != self._session:
+                    return "replaced"
+                if not allowed:
+                    return "no"
+                if (
+                    session == self._renewed_session
+                    and session != self._proven_session
+                    and session != self._ended_session
+                ):
+                    return "no"  # a fresh session failed before any success: it would again
+                self._raise_refusal(attempts_seen)
+                self._attempt_sign_in(self._renew_locked, method, url, status)
+                return "renewed"
+
+        return self._shielded(renew)
+
+    def _shielded(self, work: Callable[[], _T]) -> _T:
+        """Run session work (the async client shields it from cancellation; threads need not)."""
+        return work()
 
     def _renew_locked(self, method: str, url: str, status: int | None = None) -> None:
         self._not_renewing.clear()

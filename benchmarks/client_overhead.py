@@ -162,12 +162,17 @@ def overhead(pkg: ModuleType, count: int, rounds: int) -> None:
     for name, value in medians.items():
         line = f"   {name:<44} {value * 1e6:6.0f} us/request"
         if name.startswith("ours"):
+            like_for_like = "request" in name  # the typed get also builds the model
             for peer_name, label in ((RAW_JAR, "jar"), (RAW_HEADER, "header")):
                 peer = medians[peer_name]
-                verdict = "ok" if value <= peer * 1.10 else "OVER TARGET"
-                line += f"   {(value / peer - 1) * 100:+5.1f}% vs raw {label} ({verdict})"
+                line += f"   {(value / peer - 1) * 100:+5.1f}% vs raw {label}"
+                if like_for_like:
+                    line += " (ok)" if value <= peer * 1.10 else " (OVER TARGET)"
         print(line)
-    print("   target: within +10% of raw httpx")
+    print(
+        "   target: within +10% of raw httpx, read on `request + json` (the same work as the peers);"
+        "\n   the typed get adds decoding into a SalesOrder model, which the peers do not do"
+    )
 
 
 # 2. Async throughput -------------------------------------------------------------------------

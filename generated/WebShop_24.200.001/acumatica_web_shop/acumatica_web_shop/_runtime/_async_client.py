@@ -393,6 +393,10 @@ class AsyncBaseClient:
                 elif outcome == "replaced" and resend and resent < _MAX_RESENDS:
                     resent += 1  # sent on a session that another request has since replaced
                     continue
+                elif outcome == "no" and status == 401 and resend and resent < _MAX_RESENDS:
+                    if await self._replaced_soon(session):
+                        resent += 1
+                        continue
             error = error_from_response(method, url, status, response.headers, body, model)
             if (
                 attempt < self.max_retries
@@ -607,6 +611,22 @@ class AsyncBaseClient:
         except asyncio.CancelledError:
             task.add_done_callback(_outcome_seen)  # finished for the client, not the caller
             raise
+
+    async def _replaced_soon(self, session: int) -> bool:
+        """Whether another request signs in again within a moment. A 401 that may not renew
+        itself often comes on a session another request's stale 500 has just ended, whose
+        answer that request is still reading: wait for its renewal rather than fail."""
+        import asyncio
+
+        deadline = time.monotonic() + _RENEWAL_GRACE
+        while True:
+            if not self._not_renewing.is_set():  # a renewal is running: wait for its end
+                await self._not_renewing.wait()
+            if self._session != session:
+                return True
+            if time.monotonic() >= deadline:
+                return False
+            await asyncio.sleep(_RENEWAL_POLL)
 
     async def _renew_locked(self, method: str, url: str, status: int | None = None) -> None:
         self._not_renewing.clear()
@@ -1106,6 +1126,10 @@ _MAX_RESENDS = 8
 # How often one request may sign in again; past the first, only after a 401 on a session that
 # had worked (never for a failure that persists on fresh sessions: that would be a login storm).
 _MAX_RENEWALS = 3
+# How long a request that may not sign in again waits for another request to do it, and how often
+# it looks.
+_RENEWAL_GRACE = 0.5
+_RENEWAL_POLL = 0.01
 
 
 def _outcome_seen(task: asyncio.Future[Any]) -> None:

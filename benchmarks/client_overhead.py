@@ -25,9 +25,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import atexit
 import http.cookiejar
 import importlib
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -77,6 +79,7 @@ def sandbox(*options: str) -> Iterator[str]:
 
 def generated_package() -> ModuleType:
     out = Path(tempfile.mkdtemp(prefix="bench-"))
+    atexit.register(shutil.rmtree, out, ignore_errors=True)  # no generated code is left behind
     write_package(load_endpoint(SPEC), out, PACKAGE)
     sys.path.insert(0, str(out / PACKAGE))
     importlib.import_module(f"{PACKAGE}.models")

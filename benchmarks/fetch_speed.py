@@ -28,6 +28,9 @@ PASSWORD = "bench-password"
 
 
 def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] in ("-h", "--help"):
+        print(__doc__)
+        return
     specs = Path(
         sys.argv[1]
         if len(sys.argv) > 1

@@ -348,7 +348,7 @@ def test_generate_check_fails_on_a_stale_tree_and_passes_when_fresh(capsys, proj
     code, out, _ = run(["generate", "--check"], capsys)
     assert code == 1  # nothing generated yet: every file is missing, none "differs"
     assert "generated/acumatica_web_shop: 21 missing\n" in out
-    assert "not up to date (21 missing)" in out
+    assert "not up to date (21 missing); run `acumatica-codegen generate`:" in out
     assert "generated/acumatica_web_shop/README.md (missing)\n" in out
     assert "differ" not in out and "stale" not in out
     assert not (project / "generated").exists()  # --check writes nothing
@@ -524,3 +524,12 @@ def test_a_usage_mistake_is_one_error_line_pointing_at_help(capsys, argv):
     assert code == 2 and "Traceback" not in err
     lines = err.splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: ") and "--help" in lines[0]
+
+
+def test_generate_check_with_a_spec_names_the_command_that_fixes_it(capsys, tmp_path):
+    from testkit import WEBSHOP_24
+
+    out_dir = tmp_path / "out"
+    code, out, _ = run(["generate", str(WEBSHOP_24), "-o", str(out_dir), "--check"], capsys)
+    assert code == 1
+    assert f"run `acumatica-codegen generate {WEBSHOP_24} -o {out_dir}`:" in out

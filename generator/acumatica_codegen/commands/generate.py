@@ -72,9 +72,12 @@ def generate(
         stale.extend(job.run(check=check))
     if check and stale:
         counts = _counts(state for _, state in stale)
-        click.echo(
-            f"generated files are not up to date ({counts}); run `acumatica-codegen generate`:"
-        )
+        command = "acumatica-codegen generate"
+        if spec is not None:
+            command += f" {spec} -o {output}" + (f" --package {package}" if package else "")
+        elif pyproject is not None:
+            command += f" --config {pyproject}"
+        click.echo(f"generated files are not up to date ({counts}); run `{command}`:")
         for path, state in stale:
             click.echo(f"  {path} ({state})")
         sys.exit(1)

@@ -1155,3 +1155,57 @@ def test_refused_credentials_are_answered_from_memory_for_a_while(
         orders(client).list()
     assert logins() == 2
     client.close()
+
+
+def login_requests(server) -> int:  # type: ignore[no-untyped-def]
+    return len([r for r in server.requests if r.url.path.endswith("/auth/login")])
+
+
+def test_a_session_lost_before_its_first_success_is_renewed_again_after_a_while(
+    make_client, orders, rt, server, sleeps
+):
+    inner = server.transport()
+
+    def strips_cookies(request: httpx.Request) -> httpx.Response:
+        if is_entity(request):
+            request.headers.pop("Cookie", None)
+        return inner.handle_request(request)
+
+    client = make_client(transport=httpx.MockTransport(strips_cookies))
+    for _ in range(2):
+        with pytest.raises(rt.errors.AuthError):
+            orders(client).list()
+    assert login_requests(server) == 2  # the sign-in and one renewal, not one per call
+    sleeps.now += client.sign_in_retry_after  # an app-pool recycle may have been the cause
+    with pytest.raises(rt.errors.AuthError):
+        orders(client).list()
+    assert login_requests(server) == 3  # so it is tried again, once
+    client.close()
+
+
+def test_a_server_failure_at_sign_in_is_not_remembered_as_a_refused_password(
+    make_client, orders, rt, server
+):
+    server.fail_next(lambda r: r.url.path.endswith("/auth/login"), httpx.Response(503))
+    with make_client() as client:
+        with pytest.raises(rt.errors.AuthError) as caught:
+            orders(client).list()
+        assert not caught.value.credentials_refused
+        assert orders(client).list() == []  # the next call signs in: the server is back
+
+
+def test_a_remembered_refusal_is_raised_afresh_each_time(make_client, orders, rt, server):
+    client = make_client(auth=rt.auth.CookieAuth("admin", "wrong-" + PASSWORD))
+    errors = []
+    for _ in range(50):
+        with pytest.raises(rt.errors.AuthError) as caught:
+            orders(client).list()
+        errors.append(caught.value)
+    assert len({id(e) for e in errors}) == 50 and errors[-1].credentials_refused
+    frames = 0
+    traceback = errors[-1].__traceback__
+    while traceback is not None:
+        frames, traceback = frames + 1, traceback.tb_next
+    assert frames < 20  # not the frames of every earlier raise
+    assert login_requests(server) == 1
+    client.close()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import builtins
 import contextvars
+import copy
 import os
 import random
 import time
@@ -158,6 +159,7 @@ class AsyncBaseClient:
         import asyncio
 
         self._throttle = asyncio.Semaphore(max_concurrency)
+        self._session_tasks: set[asyncio.Future[Any]] = set()
         self._auth_lock = asyncio.Lock()
         self._sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
         self._clock: Callable[[], float] = time.monotonic
@@ -167,6 +169,7 @@ class AsyncBaseClient:
         self._proven_session = 0  # the newest session that answered a request successfully
         self._ended_session = 0  # the newest session a stale-session 500 said was over
         self._renewed_session = 0  # the newest session a renewal (not the first sign-in) made
+        self._renewed_at = 0.0  # when (client clock)
         # Sign-in attempts so far, and the last one's failure: (attempt, error, clock time).
         self._sign_in_attempts = 0
         self._refusal: tuple[int, AcumaticaError, float] | None = None
@@ -548,22 +551,23 @@ class AsyncBaseClient:
         if self._refusal is None:
             return
         attempt, error, at = self._refusal
-        if attempt > attempts_seen:
-            raise error
-        if isinstance(error, AuthError) and self._clock() - at < self.sign_in_retry_after:
-            raise error
+        refused = isinstance(error, AuthError) and error.credentials_refused
+        if attempt > attempts_seen or (refused and self._clock() - at < self.sign_in_retry_after):
+            raise copy.copy(error).with_traceback(None)  # each caller its own, short traceback
 
     async def _attempt_sign_in(self, renew: Any, *args: Any) -> None:
-        """The first sign-in (``renew`` None) or ``renew(*args)``, counted (lock held)."""
-        self._sign_in_attempts += 1
+        """The first sign-in (``renew`` None) or ``renew(*args)``, counted when it ends (lock
+        held): calls that arrived while it ran share its outcome."""
         try:
             if renew is None:
                 await self._sign_in()
             else:
                 await renew(*args)
         except AcumaticaError as exc:
+            self._sign_in_attempts += 1
             self._refusal = (self._sign_in_attempts, exc, self._clock())
             raise
+        self._sign_in_attempts += 1
         self._refusal = None
 
     async def _sign_in(self) -> None:
@@ -591,6 +595,7 @@ class AsyncBaseClient:
                     session == self._renewed_session
                     and session != self._proven_session
                     and session != self._ended_session
+                    and self._clock() - self._renewed_at < self.sign_in_retry_after
                 ):
                     return "no"  # a fresh session failed before any success: it would again
                 self._raise_refusal(attempts_seen)
@@ -606,6 +611,8 @@ class AsyncBaseClient:
         import asyncio
 
         task = asyncio.ensure_future(work())
+        self._session_tasks.add(task)  # held until done: the loop keeps only weak references
+        task.add_done_callback(self._session_tasks.discard)
         try:
             return await asyncio.shield(task)
         except asyncio.CancelledError:
@@ -640,12 +647,14 @@ class AsyncBaseClient:
             await self._sign_out()
         request = self.auth.renewal_request(self.url, time.time())
         if request is None:
-            raise AuthError(
+            expired = AuthError(
                 "the credentials expired and cannot be renewed",
                 method=method,
                 url=url,
                 status=status,
             )
+            expired.credentials_refused = True
+            raise expired
         try:
             await self._authenticate(request)
         except AuthError:
@@ -658,6 +667,7 @@ class AsyncBaseClient:
         self._signed_in = True
         self._session += 1
         self._renewed_session = self._session
+        self._renewed_at = self._clock()
 
     async def _authenticate(self, request: AuthRequest) -> None:
         if request.form is not None:
@@ -673,10 +683,13 @@ class AsyncBaseClient:
             )
         except (RateLimited, TransportError):
             raise  # busy or unreachable: the credentials may be fine
-        except AcumaticaError as exc:  # Acumatica refuses a bad password with a 500
+        except AcumaticaError as exc:
             reason = exc.exception_message or exc.message or getattr(exc, "error", None)
             summary = f"signing in failed: {reason}" if reason else "signing in failed"
-            raise AuthError(summary, method=exc.method, url=exc.url, status=exc.status) from None
+            failed = AuthError(summary, method=exc.method, url=exc.url, status=exc.status)
+            # Remembered only if the credentials themselves were refused, not a 503 or a timeout.
+            failed.credentials_refused = _wire.refuses_credentials(exc.status, reason)
+            raise failed from None
         self.auth.accept(_wire.try_loads(response.content), time.time())
 
     async def _sign_out(self) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import builtins
 import contextvars
+import copy
 import os
 import random
 import threading
@@ -163,6 +164,7 @@ class SyncBaseClient:
         self._proven_session = 0  # the newest session that answered a request successfully
         self._ended_session = 0  # the newest session a stale-session 500 said was over
         self._renewed_session = 0  # the newest session a renewal (not the first sign-in) made
+        self._renewed_at = 0.0  # when (client clock)
         # Sign-in attempts so far, and the last one's failure: (attempt, error, clock time).
         self._sign_in_attempts = 0
         self._refusal: tuple[int, AcumaticaError, float] | None = None
@@ -540,22 +542,23 @@ class SyncBaseClient:
         if self._refusal is None:
             return
         attempt, error, at = self._refusal
-        if attempt > attempts_seen:
-            raise error
-        if isinstance(error, AuthError) and self._clock() - at < self.sign_in_retry_after:
-            raise error
+        refused = isinstance(error, AuthError) and error.credentials_refused
+        if attempt > attempts_seen or (refused and self._clock() - at < self.sign_in_retry_after):
+            raise copy.copy(error).with_traceback(None)  # each caller its own, short traceback
 
     def _attempt_sign_in(self, renew: Any, *args: Any) -> None:
-        """The first sign-in (``renew`` None) or ``renew(*args)``, counted (lock held)."""
-        self._sign_in_attempts += 1
+        """The first sign-in (``renew`` None) or ``renew(*args)``, counted when it ends (lock
+        held): calls that arrived while it ran share its outcome."""
         try:
             if renew is None:
                 self._sign_in()
             else:
                 renew(*args)
         except AcumaticaError as exc:
+            self._sign_in_attempts += 1
             self._refusal = (self._sign_in_attempts, exc, self._clock())
             raise
+        self._sign_in_attempts += 1
         self._refusal = None
 
     def _sign_in(self) -> None:
@@ -583,6 +586,7 @@ class SyncBaseClient:
                     session == self._renewed_session
                     and session != self._proven_session
                     and session != self._ended_session
+                    and self._clock() - self._renewed_at < self.sign_in_retry_after
                 ):
                     return "no"  # a fresh session failed before any success: it would again
                 self._raise_refusal(attempts_seen)
@@ -602,7 +606,7 @@ class SyncBaseClient:
         deadline = time.monotonic() + _RENEWAL_GRACE
         while True:
             if not self._not_renewing.is_set():  # a renewal is running: wait for its end
-                self._not_renewing.wait(_RENEWAL_GRACE)
+                self._not_renewing.wait()
             if self._session != session:
                 return True
             if time.monotonic() >= deadline:
@@ -621,12 +625,14 @@ class SyncBaseClient:
             self._sign_out()
         request = self.auth.renewal_request(self.url, time.time())
         if request is None:
-            raise AuthError(
+            expired = AuthError(
                 "the credentials expired and cannot be renewed",
                 method=method,
                 url=url,
                 status=status,
             )
+            expired.credentials_refused = True
+            raise expired
         try:
             self._authenticate(request)
         except AuthError:
@@ -639,6 +645,7 @@ class SyncBaseClient:
         self._signed_in = True
         self._session += 1
         self._renewed_session = self._session
+        self._renewed_at = self._clock()
 
     def _authenticate(self, request: AuthRequest) -> None:
         if request.form is not None:
@@ -654,10 +661,13 @@ class SyncBaseClient:
             )
         except (RateLimited, TransportError):
             raise  # busy or unreachable: the credentials may be fine
-        except AcumaticaError as exc:  # Acumatica refuses a bad password with a 500
+        except AcumaticaError as exc:
             reason = exc.exception_message or exc.message or getattr(exc, "error", None)
             summary = f"signing in failed: {reason}" if reason else "signing in failed"
-            raise AuthError(summary, method=exc.method, url=exc.url, status=exc.status) from None
+            failed = AuthError(summary, method=exc.method, url=exc.url, status=exc.status)
+            # Remembered only if the credentials themselves were refused, not a 503 or a timeout.
+            failed.credentials_refused = _wire.refuses_credentials(exc.status, reason)
+            raise failed from None
         self.auth.accept(_wire.try_loads(response.content), time.time())
 
     def _sign_out(self) -> None:

@@ -292,6 +292,22 @@ def _cookie_expired(value: str, attributes: str) -> bool:
     return False
 
 
+# What Acumatica (and its identity server) say when they refuse the credentials themselves.
+_REFUSAL_MARKERS = (
+    "credential", "password", "locked", "disabled", "not allowed", "access denied", "invalid_",
+    "unauthorized", "unknown user", "user name",
+)  # fmt: skip
+
+
+def refuses_credentials(status: int | None, reason: str | None) -> bool:
+    """Whether a failed sign-in is a refusal of the credentials (a 400/401/403 from the token or
+    login endpoint, or Acumatica's 500 "Invalid credentials"), not a server in trouble."""
+    if status in (400, 401, 403):
+        return True
+    text = (reason or "").lower()
+    return status == 500 and any(marker in text for marker in _REFUSAL_MARKERS)
+
+
 def is_secret_key(key: str) -> bool:
     """Whether a JSON key, form field or query parameter holds a credential."""
     if key in _SECRET_KEYS_EXACT:

@@ -86,7 +86,14 @@ class TransportError(AcumaticaError):
 
 
 class AuthError(AcumaticaError):
-    """401/403, or signing in failed."""
+    """401/403, or signing in failed.
+
+    ``credentials_refused``: the server refused the credentials themselves (a wrong or changed
+    password, an unknown OAuth client, expired credentials); the client then answers sign-ins
+    from memory for ``sign_in_retry_after`` seconds instead of asking again.
+    """
+
+    credentials_refused: bool = False
 
 
 class NotFound(AcumaticaError):

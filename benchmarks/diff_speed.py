@@ -8,6 +8,7 @@ compared, Markdown written). Prints the phases in-process and the command end to
 
 from __future__ import annotations
 
+import argparse
 import os
 import statistics
 import subprocess
@@ -17,6 +18,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "generator"))
+
+from generate_speed import DOCUMENT, specs_dir  # noqa: E402
 
 from acumatica_codegen.builder import load_endpoint  # noqa: E402
 from acumatica_codegen.diff import diff_endpoints  # noqa: E402
@@ -30,17 +33,12 @@ def _best(values: list[float]) -> str:
 
 
 def main() -> None:
-    if len(sys.argv) > 1 and sys.argv[1] in ("-h", "--help"):
-        print(__doc__)
-        return
-    specs = Path(
-        sys.argv[1]
-        if len(sys.argv) > 1
-        else os.environ.get("ACUMATICA_SPECS_DIR", REPO.parent / "shared" / "specs" / "acumatica")
-    )
-    old, new = specs / "Default_23.200.001.json", specs / "Default_24.200.001.json"
-    if not (old.is_file() and new.is_file()):
-        sys.exit(f"need {old} and {new} (pass the folder or set ACUMATICA_SPECS_DIR)")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("specs", nargs="?", help="folder of the real endpoint documents")
+    specs = specs_dir(parser.parse_args().specs)
+    old, new = specs / "Default_23.200.001.json", specs / DOCUMENT
+    if not old.is_file():
+        sys.exit(f"need {old} (pass the folder or set ACUMATICA_SPECS_DIR)")
 
     phases: dict[str, list[float]] = {
         "load 23 (Swagger 2.0)": [],

@@ -8,6 +8,7 @@ HTTP on loopback (so the figure is the tool's own cost, not a network's).
 
 from __future__ import annotations
 
+import argparse
 import os
 import statistics
 import subprocess
@@ -21,6 +22,8 @@ import httpx
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "generator"))
 
+from generate_speed import DOCUMENT, specs_dir  # noqa: E402
+
 from acumatica_codegen.sandbox import Sandbox  # noqa: E402
 
 RUNS = 5
@@ -28,17 +31,10 @@ PASSWORD = "bench-password"
 
 
 def main() -> None:
-    if len(sys.argv) > 1 and sys.argv[1] in ("-h", "--help"):
-        print(__doc__)
-        return
-    specs = Path(
-        sys.argv[1]
-        if len(sys.argv) > 1
-        else os.environ.get("ACUMATICA_SPECS_DIR", REPO.parent / "shared" / "specs" / "acumatica")
-    )
-    spec = specs / "Default_24.200.001.json"
-    if not spec.is_file():
-        sys.exit(f"need {spec} (pass the folder or set ACUMATICA_SPECS_DIR)")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("specs", nargs="?", help="folder of the real endpoint documents")
+    specs = specs_dir(parser.parse_args().specs)
+    spec = specs / DOCUMENT
     entry = "from acumatica_codegen.cli import main; main()"
     env = dict(
         os.environ,

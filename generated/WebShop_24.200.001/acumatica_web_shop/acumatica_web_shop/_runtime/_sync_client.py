@@ -526,12 +526,13 @@ class SyncBaseClient:
             with self._auth_lock:
                 if self._closed:
                     raise AcumaticaError("the client is closed", method=method, url=url)
+                if self._signed_in and not self.auth.needs_renewal(time.time()):
+                    return  # another request did it meanwhile
+                self._raise_refusal(attempts_seen)
                 if not self._signed_in:
-                    self._raise_refusal(attempts_seen)
-                    self._attempt_sign_in(None)
-                elif self.auth.needs_renewal(time.time()):
-                    self._raise_refusal(attempts_seen)
-                    self._attempt_sign_in(self._renew_locked, method, url, None)
+                    self._attempt_sign_in(self._sign_in)
+                else:
+                    self._attempt_sign_in(lambda: self._renew_locked(method, url))
 
         self._shielded(sign_in)
 
@@ -546,14 +547,11 @@ class SyncBaseClient:
         if attempt > attempts_seen or (refused and self._clock() - at < self.sign_in_retry_after):
             raise copy.copy(error).with_traceback(None)  # each caller its own, short traceback
 
-    def _attempt_sign_in(self, renew: Any, *args: Any) -> None:
-        """The first sign-in (``renew`` None) or ``renew(*args)``, counted when it ends (lock
-        held): calls that arrived while it ran share its outcome."""
+    def _attempt_sign_in(self, work: Callable[[], None]) -> None:
+        """A sign-in or a renewal, counted when it ends (lock held): calls that arrived while it
+        ran share its outcome."""
         try:
-            if renew is None:
-                self._sign_in()
-            else:
-                renew(*args)
+            work()
         except AcumaticaError as exc:
             self._sign_in_attempts += 1
             self._refusal = (self._sign_in_attempts, exc, self._clock())
@@ -590,7 +588,7 @@ class SyncBaseClient:
                 ):
                     return "no"  # a fresh session failed before any success: it would again
                 self._raise_refusal(attempts_seen)
-                self._attempt_sign_in(self._renew_locked, method, url, status)
+                self._attempt_sign_in(lambda: self._renew_locked(method, url, status))
                 return "renewed"
 
         return self._shielded(renew)

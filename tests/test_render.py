@@ -183,9 +183,11 @@ def test_write_refuses_a_device_or_folder_where_a_file_goes(tmp_path: Path, kind
         path.write_text("# edited\n")
     with pytest.raises(UserError) as raised:
         write_package(endpoint, tmp_path)
-    said = "a character device" if kind == "device" else "a directory"
+    said = (
+        "a character device (through the link to /dev/null)" if kind == "device" else "a directory"
+    )
     assert str(raised.value) == (
-        f"{readme} is {said}, not a regular file; refusing to write the generated file there: "
+        f"{readme} is {said}, not a regular file; refusing to replace it: "
         "remove it, or choose another output folder"
     )
     assert all(path.read_text() == "# edited\n" for path in before)  # nothing written

@@ -23,7 +23,6 @@ import os
 import re
 import secrets
 import shutil
-import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -34,6 +33,7 @@ from urllib.parse import urlsplit, urlunsplit
 import httpx
 
 from .errors import UserError
+from .outputs import output_target
 
 DEFAULT_TIMEOUT = 60.0
 #: Called with (bytes received, total bytes or None) while a document downloads.
@@ -658,33 +658,6 @@ def lock_record(
         "fetched_at": moment.replace(microsecond=0).isoformat().replace("+00:00", "Z"),
     }
     return record
-
-
-def output_target(path: str | Path, fix: str = "choose another output path") -> Path:
-    """Where writing ``path`` really goes; a ``UserError`` when it must not be written.
-
-    A symlink is written through: the file it points to is replaced (atomically) and the link
-    stays. Anything there that is not a regular file (a device, a FIFO, a socket, a directory)
-    is refused rather than replaced: ``-o /dev/full`` must not swap the device for a JSON file.
-    ``fix`` says what to do instead.
-    """
-    given = Path(path)
-    real = Path(os.path.realpath(given))
-    try:
-        mode = os.stat(real).st_mode
-    except FileNotFoundError:
-        return real  # a new file (or a dangling link: its target is created)
-    except OSError as error:  # e.g. a symlink loop, a path through a file
-        raise UserError(f"cannot write {given}: {error.strerror}; {fix}") from None
-    if not stat.S_ISREG(mode):
-        from .render import file_kind  # only on this error path: render loads jinja2
-
-        through = f" (through the link to {real})" if real != Path(os.path.abspath(given)) else ""
-        raise UserError(
-            f"{given} is {file_kind(mode)}{through}, not a regular file; refusing to replace "
-            f"it: {fix}"
-        )
-    return real
 
 
 def check_output(spec_path: str | Path, fix: str = "choose another output path") -> None:

@@ -8,11 +8,9 @@ still carry a line over the limit (very long Acumatica names) are passed through
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import re
-import stat
 import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -23,6 +21,7 @@ import jinja2
 
 from . import __version__
 from .errors import UserError
+from .outputs import file_kind, output_target
 from .ir import Action, Endpoint, Entity, Field, FieldKind, Scalar
 from .naming import check_package_name, snake_case
 from .runtime_render import runtime_files
@@ -579,36 +578,12 @@ def _write(project: Path, files: dict[str, str], *, check: bool) -> WriteResult:
 
 
 def _refuse_special_files(project: Path, files: dict[str, str]) -> None:
-    """Refuse, before writing anything, to write into what is not a regular file.
-
-    A symlinked output folder or file is written through (the link stays, its target gets the
-    content); a device, FIFO, socket or folder where a generated file goes is never written to
-    or replaced (a FIFO would even hang the write).
-    """
+    """Refuse, before writing anything, to write into what is not a regular file (a FIFO would
+    even hang the write); a symlinked output folder or file is written through."""
+    if not project.is_dir():
+        return  # nothing there yet (or no folder at all: the write itself says so)
     for relative in sorted(files):
-        target = project / relative
-        with contextlib.suppress(FileNotFoundError, NotADirectoryError):
-            mode = target.stat().st_mode
-            if not stat.S_ISREG(mode):
-                raise UserError(
-                    f"{target} is {file_kind(mode)}, not a regular file; refusing to write "
-                    "the generated file there: remove it, or choose another output folder"
-                )
-
-
-def file_kind(mode: int) -> str:
-    """``"a directory"``, ``"a character device"``...: what a ``stat`` mode says a path is."""
-    for test, kind in (
-        (stat.S_ISDIR, "a directory"),
-        (stat.S_ISCHR, "a character device"),
-        (stat.S_ISBLK, "a block device"),
-        (stat.S_ISFIFO, "a named pipe (FIFO)"),
-        (stat.S_ISSOCK, "a socket"),
-        (stat.S_ISREG, "a file"),
-    ):
-        if test(mode):
-            return kind
-    return "a special file"
+        output_target(project / relative, "remove it, or choose another output folder")
 
 
 def _refuse_foreign_folder(project: Path) -> None:

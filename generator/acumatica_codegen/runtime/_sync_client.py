@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import builtins
 import contextvars
-import copy
+import dataclasses
 import os
 import random
 import time
@@ -37,6 +37,15 @@ from .errors import (
     error_from_response,
 )
 from .query import FieldRef, Filter
+from .session_policy import (
+    Failure,
+    NextStep,
+    Renewal,
+    RenewalDecision,
+    SessionPolicy,
+    SignInStep,
+    StepDecision,
+)
 
 __all__ = ["SyncBaseClient", "EntityApi", "WireModel"]
 
@@ -48,6 +57,28 @@ _Timeout = float | httpx.Timeout | None
 _C = TypeVar("_C", bound="SyncBaseClient")
 _W = TypeVar("_W", bound="WireModel")
 _T = TypeVar("_T")
+
+
+@dataclasses.dataclass(frozen=True)
+class _Exchange:
+    """One request as the caller asked for it, handed down the sending layers."""
+
+    method: str
+    url: str
+    params: Mapping[str, str] | None
+    content: bytes | None
+    headers: Mapping[str, str] | None
+    timeout: float | httpx.Timeout | None
+    authenticated: bool
+    idempotent: bool
+
+
+@dataclasses.dataclass(frozen=True)
+class _Answer:
+    """What the sending layers got: the response, and why an error answer was not resent."""
+
+    response: httpx.Response
+    note: str | None = None
 
 
 class WireModel(Protocol):
@@ -116,7 +147,7 @@ class SyncBaseClient:
         try:
             parsed = httpx.URL(site)
         except httpx.InvalidURL as exc:
-            raise ConfigurationError(f"url {site!r} is not a URL: {exc}") from None
+            raise ConfigurationError(f"url {site!r} is not a URL: {exc}") from exc
         if parsed.scheme not in ("http", "https") or not parsed.host:
             raise ConfigurationError(
                 f"url must be the instance's address, like https://erp.example.com/AcumaticaERP,"
@@ -162,15 +193,9 @@ class SyncBaseClient:
         self._sleep: Callable[[float], None] = sleep
         self._clock: Callable[[], float] = time.monotonic
         self._random: Callable[[], float] = random.random
-        self._signed_in = False
-        self._session = 0  # bumped at every sign-in, so concurrent renewals happen once
-        self._proven_session = 0  # the newest session that answered a request successfully
-        self._ended_session = 0  # the newest session a stale-session 500 said was over
-        self._renewed_session = 0  # the newest session a renewal (not the first sign-in) made
-        self._renewed_at = 0.0  # when (client clock)
-        # Sign-in attempts so far, and the last one's failure: (attempt, error, clock time).
-        self._sign_in_attempts = 0
-        self._refusal: tuple[int, AcumaticaError, float] | None = None
+        # Every sign-in decision (when to sign in, renew, resend, give up); this class carries
+        # them out.
+        self._policy = SessionPolicy(self.sign_in_retry_after)
         # Cleared while the session is renewed: requests wait for it rather than fail on the old one.
         self._not_renewing = Event()
         self._not_renewing.set()
@@ -236,6 +261,22 @@ class SyncBaseClient:
     @property
     def signed_in(self) -> bool:
         return self._signed_in
+
+    @property
+    def _signed_in(self) -> bool:
+        return self._policy.signed_in
+
+    @_signed_in.setter
+    def _signed_in(self, value: bool) -> None:
+        """Forget the session without signing out (a test that leaks one on purpose)."""
+        if value:
+            raise ValueError("a client signs in by sending a request, not by a flag")
+        self._policy.signed_out()
+
+    @property
+    def _session(self) -> int:
+        """The current session's number: bumped at every sign-in."""
+        return self._policy.session
 
     def __repr__(self) -> str:
         if getattr(self, "_closed", True):
@@ -321,122 +362,131 @@ class SyncBaseClient:
         authenticated: bool = True,
         idempotent: bool | None = None,
     ) -> httpx.Response:
+        """One request with every safeguard, in layers as httpx sends (each calls the next):
+        retries with backoff (``_send_handling_retries``), the session's sign-in, renewal and
+        resend (``_send_handling_session``), one exchange through the throttle (``_send``).
+        An error answer becomes an ``AcumaticaError`` here, at the top."""
         if self._closed:
             raise AcumaticaError("the client is closed", method=method, url=url)
         method = method.upper()
         if idempotent is None:
             idempotent = method in _wire.IDEMPOTENT_METHODS
+        exchange = _Exchange(
+            method, url, params, content, headers, timeout, authenticated, idempotent
+        )
+        answer = self._send_handling_retries(exchange)
+        response = answer.response
+        if response.status_code < 400:
+            return response
+        body = _wire.try_loads(response.content)
+        raise error_from_response(
+            method, url, response.status_code, response.headers, body, model, note=answer.note
+        )
+
+    def _send_handling_retries(self, exchange: _Exchange) -> _Answer:
+        """Retry what the server did not process (429, 502-504, a lost connection) with backoff;
+        a connection failure it gives up on becomes a ``TransportError``."""
         attempt = 0
-        renewals = 0  # times this request signed in again itself
-        resent = 0  # resent because another request signed in again meanwhile
         while True:
-            if authenticated:
-                self._ensure_signed_in(method, url)
             try:
-                response, session = self._send(
-                    method,
-                    url,
-                    params,
-                    content,
-                    headers,
-                    timeout,
-                    authenticated,
-                    wait_for_renewal=authenticated,
-                )
+                answer = self._send_handling_session(exchange)
             except httpx.TransportError as exc:
-                if attempt < self.max_retries and _may_retry_transport(exc, idempotent):
+                if attempt < self.max_retries and _may_retry_transport(exc, exchange.idempotent):
                     self._sleep(self._backoff(attempt, None))
                     attempt += 1
                     continue
-                no_answer = TransportError(
-                    f"no answer: {type(exc).__name__}: {exc}", method=method, url=url
-                )
-                no_answer.timed_out = isinstance(exc, httpx.TimeoutException)
-                no_answer.may_have_run = not _never_sent(exc)
-                raise no_answer from None
+                raise TransportError(
+                    f"no answer: {type(exc).__name__}: {exc}",
+                    method=exchange.method,
+                    url=exchange.url,
+                    timed_out=isinstance(exc, httpx.TimeoutException),
+                    may_have_run=not _never_sent(exc),
+                ) from exc
+            delay = self._retry_delay(exchange, answer.response, attempt)
+            if delay is None:
+                return answer
+            status = answer.response.status_code
+            method, url = exchange.method, exchange.url
+            self.logger.info("%s %s got %s: retry in %.1f s", method, url, status, delay)
+            self._sleep(delay)
+            attempt += 1
+
+    def _retry_delay(
+        self, exchange: _Exchange, response: httpx.Response, attempt: int
+    ) -> float | None:
+        """Seconds to wait before sending again after ``response``, or None not to: only
+        statuses where the server ran nothing, idempotent requests unless it is a 429, never
+        sooner than ``Retry-After`` and never for one beyond ``MAX_RETRY_AFTER`` (it would
+        only fail again)."""
+        status = response.status_code
+        if attempt >= self.max_retries or status not in _wire.RETRY_STATUSES:
+            return None
+        if not (exchange.idempotent or status == 429):
+            return None
+        retry_after = _wire.parse_retry_after(response.headers.get("Retry-After"))
+        if retry_after is not None and retry_after > _wire.MAX_RETRY_AFTER:
+            return None
+        return self._backoff(attempt, retry_after)
+
+    def _send_handling_session(self, exchange: _Exchange) -> _Answer:
+        """Send on a session, signing in first if need be; after a 401 or a stale-session 500
+        carry out the session policy's decision: sign in again, resend, wait for another
+        request's renewal, or hand the answer back with the reason it was not resent."""
+        method, url = exchange.method, exchange.url
+        if not exchange.authenticated:
+            response, _ = self._send(exchange)
+            return _Answer(response)
+        renewals = 0  # times this request signed in again itself
+        resent = 0  # resent because another request signed in again meanwhile
+        while True:
+            self._ensure_signed_in(method, url)
+            response, session = self._send(exchange, wait_for_renewal=True)
             status = response.status_code
             if status < 400:
-                proof = authenticated and url.startswith(self._site_prefix)
-                if proof and session > self._proven_session:
-                    self._proven_session = session  # this session works (a race only lags it)
-                return response
-            body = _wire.try_loads(response.content)
-            stale = _wire.stale_session(status, body) if authenticated else None
-            if stale is not None and session > self._ended_session:
-                self._ended_session = session
-            if authenticated and (status == 401 or stale is not None):
-                # Sent again only when the server surely ran none of it (a 401, "not logged
-                # in") or running it twice is harmless; otherwise sign in again and raise.
-                resend = status == 401 or stale == "certain" or idempotent
-                # One request signs in again once: a failure that persists on a fresh session
-                # (a cookie the proxy strips, a missing right) must not become a login storm.
-                # It is resent more only when another request has really replaced the session.
-                # A 401 on a session that has worked is another request's loss (its stale 500
-                # ended the session): renewing again cannot become a storm, so it is allowed.
-                lost = session in (self._proven_session, self._ended_session)
-                allowed = renewals == 0 or (status == 401 and lost and renewals < _MAX_RENEWALS)
-                outcome = self._renew(session, allowed, method, url, status)
-                if outcome == "renewed":
-                    renewals += 1
-                    if resend:
-                        self.logger.info("%s %s answered %s: signed in again", method, url, status)
-                        continue
-                    self.logger.warning(
-                        "%s %s answered %s: signed in again, not resent (it may have run)",
-                        method,
-                        url,
-                        status,
-                    )
-                elif outcome == "replaced" and resend and resent < _MAX_RESENDS:
-                    resent += 1  # sent on a session that another request has since replaced
-                    continue
-                elif outcome == "no" and status == 401 and resend and resent < _MAX_RESENDS:
-                    if self._replaced_soon(session):
-                        resent += 1
-                        continue
-            error = error_from_response(method, url, status, response.headers, body, model)
-            if (
-                attempt < self.max_retries
-                and status in _wire.RETRY_STATUSES
-                and (idempotent or status == 429)
-            ):
-                retry_after = _wire.parse_retry_after(response.headers.get("Retry-After"))
-                if retry_after is not None and retry_after > _wire.MAX_RETRY_AFTER:
-                    raise error  # retrying sooner than asked would only fail again
-                delay = self._backoff(attempt, retry_after)
-                self.logger.info("%s %s got %s: retry in %.1f s", method, url, status, delay)
-                self._sleep(delay)
-                attempt += 1
-                continue
-            raise error
+                if url.startswith(self._site_prefix):  # a foreign href proves nothing
+                    self._policy.succeeded(session)
+                return _Answer(response)
+            stale = _wire.stale_session(status, _wire.try_loads(response.content))
+            if status != 401 and stale is None:
+                return _Answer(response)
+            failure = Failure(session, status, stale, exchange.idempotent)
+            self._policy.failed(failure)
+            allowed = self._policy.may_renew(failure, renewals)
+            renewal = self._renew(session, allowed, method, url, status)
+            step = self._policy.next_step(failure, renewal, resent)
+            if renewal.renewal is Renewal.RENEW:
+                renewals += 1
+                if step.step is NextStep.RESEND:
+                    self.logger.info("%s %s answered %s: signed in again", method, url, status)
+                else:
+                    self.logger.warning("%s %s answered %s: %s", method, url, status, step.reason)
+            elif step.step is NextStep.WAIT_FOR_RENEWAL and self._replaced_soon(session):
+                step = StepDecision(NextStep.RESEND)
+            if step.step is not NextStep.RESEND:
+                return _Answer(response, step.reason or None)
+            if renewal.renewal is not Renewal.RENEW:
+                resent += 1  # sent on a session that another request has since replaced
 
     def _send(
-        self,
-        method: str,
-        url: str,
-        params: Mapping[str, str] | None,
-        content: bytes | None,
-        headers: Mapping[str, str] | None,
-        timeout: float | httpx.Timeout | None,
-        authenticated: bool,
-        *,
-        wait_for_renewal: bool = False,
+        self, exchange: _Exchange, *, wait_for_renewal: bool = False
     ) -> tuple[httpx.Response, int]:
         """Send once through the throttle; the response and the session it was sent on."""
+        method, url, content = exchange.method, exchange.url, exchange.content
         self._take_slot(wait_for_renewal)
         try:
             # Built once through the throttle, so it carries the session current at sending time.
             # Credentials go to this site only, never to a foreign href.
-            session = self._session
+            session = self._policy.session
             own_site = url.startswith(self._site_prefix)
-            all_headers = self.auth.headers() if authenticated and own_site else {}
-            all_headers.update(headers or {})
+            all_headers = self.auth.headers() if exchange.authenticated and own_site else {}
+            all_headers.update(exchange.headers or {})
+            params = exchange.params
             request = self._http.build_request(
                 method,
                 _wire.with_query(url, params) if params else url,
                 content=content,
                 headers=all_headers,
-                timeout=self._timeout(timeout),
+                timeout=self._timeout(exchange.timeout),
             )
             # This client's cookies only, whatever the (possibly shared) httpx client holds.
             request.headers.pop("Cookie", None)
@@ -451,7 +501,7 @@ class SyncBaseClient:
         finally:
             self._throttle.release()
         # A late answer on a replaced session must not bring its cookies back.
-        if own_site and "set-cookie" in response.headers and session == self._session:
+        if own_site and "set-cookie" in response.headers and session == self._policy.session:
             self._cookies.update(response.headers.get_list("set-cookie"))
         self._last_response.set(response)
         if self._log.enabled:
@@ -521,18 +571,20 @@ class SyncBaseClient:
     # Session ---------------------------------------------------------------------------------
 
     def _ensure_signed_in(self, method: str, url: str) -> None:
-        if self._signed_in and not self.auth.needs_renewal(time.time()):
+        step = self._policy.sign_in_step(self.auth.needs_renewal(time.time()))
+        if step is SignInStep.READY:
             return
-        attempts_seen = self._sign_in_attempts
+        attempts_seen = self._policy.sign_in_attempts
 
         def sign_in() -> None:
             with self._auth_lock:
                 if self._closed:
                     raise AcumaticaError("the client is closed", method=method, url=url)
-                if self._signed_in and not self.auth.needs_renewal(time.time()):
+                step = self._policy.sign_in_step(self.auth.needs_renewal(time.time()))
+                if step is SignInStep.READY:
                     return  # another request did it meanwhile
                 self._raise_refusal(attempts_seen)
-                if not self._signed_in:
+                if step is SignInStep.SIGN_IN:
                     self._attempt_sign_in(self._sign_in)
                 else:
                     self._attempt_sign_in(lambda: self._renew_locked(method, url))
@@ -540,15 +592,10 @@ class SyncBaseClient:
         self._shielded(sign_in)
 
     def _raise_refusal(self, attempts_seen: int) -> None:
-        """Share a failed sign-in instead of repeating it (lock held): with every request that
-        waited while it was tried, and for ``sign_in_retry_after`` seconds when the credentials
-        were refused, so a changed password locks no account and a queue makes no login storm."""
-        if self._refusal is None:
-            return
-        attempt, error, at = self._refusal
-        refused = isinstance(error, AuthError) and error.credentials_refused
-        if attempt > attempts_seen or (refused and self._clock() - at < self.sign_in_retry_after):
-            raise copy.copy(error).with_traceback(None)  # each caller its own, short traceback
+        """Share a failed sign-in instead of repeating it (lock held; see ``SessionPolicy``)."""
+        refusal = self._policy.shared_refusal(attempts_seen, self._clock())
+        if refusal is not None:
+            raise refusal
 
     def _attempt_sign_in(self, work: Callable[[], None]) -> None:
         """A sign-in or a renewal, counted when it ends (lock held): calls that arrived while it
@@ -556,43 +603,32 @@ class SyncBaseClient:
         try:
             work()
         except AcumaticaError as exc:
-            self._sign_in_attempts += 1
-            self._refusal = (self._sign_in_attempts, exc, self._clock())
+            self._policy.sign_in_failed(exc, self._clock())
             raise
-        self._sign_in_attempts += 1
-        self._refusal = None
 
     def _sign_in(self) -> None:
         request = self.auth.sign_in_request(self.url, time.time())
         if request is not None:
             self._authenticate(request)
-        self._signed_in = True
-        self._session += 1
+        self._policy.signed_in_now(renewal=False, now=self._clock())
 
-    def _renew(self, session: int, allowed: bool, method: str, url: str, status: int) -> str:
-        """After a 401 or a stale session: ``"replaced"`` if another request has signed in again
-        since ``session`` (waiting for a renewal in progress), else ``"renewed"`` if ``allowed``
-        to sign in again (and done), else ``"no"``. ``method``/``url``/``status``: the failure."""
-        attempts_seen = self._sign_in_attempts
+    def _renew(
+        self, session: int, allowed: bool, method: str, url: str, status: int
+    ) -> RenewalDecision:
+        """After a 401 or a stale session on ``session``: the policy's decision (``allowed``:
+        whether the request may sign in again), carried out under the lock: a renewal in progress
+        is waited for, a ``RENEW`` is done. ``method``/``url``/``status``: the failure."""
+        attempts_seen = self._policy.sign_in_attempts
 
-        def renew() -> str:
+        def renew() -> RenewalDecision:
             with self._auth_lock:
                 if self._closed:
                     raise AcumaticaError("the client is closed", method=method, url=url)
-                if session != self._session:
-                    return "replaced"
-                if not allowed:
-                    return "no"
-                if (
-                    session == self._renewed_session
-                    and session != self._proven_session
-                    and session != self._ended_session
-                    and self._clock() - self._renewed_at < self.sign_in_retry_after
-                ):
-                    return "no"  # a fresh session failed before any success: it would again
-                self._raise_refusal(attempts_seen)
-                self._attempt_sign_in(lambda: self._renew_locked(method, url, status))
-                return "renewed"
+                decision = self._policy.renewal(session, allowed, self._clock())
+                if decision.renewal is Renewal.RENEW:
+                    self._raise_refusal(attempts_seen)
+                    self._attempt_sign_in(lambda: self._renew_locked(method, url, status))
+                return decision
 
         return self._shielded(renew)
 
@@ -608,7 +644,7 @@ class SyncBaseClient:
         while True:
             if not self._not_renewing.is_set():  # a renewal is running: wait for its end
                 self._not_renewing.wait()
-            if self._session != session:
+            if self._policy.session != session:
                 return True
             if time.monotonic() >= deadline:
                 return False
@@ -622,18 +658,17 @@ class SyncBaseClient:
             self._not_renewing.set()
 
     def _renew_session(self, method: str, url: str, status: int | None) -> None:
-        if self.auth.signs_out_before_renewal and self._signed_in:
+        if self.auth.signs_out_before_renewal and self._policy.signed_in:
             self._sign_out()
         request = self.auth.renewal_request(self.url, time.time())
         if request is None:
-            expired = AuthError(
+            raise AuthError(
                 "the credentials expired and cannot be renewed",
                 method=method,
                 url=url,
                 status=status,
+                credentials_refused=True,
             )
-            expired.credentials_refused = True
-            raise expired
         try:
             self._authenticate(request)
         except AuthError:
@@ -643,10 +678,7 @@ class SyncBaseClient:
             if request is None:
                 raise
             self._authenticate(request)
-        self._signed_in = True
-        self._session += 1
-        self._renewed_session = self._session
-        self._renewed_at = self._clock()
+        self._policy.signed_in_now(renewal=True, now=self._clock())
 
     def _authenticate(self, request: AuthRequest) -> None:
         if request.form is not None:
@@ -665,30 +697,37 @@ class SyncBaseClient:
         except AcumaticaError as exc:
             reason = exc.exception_message or exc.message or getattr(exc, "error", None)
             summary = f"signing in failed: {reason}" if reason else "signing in failed"
-            failed = AuthError(summary, method=exc.method, url=exc.url, status=exc.status)
-            # Remembered only if the credentials themselves were refused, not a 503 or a timeout.
-            failed.credentials_refused = _wire.refuses_credentials(exc.status, reason)
-            raise failed from None
+            raise AuthError(
+                summary,
+                method=exc.method,
+                url=exc.url,
+                status=exc.status,
+                # Remembered only if the credentials themselves were refused, not a 503 or a
+                # timeout.
+                credentials_refused=_wire.refuses_credentials(exc.status, reason),
+            ) from exc
         self.auth.accept(_wire.try_loads(response.content), time.time())
 
     def _sign_out(self) -> None:
         """End the session (lock held). Never raises: signing out must not hide the real error."""
-        if not self._signed_in:
+        if not self._policy.signed_in:
             return
-        self._signed_in = False
+        self._policy.signed_out()
         request = self.auth.sign_out_request(self.url)
         if request is not None:
+            sign_out = _Exchange(
+                request.method,
+                request.url,
+                None,
+                b"",
+                request.headers,
+                _LOGOUT_TIMEOUT,
+                True,
+                False,
+            )
             for _attempt in range(2):
                 try:
-                    response, _ = self._send(
-                        request.method,
-                        request.url,
-                        None,
-                        b"",
-                        request.headers,
-                        _LOGOUT_TIMEOUT,
-                        True,
-                    )
+                    response, _ = self._send(sign_out)
                 except httpx.TransportError as exc:
                     self.logger.warning("signing out of %s failed: %s", self.url, exc)
                     continue
@@ -745,7 +784,7 @@ class SyncBaseClient:
                 f"({exc.summary}); it may have started: read the record before running it again",
                 method="POST",
                 url=url,
-            ) from None
+            ) from exc
         location = response.headers.get("Location")
         if response.status_code == 202 and not location:
             raise AcumaticaError(
@@ -851,8 +890,8 @@ class EntityApi(Generic[M]):
     ) -> M:
         try:
             headers = {**_wire.JSON_HEADERS, **_wire.PUT_MODE_HEADERS[mode]}
-        except KeyError:
-            raise ValueError(f"mode must be 'upsert', 'insert' or 'update', not {mode!r}") from None
+        except KeyError as err:
+            raise ValueError(f"mode must be 'upsert', 'insert' or 'update', not {mode!r}") from err
         body = entity.to_dict()
         content = _wire.dumps(body)
         for attempt in range(2):
@@ -1113,11 +1152,6 @@ MIN_POLL_TIMEOUT = 1.0
 _LONGEST_CAP = 7 * 24 * 3600.0
 # Site-rooted routes, to tell an href that lacks the instance's folder.
 _SITE_ROUTES = ("/entity/", "/identity/")
-# How often one request may be resent because other requests renewed the session under it.
-_MAX_RESENDS = 8
-# How often one request may sign in again; past the first, only after a 401 on a session that
-# had worked (never for a failure that persists on fresh sessions: that would be a login storm).
-_MAX_RENEWALS = 3
 # How long a request that may not sign in again waits for another request to do it, and how often
 # it looks.
 _RENEWAL_GRACE = 0.5

@@ -1,16 +1,20 @@
 """Errors raised by a generated client: one hierarchy, never a secret.
 
-Every error carries the request ``method``, the ``url`` (query secrets masked), the HTTP ``status``
+Every error carries, from its construction, the ``request`` it is about (``RequestInfo``: method
+and URL, query secrets masked) and the ``response`` if there was one (``ResponseInfo``: status and
+decoded body, secret-looking keys masked), with the shortcuts ``method``, ``url`` and ``status``,
 and the fields of Acumatica's ``HttpError`` answer (``message``, ``exception_message``,
 ``exception_type``, ``model_state``). None of them ever holds a password, a token or a cookie.
+An error raised for another (an ``httpx`` failure, a refused sign-in) chains it as its cause.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Mapping
 from typing import Any, Protocol
 
-from ._wire import parse_retry_after, redact_url
+from ._wire import parse_retry_after, redact_data, redact_url
 
 # What the generated package re-exports at its top (acumatica_codegen.runtime_source reads it).
 __all__ = [
@@ -23,6 +27,8 @@ __all__ = [
     "NotFound",
     "PreconditionFailed",
     "RateLimited",
+    "RequestInfo",
+    "ResponseInfo",
     "ServerError",
     "TransportError",
     "ValidationError",
@@ -35,23 +41,62 @@ NOT_FOUND_MARKERS = ("noentitysatisfiestheconditionexception", "no entity satisf
 LOGIN_LIMIT_MARKER = "api login limit"
 
 
+@dataclasses.dataclass(frozen=True)
+class RequestInfo:
+    """The request an error is about, as it may be shown: no headers, query secrets masked."""
+
+    method: str
+    url: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "url", redact_url(self.url))
+
+
+@dataclasses.dataclass(frozen=True)
+class ResponseInfo:
+    """The answer an error is about: its status and decoded body (JSON, else text), the values
+    of secret-looking keys masked."""
+
+    status: int
+    body: Any = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "body", redact_data(self.body))
+
+
 class AcumaticaError(Exception):
-    """Base of every error the client raises."""
+    """Base of every error the client raises.
+
+    ``request``/``response``: what it is about (``None`` when there was none, or no answer);
+    ``method``, ``url``, ``status`` read from them. ``note``: why the client did not try again
+    (it signed in again already, the failure persists on fresh sessions, ...), or None.
+    """
 
     def __init__(
         self,
         summary: str,
         *,
+        request: RequestInfo | None = None,
+        response: ResponseInfo | None = None,
         method: str | None = None,
         url: str | None = None,
         status: int | None = None,
         body: Any = None,
+        note: str | None = None,
     ) -> None:
         super().__init__(summary)
+        if request is None and (method is not None or url is not None):
+            request = RequestInfo(method or "", url or "")
+        if response is None and status is not None:
+            response = ResponseInfo(status, body)
         self.summary = summary
-        self.method = method
-        self.url = redact_url(url) if url is not None else None
-        self.status = status
+        self.request = request
+        self.response = response
+        self.method = (request.method or None) if request is not None else None
+        self.url = (request.url or None) if request is not None else None
+        self.status = response.status if response is not None else None
+        self.note = note
+        # The unmasked body: Acumatica's own messages, which hold no credentials.
         http_error = body if isinstance(body, Mapping) else {}
         self.message: str | None = _text(http_error.get("message"))
         self.exception_message: str | None = _text(http_error.get("exceptionMessage"))
@@ -65,6 +110,8 @@ class AcumaticaError(Exception):
         text = f"{status}{self.summary}"
         if detail and detail not in self.summary:
             text = f"{text}: {detail}"
+        if self.note:
+            text = f"{text}; not tried again: {self.note}"
         return f"{text} ({where})" if where else text
 
 
@@ -80,8 +127,12 @@ class TransportError(AcumaticaError):
     sending): a write is then not safe to send again before reading the record.
     """
 
-    timed_out: bool = False
-    may_have_run: bool = False
+    def __init__(
+        self, summary: str, *, timed_out: bool = False, may_have_run: bool = False, **kwargs: Any
+    ) -> None:
+        super().__init__(summary, **kwargs)
+        self.timed_out = timed_out
+        self.may_have_run = may_have_run
 
 
 class AuthError(AcumaticaError):
@@ -92,7 +143,9 @@ class AuthError(AcumaticaError):
     from memory for ``sign_in_retry_after`` seconds instead of asking again.
     """
 
-    credentials_refused: bool = False
+    def __init__(self, summary: str, *, credentials_refused: bool = False, **kwargs: Any) -> None:
+        super().__init__(summary, **kwargs)
+        self.credentials_refused = credentials_refused
 
 
 class NotFound(AcumaticaError):
@@ -192,9 +245,17 @@ def error_from_response(
     headers: Mapping[str, str],
     body: Any,
     model: _ModelClass | None = None,
+    *,
+    note: str | None = None,
 ) -> AcumaticaError:
-    """Classify an error answer (status >= 400) into the hierarchy."""
-    where: dict[str, Any] = {"method": method, "url": url, "status": status, "body": body}
+    """Classify an error answer (status >= 400) into the hierarchy; ``note``: why the client did
+    not try again, if it says something."""
+    where: dict[str, Any] = {
+        "request": RequestInfo(method, url),
+        "response": ResponseInfo(status, body),
+        "body": body,
+        "note": note,
+    }
     texts = _texts(body)
     if status in (400, 422):
         return _validation_error(status, body, model, where)
@@ -221,9 +282,9 @@ def _validation_error(
     status: int, body: Any, model: _ModelClass | None, where: dict[str, Any]
 ) -> ValidationError:
     if not isinstance(body, Mapping) or "exceptionMessage" in body or "message" in body:
-        rejected = ValidationError("request rejected", **where)
-        rejected.field_errors = {k: "; ".join(msgs) for k, msgs in rejected.model_state.items()}
-        return rejected
+        state = _model_state(body.get("modelState")) if isinstance(body, Mapping) else {}
+        field_errors = {key: "; ".join(messages) for key, messages in state.items()}
+        return ValidationError("request rejected", field_errors=field_errors, **where)
     entity: Any = None
     if model is not None:
         try:

@@ -6,6 +6,7 @@ request/response log with every secret redacted.
 
 from __future__ import annotations
 
+import enum
 import http.cookiejar
 import json
 import logging
@@ -193,31 +194,37 @@ def backoff_delay(
     return delay
 
 
-def stale_session(status: int, body: Any) -> str | None:
-    """Whether a 500 comes from a lost session: ``"certain"`` when the server says so (it ran
-    nothing), ``"possible"`` for a bare null reference (it may have run part of the request),
-    else None (never for "not found", validation or concurrency answers)."""
+class StaleSession(str, enum.Enum):
+    """How surely a 500 says the session is gone (a str, so it compares with its value)."""
+
+    CERTAIN = "certain"  # the server says so: it ran nothing of the request
+    POSSIBLE = "possible"  # a bare null reference: it may have run part of the request
+
+
+def stale_session(status: int, body: Any) -> StaleSession | None:
+    """Whether a 500 comes from a lost session (``CERTAIN`` or ``POSSIBLE``), else None (never
+    for "not found", validation or concurrency answers)."""
     if status != 500 or not isinstance(body, Mapping) or "modelState" in body:
         return None
     kind = str(body.get("exceptionType") or "").lower()
     messages = [str(body.get(k) or "") for k in ("exceptionMessage", "message")]
     if any(marker in kind for marker in STALE_SESSION_TYPES):
-        return "certain"
+        return StaleSession.CERTAIN
     if any(marker in m.lower() for m in messages for marker in STALE_SESSION_TYPES):
-        return "certain"
+        return StaleSession.CERTAIN
     if any(STALE_SESSION_MESSAGE.search(m.strip()) for m in messages):
-        return "certain"
+        return StaleSession.CERTAIN
     if kind in STALE_SESSION_POSSIBLE_TYPES or any(
         "object reference not set to an instance" in m.lower() for m in messages
     ):
-        return "possible"
+        return StaleSession.POSSIBLE
     return None
 
 
 def looks_like_stale_session(status: int, body: Any, idempotent: bool) -> bool:
     """A 500 after which the request can be sent again on a new session."""
     kind = stale_session(status, body)
-    return kind == "certain" or (kind == "possible" and idempotent)
+    return kind is StaleSession.CERTAIN or (kind is StaleSession.POSSIBLE and idempotent)
 
 
 # Redaction -----------------------------------------------------------------------------------

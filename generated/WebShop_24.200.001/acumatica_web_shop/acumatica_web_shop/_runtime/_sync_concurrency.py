@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar, cast
 
 __all__ = ["Event", "Lock", "Semaphore", "SessionWork", "sleep"]
 
@@ -23,8 +23,26 @@ sleep = time.sleep
 
 
 class SessionWork:
-    """Runs session work (sign in, renew, sign out). A thread cannot be cancelled half-way, so
-    unlike its asyncio twin this needs no shield."""
+    """Runs session work (sign in, renew, sign out) to its end even if the calling thread is
+    interrupted: Ctrl-C raises ``KeyboardInterrupt`` wherever the main thread happens to be, and
+    inside a sign-in it would lose the answer of a session the server has made. The work runs in
+    a thread of its own, which Ctrl-C does not reach, so the session is known (and signed out at
+    ``close()``) and a sign-out is sent; the caller still sees its interruption."""
 
     def run(self, work: Callable[[], _T]) -> _T:
-        return work()
+        outcome: list[tuple[bool, Any]] = []
+
+        def run_work() -> None:
+            try:
+                outcome.append((True, work()))
+            except BaseException as exc:  # noqa: BLE001 - handed to the caller below
+                outcome.append((False, exc))
+
+        # A daemon: an interpreter that exits without close() does not wait for a slow sign-in.
+        thread = threading.Thread(target=run_work, name="acumatica-session-work", daemon=True)
+        thread.start()
+        thread.join()
+        done, result = outcome[0]
+        if done:
+            return cast(_T, result)
+        raise result

@@ -387,8 +387,9 @@ class AsyncBaseClient:
         if response.status_code < 400:
             return response
         body = _wire.try_loads(response.content)
+        sent = _wire.with_query(url, params) if params else url  # the URL as sent, query too
         raise error_from_response(
-            method, url, response.status_code, response.headers, body, model, note=answer.note
+            method, sent, response.status_code, response.headers, body, model, note=answer.note
         )
 
     async def _send_handling_retries(self, exchange: _Exchange) -> _Answer:

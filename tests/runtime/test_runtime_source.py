@@ -71,7 +71,8 @@ def test_package_exports_are_read_from_the_runtime_modules():
 def test_reserved_names_are_every_attribute_of_the_runtime_classes(rt):
     # Instance attributes (set in __init__) count as much as methods and properties.
     client = runtime_source.client_names()
-    assert {"resolve", "logger", "close", "aclose", "invoke", "url", "auth", "request"} <= client
+    assert {"resolve", "close", "aclose", "invoke", "url", "auth", "request"} <= client
+    assert "logger" not in client  # private (_logger): an entity named Logger is client.logger
     for cls in (rt._sync_client.SyncBaseClient, rt._async_client.AsyncBaseClient):
         assert set(dir(cls)) <= client
     api = runtime_source.api_names()

@@ -203,7 +203,9 @@ class SyncBaseClient:
         self._last_response: contextvars.ContextVar[httpx.Response | None]
         self._last_response = contextvars.ContextVar(f"{LOGGER_NAME}.last_response", default=None)
         self._log = _wire.ExchangeLog(LOGGER_NAME, log_file, self.auth.secrets)
-        self.logger = self._log.logger
+        # Private: ``logging.getLogger("<package>")`` reaches it, and ``client.logger`` stays free
+        # for an entity named Logger (custom endpoints name entities anything).
+        self._logger = self._log.logger
 
     # Lifecycle -------------------------------------------------------------------------------
 
@@ -222,7 +224,7 @@ class SyncBaseClient:
         try:
             self.close()
         except Exception:  # the exception on its way out is the one that matters
-            self.logger.warning("closing %s failed", self.url, exc_info=True)
+            self._logger.warning("closing %s failed", self.url, exc_info=True)
 
     def close(self) -> None:
         """Sign out (if signed in) and release the connections; safe to call twice.
@@ -408,7 +410,7 @@ class SyncBaseClient:
                 return answer
             status = answer.response.status_code
             method, url = exchange.method, exchange.url
-            self.logger.info("%s %s got %s: retry in %.1f s", method, url, status, delay)
+            self._logger.info("%s %s got %s: retry in %.1f s", method, url, status, delay)
             self._sleep(delay)
             attempt += 1
 
@@ -458,9 +460,9 @@ class SyncBaseClient:
             if renewal.renewal is Renewal.RENEW:
                 renewals += 1
                 if step.step is NextStep.RESEND:
-                    self.logger.info("%s %s answered %s: signed in again", method, url, status)
+                    self._logger.info("%s %s answered %s: signed in again", method, url, status)
                 else:
-                    self.logger.warning("%s %s answered %s: %s", method, url, status, step.reason)
+                    self._logger.warning("%s %s answered %s: %s", method, url, status, step.reason)
             elif step.step is NextStep.WAIT_FOR_RENEWAL and self._replaced_soon(session):
                 step = StepDecision(NextStep.RESEND)
             if step.step is not NextStep.RESEND:
@@ -730,10 +732,10 @@ class SyncBaseClient:
                 try:
                     response, _ = self._send(sign_out)
                 except httpx.TransportError as exc:
-                    self.logger.warning("signing out of %s failed: %s", self.url, exc)
+                    self._logger.warning("signing out of %s failed: %s", self.url, exc)
                     continue
                 except Exception as exc:  # a closed httpx client, a full disk under the log
-                    self.logger.warning("signing out of %s failed: %r", self.url, exc)
+                    self._logger.warning("signing out of %s failed: %r", self.url, exc)
                     break
                 if response.status_code < 500:
                     break

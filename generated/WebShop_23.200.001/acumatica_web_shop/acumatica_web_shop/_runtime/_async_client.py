@@ -204,7 +204,9 @@ class AsyncBaseClient:
         self._last_response: contextvars.ContextVar[httpx.Response | None]
         self._last_response = contextvars.ContextVar(f"{LOGGER_NAME}.last_response", default=None)
         self._log = _wire.ExchangeLog(LOGGER_NAME, log_file, self.auth.secrets)
-        self.logger = self._log.logger
+        # Private: ``logging.getLogger("<package>")`` reaches it, and ``client.logger`` stays free
+        # for an entity named Logger (custom endpoints name entities anything).
+        self._logger = self._log.logger
 
     # Lifecycle -------------------------------------------------------------------------------
 
@@ -223,7 +225,7 @@ class AsyncBaseClient:
         try:
             await self.close()
         except Exception:  # the exception on its way out is the one that matters
-            self.logger.warning("closing %s failed", self.url, exc_info=True)
+            self._logger.warning("closing %s failed", self.url, exc_info=True)
 
     async def close(self) -> None:
         """Sign out (if signed in) and release the connections; safe to call twice.
@@ -416,7 +418,7 @@ class AsyncBaseClient:
                 return answer
             status = answer.response.status_code
             method, url = exchange.method, exchange.url
-            self.logger.info("%s %s got %s: retry in %.1f s", method, url, status, delay)
+            self._logger.info("%s %s got %s: retry in %.1f s", method, url, status, delay)
             await self._sleep(delay)
             attempt += 1
 
@@ -466,9 +468,9 @@ class AsyncBaseClient:
             if renewal.renewal is Renewal.RENEW:
                 renewals += 1
                 if step.step is NextStep.RESEND:
-                    self.logger.info("%s %s answered %s: signed in again", method, url, status)
+                    self._logger.info("%s %s answered %s: signed in again", method, url, status)
                 else:
-                    self.logger.warning("%s %s answered %s: %s", method, url, status, step.reason)
+                    self._logger.warning("%s %s answered %s: %s", method, url, status, step.reason)
             elif step.step is NextStep.WAIT_FOR_RENEWAL and await self._replaced_soon(session):
                 step = StepDecision(NextStep.RESEND)
             if step.step is not NextStep.RESEND:
@@ -738,10 +740,10 @@ class AsyncBaseClient:
                 try:
                     response, _ = await self._send(sign_out)
                 except httpx.TransportError as exc:
-                    self.logger.warning("signing out of %s failed: %s", self.url, exc)
+                    self._logger.warning("signing out of %s failed: %s", self.url, exc)
                     continue
                 except Exception as exc:  # a closed httpx client, a full disk under the log
-                    self.logger.warning("signing out of %s failed: %r", self.url, exc)
+                    self._logger.warning("signing out of %s failed: %r", self.url, exc)
                     break
                 if response.status_code < 500:
                     break

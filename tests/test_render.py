@@ -1,8 +1,10 @@
 """render: the generated tree, file by file, for each version of the example endpoint.
 
-The snapshots under ``__snapshots__/test_render/`` are the reviewable record of what the
-templates produce: a template change shows up as a snapshot diff. Update them with
-``pytest tests/test_render.py --snapshot-update`` and read the diff before committing.
+The committed ``generated/<example>/`` trees are the one snapshot of what the templates produce:
+syrupy compares each rendered file with its copy there (``GeneratedTree``), so a template change
+shows up as a diff of ``generated/``. Update them with ``acumatica-codegen generate`` or
+``pytest tests/test_render.py --snapshot-update`` (the same bytes) and read the diff before
+committing.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from syrupy.data import SnapshotCollections
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
+from syrupy.location import PyTestLocation
 
 from acumatica_codegen.builder import load_endpoint
 from acumatica_codegen.errors import UserError
@@ -36,31 +40,80 @@ EXAMPLES = ("WebShop_23.200.001", "WebShop_24.200.001")
 FIXTURES = REPO / "tests" / "fixtures" / "specs"
 
 
-class GeneratedFile(SingleFileSnapshotExtension):
-    """One snapshot file per generated file, stored as readable text."""
-
-    _write_mode = WriteMode.TEXT
-    file_extension = "txt"
-
-
 def _render(example: str) -> dict[str, str]:
     spec = REPO / "specs" / f"{example}.json"
     return render_package(load_endpoint(spec), spec_name=spec.name)
 
 
 _RENDERED = {example: _render(example) for example in EXAMPLES}
+_PACKAGES = {
+    example: default_package_name(load_endpoint(REPO / "specs" / f"{example}.json"))
+    for example in EXAMPLES
+}
+
+
+def _snapshot_id(example: str, path: str) -> str:
+    return f"{example}-{path.replace('/', '.')}"
+
+
+# Test id -> the committed file that is its snapshot: generated/<example>/<package>/<path>.
+_TREE_FILES = {
+    _snapshot_id(example, path): REPO / "generated" / example / _PACKAGES[example] / path
+    for example in EXAMPLES
+    for path in _RENDERED[example]
+}
+
+
+class GeneratedTree(SingleFileSnapshotExtension):
+    """Syrupy snapshots stored as the committed ``generated/`` tree itself, byte for byte.
+
+    Each test's snapshot is the file ``acumatica-codegen generate`` writes for it, so there is one
+    copy of the generated output. Syrupy never discovers files there, so ``--snapshot-update``
+    never deletes one (a file the generator no longer writes is ``generate --check``'s to report
+    and ``generate``'s to remove, as it does in any output folder).
+    """
+
+    _write_mode = WriteMode.BINARY
+    file_extension = ""
+
+    @classmethod
+    def get_location(cls, *, test_location: PyTestLocation, index: object = 0) -> str:
+        name = test_location.snapshot_name_parametrized
+        return str(_TREE_FILES[name[name.index("[") + 1 : -1]])
+
+    @classmethod
+    def dirname(cls, *, test_location: PyTestLocation) -> str:
+        return str(REPO / "generated")
+
+    @classmethod
+    def discovery_dirname(cls, *, test_location: PyTestLocation) -> str:
+        return str(REPO / "generated")
+
+    @classmethod
+    def matches_test_location(
+        cls, *, test_location: PyTestLocation, snapshot_location: str
+    ) -> bool:
+        return Path(snapshot_location) in _TREE_FILES.values()
+
+    def discover_snapshots(self, **_: object) -> SnapshotCollections:
+        return SnapshotCollections()  # nothing there is syrupy's to report unused or delete
+
+    def delete_snapshots(self, *, snapshot_location: str, snapshot_names: set[str]) -> None:
+        raise AssertionError(f"syrupy must not delete {snapshot_location}")
 
 
 @pytest.mark.parametrize(
     ("example", "path"),
     [(example, path) for example in EXAMPLES for path in sorted(_RENDERED[example])],
-    ids=[f"{e}-{p.replace('/', '.')}" for e in EXAMPLES for p in sorted(_RENDERED[e])],
+    ids=[_snapshot_id(e, p) for e in EXAMPLES for p in sorted(_RENDERED[e])],
 )
 def test_generated_file_matches_snapshot(example: str, path: str, snapshot) -> None:
-    assert _RENDERED[example][path] == snapshot.use_extension(GeneratedFile)
+    assert _RENDERED[example][path].encode("utf-8") == snapshot.use_extension(GeneratedTree)
 
 
 def test_committed_generated_tree_is_up_to_date() -> None:
+    # What ``generate --check`` runs: the same files as the snapshots above, plus files that the
+    # generator wrote once and no longer renders.
     for example in EXAMPLES:
         endpoint = load_endpoint(REPO / "specs" / f"{example}.json")
         result = write_package(

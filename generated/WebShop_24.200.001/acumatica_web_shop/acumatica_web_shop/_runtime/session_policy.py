@@ -2,10 +2,10 @@
 
 The policy knows the session's state (signed out, untested, working, ended), counts sign-in
 attempts and remembers the last one's failure. When a request fails for its session (a 401 or a
-stale-session 500) it decides, in two steps mirrored by the client:
+stale-session 500) it decides, in three steps the client carries out:
 
 1. ``may_renew``: whether *this request* may still sign in again (once; more only for a 401 on a
-   session that had worked, which another request's loss explains);
+   session that had worked or that a stale 500 ended: another request's loss explains it);
 2. ``renewal`` (under the client's session lock): ``REPLACED`` when another request has signed in
    again since the failure, ``RENEW`` to sign in again now, ``REFUSE`` when this request may not
    (another may), ``FUTILE`` when no request of the client may: the failure persists on fresh

@@ -111,6 +111,17 @@ def test_generated_file_matches_snapshot(example: str, path: str, snapshot) -> N
     assert _RENDERED[example][path].encode("utf-8") == snapshot.use_extension(GeneratedTree)
 
 
+def test_snapshot_update_never_deletes_a_file_under_generated() -> None:
+    # Syrupy deletes only what an extension discovers and cannot match to a test: ours
+    # discovers nothing under generated/, and refuses a deletion if syrupy ever asks.
+    tree = GeneratedTree()
+    assert list(tree.discover_snapshots()) == []
+    readme = _TREE_FILES[_snapshot_id(EXAMPLES[0], "README.md")]
+    with pytest.raises(AssertionError, match="must not delete"):
+        tree.delete_snapshots(snapshot_location=str(readme), snapshot_names={"README.md"})
+    assert readme.is_file()
+
+
 def test_committed_generated_tree_is_up_to_date() -> None:
     # What ``generate --check`` runs: the same files as the snapshots above, plus files that the
     # generator wrote once and no longer renders.

@@ -42,7 +42,9 @@ _ANNOTATIONS = {
     Scalar.FLOAT: "float",
     Scalar.BOOL: "bool",
     Scalar.DATETIME: "datetime",
-    Scalar.DATE: "date",
+    # ``datetime.date`` under the runtime's alias: a field named ``date`` (SalesOrder.Date) is
+    # common and would shadow the bare name in the class body.
+    Scalar.DATE: "DateOnly",
     Scalar.GUID: "UUID",
     Scalar.STRING_SELECT: "Select[str]",
     Scalar.INT_SELECT: "Select[int]",

@@ -251,6 +251,14 @@ def declaration(field: Field, endpoint: Endpoint) -> tuple[str, str]:
     return annotation(field, endpoint), "UNSET"
 
 
+# Scalars whose annotation names a type of the runtime's ``values`` module.
+_VALUE_NAMES = {
+    Scalar.DATE: "DateOnly",
+    Scalar.STRING_SELECT: "Select",
+    Scalar.INT_SELECT: "Select",
+    Scalar.STRING_MULTI_SELECT: "Select",
+}
+
 # A select field is filtered by its id: its ``FieldRef`` compares ids.
 _SELECT_IDS = {
     Scalar.STRING_SELECT: "str",
@@ -373,8 +381,12 @@ class Family:
     def value_names(self) -> list[str]:
         kinds = {f.kind for e in self.entities for f in e.fields}
         names = {"UNSET", "Unset"}
-        if any(f.scalar in _SELECT_ATTRIBUTES for e in self.entities for f in e.fields):
-            names.add("Select")
+        names |= {
+            _VALUE_NAMES[f.scalar]
+            for e in self.entities
+            for f in e.fields
+            if f.kind is not FieldKind.MAP and f.scalar in _VALUE_NAMES
+        }
         if FieldKind.CUSTOM in kinds:
             names.add("CustomFields")
         if FieldKind.FILES in kinds:
@@ -416,11 +428,8 @@ def scalar_imports(scalars: set[Scalar], *, typing_names: Iterable[str] = ()) ->
     lines = []
     if Scalar.STRING_MULTI_SELECT in scalars:
         lines.append("from collections.abc import Sequence")
-    dates = [
-        name for s, name in ((Scalar.DATE, "date"), (Scalar.DATETIME, "datetime")) if s in scalars
-    ]
-    if dates:
-        lines.append(f"from datetime import {', '.join(dates)}")
+    if Scalar.DATETIME in scalars:
+        lines.append("from datetime import datetime")
     if Scalar.DECIMAL in scalars:
         lines.append("from decimal import Decimal")
     names = sorted(set(typing_names) | ({"Any"} if Scalar.ANY in scalars else set()))
@@ -524,10 +533,10 @@ def render_package(
             parameter_value_names=sorted(
                 {"UNSET", "Unset", "wrap_parameters"}
                 | {
-                    "Select"
+                    _VALUE_NAMES[p.scalar]
                     for a in entity.actions
                     for p in a.parameters
-                    if p.scalar in _SELECT_IDS
+                    if p.scalar in _VALUE_NAMES
                 }
             ),
             parameter_imports=scalar_imports(

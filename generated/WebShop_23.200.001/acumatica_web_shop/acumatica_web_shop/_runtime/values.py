@@ -129,6 +129,11 @@ def encode_guid(value: Any) -> Any:
     return str(value) if isinstance(value, UUID) else value
 
 
+#: A contract 5 date-only value (``DateOnlyValue``) in code: a ``datetime.date``. Generated
+#: models name it so because a field called ``date`` would shadow the bare name in their classes.
+DateOnly = date
+
+
 def decode_date(value: Any) -> Any:
     """``yyyy-MM-dd`` → ``date``; a full timestamp is read too (its date as written, no zone shift)."""
     if not isinstance(value, str):
@@ -218,8 +223,8 @@ class Select(Generic[IdT]):
 
 def as_select(value: Any) -> Any:
     """A plain id (``"CL"``, ``3``) → ``Select``; a ``Select``, ``None``, ``UNSET`` stay as they are."""
-    if isinstance(value, (str, int)) and not isinstance(value, bool):
-        return Select(value)
+    if isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool)):
+        return Select[Any](value)
     return value
 
 
@@ -239,8 +244,8 @@ def decode_select(value: Any) -> Any:
 def encode_select(value: Any) -> Any:
     if isinstance(value, Select):
         return value.to_wire()
-    if isinstance(value, (str, int)) and not isinstance(value, bool):
-        return Select(value).to_wire()
+    if isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool)):
+        return Select[Any](value).to_wire()
     return value
 
 

@@ -18,7 +18,7 @@ from acumatica_codegen.builder import load_endpoint
 from acumatica_codegen.ir import Endpoint, Entity, FieldKind, Scalar
 from acumatica_codegen.render import write_package
 
-from testkit import FIXTURES, REAL_SPEC_NAMES, WEBSHOP_23, WEBSHOP_24
+from testkit import FIXTURES, REAL_SPEC_NAMES, WEBSHOP_23, WEBSHOP_24, WEBSHOP_26
 
 SMALL_REAL = (
     "DeviceHub_23.200.001.json",
@@ -158,6 +158,7 @@ def test_small_real_endpoint_passes_mypy_strict_and_black(
     [
         WEBSHOP_23,
         WEBSHOP_24,
+        WEBSHOP_26,
         FIXTURES / "hostile.json",
         FIXTURES / "old_contract.json",
     ],

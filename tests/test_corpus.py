@@ -36,6 +36,11 @@ SAMPLES: dict[Scalar, Any] = {
     Scalar.DATETIME: "2024-05-06T07:08:09.123+02:00",
     Scalar.GUID: "0f8fad5b-d9cb-469f-a165-70867728950e",
     Scalar.ANY: {"anything": [1, "two"]},
+    # contract 5
+    Scalar.DATE: "2026-09-09",
+    Scalar.STRING_SELECT: {"id": "CL", "description": "Completed"},
+    Scalar.INT_SELECT: {"id": 3, "description": None},
+    Scalar.STRING_MULTI_SELECT: [{"id": "A", "description": "Alpha"}, {"id": "B"}],
 }
 
 
@@ -135,6 +140,16 @@ def _mypy_strict(project_dir: Path, tmp_path: Path) -> subprocess.CompletedProce
         text=True,
         cwd=project_dir,
     )
+
+
+def test_real_contract5_subset_generates_imports_round_trips_and_type_checks(
+    real_26_subset: Path, tmp_path: Path
+) -> None:
+    endpoint = load_endpoint(real_26_subset)
+    result = write_package(endpoint, tmp_path / "out", spec_name=real_26_subset.name)
+    _assert_imports_and_round_trips(endpoint, result.project_dir, tmp_path)
+    run = _mypy_strict(result.project_dir, tmp_path)
+    assert run.returncode == 0, run.stdout
 
 
 @pytest.mark.parametrize("name", SMALL_REAL)

@@ -67,6 +67,9 @@ ORDER = {
         }
     },
     "_links": {"self": "/entity/WebShop/26.200.001/SalesOrder/0f8fad5b"},
+    "_workflowActions": {
+        "Approve": {"entity": {"OrderNbr": {"value": "SO000123"}}, "parameters": {}, "new": 1}
+    },
 }
 
 
@@ -83,6 +86,9 @@ def test_select_values_read_as_id_and_description(shop: ModuleType) -> None:
     assert order.status == "CL" and order.status == shop.Select("CL") and order.status != "H"
     assert str(order.status) == "CL" and hash(order.status) == hash("CL")
     assert order.links == {"self": "/entity/WebShop/26.200.001/SalesOrder/0f8fad5b"}
+    approve = order.workflow_actions["Approve"]
+    assert isinstance(approve, shop.models.SalesOrderCustomAction)
+    assert approve.entity.order_nbr == "SO000123" and approve.parameters == {}
     color = order.custom["Document"]["UsrColor"].value
     assert (color.id, color.description) == ("R", "Red")
     assert [s.id for s in order.custom["Document"]["UsrSizes"].value] == ["S", "M"]

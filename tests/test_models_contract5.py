@@ -213,3 +213,24 @@ def test_select_round_trip_on_a_value_read_and_changed_description(shop: ModuleT
     assert isinstance(order.status, shop.Select)
     order.status.description = "Done"  # changed in code: the request names the id alone
     assert order.to_dict()["Status"] == {"value": {"id": "CL"}}
+
+
+def test_a_generated_client_writes_and_reads_selects_and_dates_through_the_sandbox(
+    shop: ModuleType,
+) -> None:
+    from acumatica_codegen.sandbox import Sandbox
+
+    models = shop.models
+    with Sandbox(WEBSHOP_26) as sandbox:
+        auth = shop.CookieAuth(name="admin", password="123")
+        with shop.Client(sandbox.url, auth=auth) as client:
+            customer = client.customer.put(
+                models.Customer(customer_id="C1", customer_name="Northwind", status="A")
+            )
+            order = client.sales_order.put(
+                models.SalesOrder(order_type="SO", customer_id="C1", date=date(2026, 9, 9))
+            )
+        stored = sandbox.records("Customer")[0]
+    assert customer.status == "A" and isinstance(customer.status, shop.Select)
+    assert order.date == date(2026, 9, 9)
+    assert stored["Status"] == {"value": {"id": "A"}}  # what the client sent for a plain id

@@ -98,7 +98,7 @@ def test_a_sandbox_can_be_started_and_stopped_by_hand() -> None:
         {"rate_limit": float("nan")},
         {"rate_limit": float("inf")},
         {"token_lifetime": float("nan")},
-        {"session_timeout": float("inf")},
+        {"session_idle_timeout": float("inf")},
     ],
 )
 def test_options_that_are_not_finite_numbers_are_refused(option: dict[str, float]) -> None:

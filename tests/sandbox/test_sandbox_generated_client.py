@@ -49,6 +49,8 @@ def web_shop() -> Iterator[Any]:
 
 def test_crud_and_action_round_trip(web_shop: Any, sandbox: Sandbox) -> None:
     models = importlib.import_module("acumatica_web_shop.models")
+    sandbox.seed("Customer", {"CustomerID": {"value": "C001"}})  # what the order refers to
+    sandbox.seed("StockItem", {"InventoryID": {"value": "WIDGET"}})
     auth = web_shop.CookieAuth(name="admin", password="123")
     with web_shop.Client(sandbox.url, auth=auth, action_poll_interval=0.01) as client:
         created = client.sales_order.put(

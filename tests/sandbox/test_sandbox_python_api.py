@@ -20,6 +20,7 @@ def test_the_fixture_yields_a_running_sandbox(sandbox: Sandbox) -> None:
 
 def test_seeded_records_are_served_and_inspectable(sandbox: Sandbox) -> None:
     sandbox.reset()
+    sandbox.seed("StockItem", wrap(InventoryID="A"))  # what the order's line refers to
     answers = sandbox.seed(
         "SalesOrder",
         {**wrap(OrderType="SO", OrderNbr="S1"), "Details": [wrap(InventoryID="A")]},

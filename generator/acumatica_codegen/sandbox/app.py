@@ -111,6 +111,7 @@ class SandboxState:
                 options.auto_number,
                 options.manual_number,
                 options.key_defaults,
+                options.reference_checks,
             )
             loaded = LoadedEndpoint(endpoint, document_json, service)
             loaded.entities = {e.name.lower(): e for e in endpoint.top_level_entities}

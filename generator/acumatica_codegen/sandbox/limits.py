@@ -25,7 +25,7 @@ import asyncio
 import collections
 import math
 import time
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Awaitable, Callable
 
 from . import errors
 from .options import SandboxOptions
@@ -40,11 +40,16 @@ class LicenceLimits:
     """Admits requests under the licence's caps; ``enter`` before serving, ``leave`` after."""
 
     def __init__(
-        self, options: SandboxOptions, stats: Stats, clock: Callable[[], float] = time.monotonic
+        self,
+        options: SandboxOptions,
+        stats: Stats,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
         self.options = options
         self.stats = stats
         self.clock = clock
+        self.sleep = sleep  # with ``clock``, replaceable so that tests need not wait a minute
         self.running = 0
         self.waiting: collections.deque[asyncio.Future[None]] = collections.deque()
         self.starts: collections.deque[float] = collections.deque()  # reserved start times
@@ -59,7 +64,7 @@ class LicenceLimits:
             wait = start - self.clock() if start is not None else 0.0
             if wait > 0:
                 delayed = True
-                await asyncio.sleep(wait)
+                await self.sleep(wait)
             if self._over_concurrency():
                 delayed = True
                 await self._wait_for_slot(deadline)

@@ -138,8 +138,7 @@ def test_the_fixture_passes_config_on(pytester: pytest.Pytester) -> None:
     spec = pytester.path / WEBSHOP_24.name
     spec.write_bytes(WEBSHOP_24.read_bytes())
     pytester.makefile(".toml", pyproject=PYPROJECT)
-    pytester.makepyfile(
-        f"""
+    pytester.makepyfile(f"""
         from acumatica_codegen.sandbox import Sandbox
 
         sandbox = Sandbox.fixture({str(spec)!r}, config={str(pytester.path / "pyproject.toml")!r})
@@ -147,8 +146,7 @@ def test_the_fixture_passes_config_on(pytester: pytest.Pytester) -> None:
         def test_keys(sandbox):
             endpoint = next(iter(sandbox.state.loaded.values())).endpoint
             assert endpoint.entities_by_name["Customer"].keys == ("Email",)
-        """
-    )
+        """)
     pytester.runpytest_subprocess("-p", "no:cacheprovider").assert_outcomes(passed=1)
 
 

@@ -134,6 +134,17 @@ def test_configured_keys_reach_the_sandbox_by_config_path_and_by_discovery(
         assert not customer_found_by_email(overridden)  # explicit overrides win
 
 
+def test_a_project_that_only_depends_on_acumatica_codegen_has_no_configured_keys(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "shop-sync"\ndependencies = ["acumatica-codegen"]\n', encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    with Sandbox(WEBSHOP_24) as sb:  # no [tool.acumatica-codegen]: nothing to read, no error
+        assert sb.stats()["requests"] == 0
+
+
 def test_the_fixture_passes_config_on(pytester: pytest.Pytester) -> None:
     spec = pytester.path / WEBSHOP_24.name
     spec.write_bytes(WEBSHOP_24.read_bytes())

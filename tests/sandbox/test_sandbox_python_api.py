@@ -92,6 +92,8 @@ def test_bad_options_are_user_errors() -> None:
         ({"request_queue_timeout": -1}, "request_queue_timeout must be 0 or more"),
         ({"session_idle_timeout": 0}, "session_idle_timeout must be positive"),
         ({"config": "missing/pyproject.toml"}, "config='missing/pyproject.toml': no such"),
+        ({"reference_checks": "no"}, "reference_checks must be True or False, not 'no'"),
+        ({"html_errors": 1}, "html_errors must be True or False, not 1"),
     ],
 )
 def test_bad_new_options_say_which_and_why(options: dict[str, Any], message: str) -> None:

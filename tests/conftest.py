@@ -8,6 +8,7 @@ Absent under CI (``CI=true``): they fail, so a broken CI set-up cannot pass sile
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -34,3 +35,23 @@ def real_specs_dir() -> Path:
     """The folder of real endpoint documents (skips locally, fails under CI when absent)."""
     return _require(_real_specs_dir())
 
+
+@pytest.fixture(scope="session")
+def real_package(
+    real_specs_dir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Callable[[str], Path]:
+    """``real_package("Default_24.200.001.json")``: the project folder of the package generated
+    from that real document, generated once per test session (per xdist worker) and shared."""
+    from acumatica_codegen.render import write_package
+    from real_corpus import real_endpoint
+
+    projects: dict[str, Path] = {}
+
+    def generate(name: str) -> Path:
+        if name not in projects:
+            out = tmp_path_factory.mktemp(Path(name).stem)
+            endpoint = real_endpoint(real_specs_dir / name)
+            projects[name] = write_package(endpoint, out, spec_name=name).project_dir
+        return projects[name]
+
+    return generate

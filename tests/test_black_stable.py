@@ -10,12 +10,17 @@ formatted twice.
 from __future__ import annotations
 
 import hashlib
-import tomllib
+import sys
 from pathlib import Path
 from typing import Any, Callable
 
 import black
 import pytest
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # Python 3.10: the generator depends on tomli there
+    import tomli as tomllib
 
 from acumatica_codegen.render import LINE_LENGTH
 

@@ -38,7 +38,6 @@ def name_lines(endpoints: Iterable[Endpoint]) -> list[str]:
 
 if __name__ == "__main__":
     from acumatica_codegen.builder import load_endpoint
-
     from testkit import REAL_SPEC_NAMES
 
     folder = Path(sys.argv[1])

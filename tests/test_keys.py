@@ -6,9 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-
 from acumatica_codegen.keys import KEYLESS, KNOWN_KEYS, resolve_keys
-
 from real_corpus import real_endpoint
 from testkit import REAL_SPEC_NAMES
 

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from acumatica_codegen.builder import load_endpoint
 from acumatica_codegen.render import write_package
-
 from testkit import WEBSHOP_24
 
 USER_CODE = """

@@ -67,6 +67,9 @@ def test_snake_case_splits_words_at_case_changes_and_keeps_acronyms_whole(wire, 
         ),
         ("Distribution", "distribution"),  # ends in "on", not a joined word
         ("QtyOnHandinWarehouse", "qty_on_hand_in_warehouse"),
+        ("F1099Box", "f1099_box"),  # a letter and its number are one word
+        ("L3Code", "l3_code"),
+        ("AddressLine2", "address_line_2"),  # a word and its number are two
     ],
 )
 def test_acronyms_and_joined_words_split_as_people_read_them(wire, python):

@@ -2,13 +2,14 @@
 
 Rules, in order:
 1. ``snake_case`` splits words at case changes and keeps acronyms whole: ``CustomerID`` →
-   ``customer_id``, ``TAMEmployeeName`` → ``tam_employee_name``, ``BOMID`` → ``bom_id``; an
-   acronym's plural and a lower-case joining word after an acronym split as people read them
-   (``FileURLs`` → ``file_urls``, ``LocationIDfromBranch`` → ``location_id_from_branch``), and
-   so do the words Acumatica writes joined (``NumberofPeriods`` → ``number_of_periods``,
-   ``JOINED_WORDS``). Anything that is not an ASCII
-   letter or digit separates words; accents are dropped (``Ünïcode`` → ``unicode``); a name that
-   starts with a digit gets a ``n`` prefix (``2ndLine`` → ``n2nd_line``).
+   ``customer_id``, ``TAMEmployeeName`` → ``tam_employee_name``. Acronyms split as people read
+   them: before ``ID`` (``BOMID`` → ``bom_id``), in the plural (``FileURLs`` → ``file_urls``) and
+   before a lower-case joining word (``LocationIDfromBranch`` → ``location_id_from_branch``); a
+   capital and its number stay one word (``F1099Box`` → ``f1099_box``); the words Acumatica
+   writes joined in lower case are spelled out (``NumberofPeriods`` → ``number_of_periods``,
+   ``JOINED_WORDS``). Anything that is not an ASCII letter or digit separates words; accents are
+   dropped (``Ünïcode`` → ``unicode``); a name that starts with a digit gets a ``n`` prefix
+   (``2ndLine`` → ``n2nd_line``).
 2. A Python keyword or a reserved name (a builtin used in annotations, a method of the base class,
    for classes a name the generated module imports) gets a trailing underscore (``Class`` →
    ``class_``, an entity ``Value`` → class ``Value_``), as PEP 8 suggests.
@@ -62,6 +63,7 @@ _WORD = re.compile(
     | (?!(?:GU|UU)ID(?![a-z]))[A-Z]{2,}(?=ID(?![a-z]))
                                          # an acronym before ID: BOMID -> BOM, ID (not GUID)
     | [A-Z]+(?=[A-Z][a-z])               # an acronym before a word: TAMEmployee -> TAM
+    | [A-Z][0-9]+                        # a letter and its number: L3Code -> L3, F1099Box -> F1099
     | [A-Z]?[a-z]+ | [A-Z]+ | [0-9]+[a-z]*
     """,
     re.VERBOSE,

@@ -23,6 +23,7 @@ Rules, in order:
 
 from __future__ import annotations
 
+import functools
 import keyword
 import re
 import sys
@@ -110,6 +111,8 @@ def _no_ascii_fallback(name: str) -> str:
     return "u" + "_".join(f"{ord(c):x}" for c in name if not c.isspace())
 
 
+# Cached: the same few thousand field names recur in every entity of every document.
+@functools.lru_cache(maxsize=8192)
 def snake_case(name: str) -> str:
     """``CustomerID`` → ``customer_id``; never empty, always a valid identifier (maybe a keyword)."""
     words = _words(ascii_fold(name))

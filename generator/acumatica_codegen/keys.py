@@ -9,13 +9,14 @@ exist on the entity applies, so a custom endpoint that maps ``Customer`` differe
 
 The keys are the ones a contract-based URL takes (``GET /SalesOrder/SO/000123``): the fields of the
 screen's header that select a record, in the order the form shows them. They are not always the
-database key: ``CustomerPaymentMethod`` is stored by ``PMInstanceID`` but found by customer and
-payment method. Each entry says where it comes from, so a reviewer can tell a documented key from
+database key: ``CustomerPaymentMethod`` is stored by ``PMInstanceID`` (the ``InstanceID`` field),
+while its screen's header selects customer and payment method. Each entry says where it comes from, so a reviewer can tell a documented key from
 an inference:
 
-- ``screen XX000000 key``: the selector(s) of the screen's header (Acumatica's screen reference);
+- ``screen XX000000 key``: the selector(s) of that screen's header (the document's tag names the
+  screen), as the screen is known to work; not checked against a live instance;
 - ``inferred: ...``: read from the endpoint document (the one ``...ID``/``...CD``/``...Nbr`` field
-  of a setup screen, say); plausible, not checked against an instance;
+  of a setup screen, say) and the screen's primary record; plausible, less certain;
 - ``unverified: ...``: an entity of an endpoint whose document is not in the test corpus
   (Manufacturing); its field names are the ones that endpoint is known to use, and an entry whose
   fields are missing simply does not apply.

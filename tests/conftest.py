@@ -9,6 +9,7 @@ Absent under CI (``CI=true``): they fail, so a broken CI set-up cannot pass sile
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -47,3 +48,24 @@ def real_specs_dir() -> Path:
 def real_26_subset() -> Path:
     """The real contract-5 document (a subset of Default 26.200.001), by the same policy."""
     return _require(_real_26_specs_dir() / REAL_26_SUBSET, REAL_26_SPECS_ENV)
+
+
+@pytest.fixture(scope="session")
+def real_package(
+    real_specs_dir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Callable[[str], Path]:
+    """``real_package("Default_24.200.001.json")``: the project folder of the package generated
+    from that real document, generated once per test session (per xdist worker) and shared."""
+    from acumatica_codegen.render import write_package
+    from real_corpus import real_endpoint
+
+    projects: dict[str, Path] = {}
+
+    def generate(name: str) -> Path:
+        if name not in projects:
+            out = tmp_path_factory.mktemp(Path(name).stem)
+            endpoint = real_endpoint(real_specs_dir / name)
+            projects[name] = write_package(endpoint, out, spec_name=name).project_dir
+        return projects[name]
+
+    return generate

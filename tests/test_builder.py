@@ -667,6 +667,12 @@ def test_hostile_entities_and_actions_named_like_keywords_or_the_runtime():
     }
 
 
+def test_an_action_named_like_the_typed_key_methods_gets_another_method_name():
+    # get_by_keys/delete_by_keys are defined by the generated API module, not the runtime base.
+    names = naming.assign_names(["GetByKeys", "DeleteByKeys"], reserved=API_RESERVED)
+    assert names == {"GetByKeys": "get_by_keys_", "DeleteByKeys": "delete_by_keys_"}
+
+
 @pytest.mark.parametrize(
     "name",
     ["Value", "Detail", "Fields", "Files", "Custom", "Plain", "Linked", "FieldRef",

@@ -57,7 +57,9 @@ CLASS_RESERVED = (
 )
 # Client attributes (one per top-level entity) and API methods (one per action).
 CLIENT_RESERVED = runtime_source.client_names()
-API_RESERVED = runtime_source.api_names() | {"self", "cls"}
+# The API module of an entity with keys defines get_by_keys and delete_by_keys itself (typed
+# wrappers over the base's _get_by_keys and _delete_by_keys), so no action may take those names.
+API_RESERVED = runtime_source.api_names() | {"self", "cls", "get_by_keys", "delete_by_keys"}
 
 
 def load_endpoint(

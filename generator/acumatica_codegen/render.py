@@ -132,7 +132,9 @@ def call(
         inner_call = call(func, args, indent + 4, suffix="", brackets=brackets)
         return f"{pad}{prefix}(\n{inner_call}\n{pad}){suffix}"
     inner = f"{pad}    {', '.join(args)}"
-    if len(inner) <= LINE_LENGTH:
+    # A call's arguments may stay together on one indented line; black explodes the items of a
+    # list literal one per line as soon as it splits them (``__all__ = [...]``).
+    if len(inner) <= LINE_LENGTH and opening == "(":
         return f"{pad}{prefix}{func}{opening}\n{inner}\n{pad}{closing}{suffix}"
     exploded = "\n".join(f"{pad}    {a}," for a in args)
     return f"{pad}{prefix}{func}{opening}\n{exploded}\n{pad}{closing}{suffix}"

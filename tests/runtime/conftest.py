@@ -118,15 +118,29 @@ def orders(rt: ModuleType):  # type: ignore[no-untyped-def]
     """``orders(client)``: a SalesOrder API over the stand-in Record model (sync or async)."""
     from runtime_fake import Record
 
+    # get_by_keys/delete_by_keys as a generated API wraps the base's _get_by_keys and
+    # _delete_by_keys (there with one typed parameter per key, here positional like the URL).
     class SalesOrderApi(rt._sync_client.EntityApi):  # type: ignore[misc]
         entity_name = "SalesOrder"
         model = Record
         key_fields = ("OrderType", "OrderNbr")
 
+        def get_by_keys(self, *keys, **options):  # type: ignore[no-untyped-def]
+            return self._get_by_keys(keys, **options)
+
+        def delete_by_keys(self, *keys, **options):  # type: ignore[no-untyped-def]
+            return self._delete_by_keys(keys, **options)
+
     class AsyncSalesOrderApi(rt._async_client.AsyncEntityApi):  # type: ignore[misc]
         entity_name = "SalesOrder"
         model = Record
         key_fields = ("OrderType", "OrderNbr")
+
+        async def get_by_keys(self, *keys, **options):  # type: ignore[no-untyped-def]
+            return await self._get_by_keys(keys, **options)
+
+        async def delete_by_keys(self, *keys, **options):  # type: ignore[no-untyped-def]
+            return await self._delete_by_keys(keys, **options)
 
     def make(client):  # type: ignore[no-untyped-def]
         if isinstance(client, rt._async_client.AsyncBaseClient):

@@ -167,3 +167,19 @@ def test_every_entity_of_every_real_endpoint_takes_a_put_and_answers_expanded(
         fetched = client.get(f"{base}/{entity.name}/{created.json()['id']}", params=params)
         assert fetched.status_code == 200, (entity.name, fetched.text)
         assert fetched.json()["note"] == {"value": "hello"}
+
+
+def test_an_entity_keyed_by_the_table_is_upserted_and_found_by_its_keys(
+    client: httpx.Client,
+) -> None:
+    # ShipVia had no keys before the table covered it: a second put made a duplicate and
+    # GET /ShipVia/FEDEX answered 404, where Acumatica updates and finds the record.
+    for description in ("Federal Express", "FedEx"):
+        put = client.put(
+            f"{DEFAULT_24}/ShipVia", json=wrap(CarrierID="FEDEX", Description=description)
+        )
+        assert put.status_code == 200, put.text
+    rows = client.get(f"{DEFAULT_24}/ShipVia").json()
+    assert [value(r["CarrierID"]) for r in rows] == ["FEDEX"]
+    found = client.get(f"{DEFAULT_24}/ShipVia/FEDEX")
+    assert found.status_code == 200 and value(found.json()["Description"]) == "FedEx"

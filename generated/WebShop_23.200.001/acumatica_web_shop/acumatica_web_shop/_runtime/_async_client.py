@@ -1017,15 +1017,18 @@ class AsyncEntityApi(Generic[M]):
         response = await self._client._request("GET", url, params=params, timeout=timeout)
         return self._parse(response)
 
-    async def get_by_keys(
+    async def _get_by_keys(
         self,
-        *keys: object,
+        keys: Sequence[object],
+        *,
         select: FieldSpec | None = None,
         expand: FieldSpec | None = None,
         custom: FieldSpec | None = None,
         timeout: float | httpx.Timeout | None = None,
     ) -> M:
-        """The record with these key values, in ``key_fields`` order (``NotFound`` if none)."""
+        """The record with these key values, in ``key_fields`` order (``NotFound`` if none).
+        Generated APIs of entities with keys wrap it as ``get_by_keys`` with one typed parameter
+        per key; an entity without keys has no ``get_by_keys`` at all."""
         if not keys:
             raise ValueError("get_by_keys needs at least one key value")
         params = _wire.query_params(select=select, expand=expand, custom=custom)
@@ -1037,12 +1040,13 @@ class AsyncEntityApi(Generic[M]):
         """Delete the record with this ``id``."""
         await self._delete(self._record_url([id], by_id=True), timeout)
 
-    async def delete_by_keys(
+    async def _delete_by_keys(
         self,
-        *keys: object,
+        keys: Sequence[object],
+        *,
         timeout: float | httpx.Timeout | None = None,
     ) -> None:
-        """Delete the record with these key values."""
+        """Delete the record with these key values (wrapped as ``delete_by_keys``, as above)."""
         if not keys:
             raise ValueError("delete_by_keys needs at least one key value")
         await self._delete(self._record_url(keys), timeout)

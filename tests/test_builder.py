@@ -355,7 +355,7 @@ def test_an_unknown_future_wrapper_is_handled_generically():
     [
         ({"type": "integer", "format": "int64"}, Scalar.INT),
         ({"type": "number", "format": "decimal"}, Scalar.DECIMAL),
-        ({"type": "string", "format": "date"}, Scalar.DATETIME),
+        ({"type": "string", "format": "date"}, Scalar.DATE),
         ({"type": "object"}, Scalar.ANY),
         ({}, Scalar.ANY),
     ],

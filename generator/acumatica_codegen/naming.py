@@ -31,7 +31,8 @@ ANNOTATION_NAMES = frozenset(
     {
         "str", "int", "float", "bool", "list", "dict", "tuple", "object", "bytes",
         "Any", "ClassVar", "Decimal", "datetime", "UUID", "Unset", "UNSET", "Model",
-        "CustomFields", "FileLink", "FieldRef", "EntityRef", "field", "dataclass",
+        "CustomFields", "FileLink", "FieldRef", "EntityRef", "field", "dataclass", "Select",
+        "DateOnly", "Sequence",
     }
 )  # fmt: skip
 
@@ -46,6 +47,7 @@ GENERATED_MODULE_NAMES = frozenset(
         "UUID", "Model", "Fields", "Value", "Plain", "Linked", "Detail", "Custom", "Files",
         "FieldRef", "UNSET", "Unset", "CustomFields", "FileLink", "EntityApi", "AsyncEntityApi",
         "FieldSpec", "wrap_parameters", "httpx", "_MODULES", "__all__", "__getattr__", "__dir__",
+        "Select", "SelectAttribute", "MultiSelectAttribute", "Sequence", "DateOnly",
     }
 )  # fmt: skip
 

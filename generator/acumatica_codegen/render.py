@@ -184,12 +184,30 @@ def from_import(module: str, names: Iterable[str], indent: int) -> str:
 # -- what the templates show of the IR ----------------------------------------------------------
 
 
+# Select fields take a plain id as well as a ``Select``: what a parameter of that type accepts.
+_SELECT_ACCEPTS = {
+    Scalar.STRING_SELECT: "Select[str] | str",
+    Scalar.INT_SELECT: "Select[int] | int",
+    Scalar.STRING_MULTI_SELECT: "Sequence[Select[str] | str]",
+}
+# ... and the descriptor that declares such a field on a model class.
+_SELECT_ATTRIBUTES = {
+    Scalar.STRING_SELECT: "SelectAttribute[str]",
+    Scalar.INT_SELECT: "SelectAttribute[int]",
+    Scalar.STRING_MULTI_SELECT: "MultiSelectAttribute[str]",
+}
+
+
 def annotation(field: Field, endpoint: Endpoint) -> str:
-    """The Python type of a field as the model exposes it."""
+    """The Python type a field accepts (constructor and action parameters)."""
     if field.kind in (FieldKind.VALUE, FieldKind.PLAIN):
         if field.scalar is Scalar.ANY:
             return "Any"
-        return f"{field.scalar.annotation} | None | Unset"
+        accepts = _SELECT_ACCEPTS.get(field.scalar, field.scalar.annotation)
+        return f"{accepts} | None | Unset"
+    if field.kind is FieldKind.MAP:
+        items = "Any" if field.scalar is Scalar.ANY else field.scalar.annotation
+        return f"dict[str, {items}] | None | Unset"
     if field.kind is FieldKind.LINKED:
         return f"{_class_of(field, endpoint)} | None | Unset"
     if field.kind is FieldKind.DETAIL:
@@ -199,10 +217,37 @@ def annotation(field: Field, endpoint: Endpoint) -> str:
     return "list[FileLink] | Unset"
 
 
+def declaration(field: Field, endpoint: Endpoint) -> tuple[str, str]:
+    """``(annotation, default)`` of the class attribute that declares a field on its model.
+
+    A select field is a descriptor, so it reads as ``Select`` yet takes a plain id.
+    """
+    select = _SELECT_ATTRIBUTES.get(field.scalar) if field.kind is FieldKind.VALUE else None
+    if select is not None:
+        return select, select.partition("[")[0] + "()"
+    return annotation(field, endpoint), "UNSET"
+
+
+# Scalars whose annotation names a type of the runtime's ``values`` module.
+_VALUE_NAMES = {
+    Scalar.DATE: "DateOnly",
+    Scalar.STRING_SELECT: "Select",
+    Scalar.INT_SELECT: "Select",
+    Scalar.STRING_MULTI_SELECT: "Select",
+}
+
+# A select field is filtered by its id: its ``FieldRef`` compares ids.
+_SELECT_IDS = {
+    Scalar.STRING_SELECT: "str",
+    Scalar.INT_SELECT: "int",
+    Scalar.STRING_MULTI_SELECT: "str",
+}
+
+
 def ref_annotation(field: Field) -> str:
     """The type parameter of the field's ``FieldRef``."""
     if field.kind in (FieldKind.VALUE, FieldKind.PLAIN):
-        return field.scalar.annotation
+        return _SELECT_IDS.get(field.scalar, field.scalar.annotation)
     return "Any"
 
 
@@ -213,6 +258,8 @@ def spec_call(field: Field, endpoint: Endpoint) -> tuple[str, list[str]]:
         return "Value", [*names, py_str(field.scalar.value)]
     if field.kind is FieldKind.PLAIN:
         return "Plain", [*names, py_str(field.scalar.value)]
+    if field.kind is FieldKind.MAP:  # kept as JSON, like a plain value
+        return "Plain", [*names, py_str(Scalar.ANY.value)]
     if field.kind is FieldKind.LINKED:
         return "Linked", [*names, py_str(_class_of(field, endpoint))]
     if field.kind is FieldKind.DETAIL:
@@ -274,7 +321,12 @@ class Family:
 
     def imports(self, endpoint: Endpoint) -> list[str]:
         """Standard-library imports the module's annotations need."""
-        needed = {f.scalar for e in self.entities for f in e.fields}
+        needed = {
+            f.scalar
+            for e in self.entities
+            for f in e.fields
+            if f.kind in (FieldKind.VALUE, FieldKind.PLAIN, FieldKind.MAP)
+        }
         typing_names = ["Any", "ClassVar"]
         if self.foreign_classes(endpoint):
             typing_names.append("TYPE_CHECKING")
@@ -295,11 +347,23 @@ class Family:
         kinds = {f.kind for e in self.entities for f in e.fields}
         names = {"Fields", "Model"}
         names |= {spec for kind, spec in _SPEC_NAMES.items() if kind in kinds}
+        names |= {
+            _SELECT_ATTRIBUTES[f.scalar].partition("[")[0]
+            for e in self.entities
+            for f in e.fields
+            if f.kind is FieldKind.VALUE and f.scalar in _SELECT_ATTRIBUTES
+        }
         return sorted(names)
 
     def value_names(self) -> list[str]:
         kinds = {f.kind for e in self.entities for f in e.fields}
         names = {"UNSET", "Unset"}
+        names |= {
+            _VALUE_NAMES[f.scalar]
+            for e in self.entities
+            for f in e.fields
+            if f.kind is not FieldKind.MAP and f.scalar in _VALUE_NAMES
+        }
         if FieldKind.CUSTOM in kinds:
             names.add("CustomFields")
         if FieldKind.FILES in kinds:
@@ -310,6 +374,7 @@ class Family:
 _SPEC_NAMES = {
     FieldKind.VALUE: "Value",
     FieldKind.PLAIN: "Plain",
+    FieldKind.MAP: "Plain",
     FieldKind.LINKED: "Linked",
     FieldKind.DETAIL: "Detail",
     FieldKind.CUSTOM: "Custom",
@@ -338,6 +403,8 @@ def families(endpoint: Endpoint) -> list[Family]:
 def scalar_imports(scalars: set[Scalar], *, typing_names: Iterable[str] = ()) -> list[str]:
     """Standard-library import lines for the annotations of ``scalars``."""
     lines = []
+    if Scalar.STRING_MULTI_SELECT in scalars:
+        lines.append("from collections.abc import Sequence")
     if Scalar.DATETIME in scalars:
         lines.append("from datetime import datetime")
     if Scalar.DECIMAL in scalars:
@@ -376,6 +443,7 @@ def make_environment() -> jinja2.Environment:
         from_import=from_import,
         annotation=annotation,
         ref_annotation=ref_annotation,
+        declaration=declaration,
         spec_call=spec_call,
         entity_title=entity_title,
         action_doc=action_doc,
@@ -439,6 +507,15 @@ def render_package(
             context,
             entity=entity,
             parameter_scalars={p.scalar for a in entity.actions for p in a.parameters},
+            parameter_value_names=sorted(
+                {"UNSET", "Unset", "wrap_parameters"}
+                | {
+                    _VALUE_NAMES[p.scalar]
+                    for a in entity.actions
+                    for p in a.parameters
+                    if p.scalar in _VALUE_NAMES
+                }
+            ),
             parameter_imports=scalar_imports(
                 {p.scalar for a in entity.actions for p in a.parameters}
                 | {entity.field(key).scalar for key in entity.keys}

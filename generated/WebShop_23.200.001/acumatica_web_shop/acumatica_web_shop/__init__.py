@@ -48,6 +48,7 @@ _LAZY = {
     "OAuth2Token": "._runtime.auth",
     "PreconditionFailed": "._runtime.errors",
     "RateLimited": "._runtime.errors",
+    "Select": "._runtime.values",
     "ServerError": "._runtime.errors",
     "TransportError": "._runtime.errors",
     "UNSET": "._runtime.values",
@@ -97,6 +98,7 @@ if TYPE_CHECKING:
     from ._runtime.values import (
         CustomField as CustomField,
         FileLink as FileLink,
+        Select as Select,
         UNSET as UNSET,
         Unset as Unset,
     )
@@ -124,6 +126,7 @@ __all__ = [
     "OAuth2Token",
     "PreconditionFailed",
     "RateLimited",
+    "Select",
     "ServerError",
     "TransportError",
     "UNSET",

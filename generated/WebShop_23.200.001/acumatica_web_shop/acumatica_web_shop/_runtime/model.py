@@ -3,19 +3,27 @@
 A generated class declares its fields as ordinary attributes and lists them once in
 ``_fields_ = Fields(Value("CustomerID", "customer_id", "string"), ...)``. ``from_dict`` and
 ``to_dict`` walk only the keys that are present, so sparse records (the usual case with
-``$select``) cost little. Keys the class does not declare — ``_links``, fields a newer server
-added, a wrapper's ``error`` — are kept and sent back: ``from_dict(d).to_dict() == d``.
+``$select``) cost little. Keys the class does not declare — fields a newer server added, a
+wrapper's ``error`` — are kept and sent back: ``from_dict(d).to_dict() == d``.
+
+A select field (contract 5) is declared with ``SelectAttribute``/``MultiSelectAttribute``: it reads
+as ``Select`` values and also takes plain ids, at run time and for type checkers.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, overload
 
 from .values import (
     CODECS,
     UNSET,
+    IdT,
+    Select,
+    Unset,
+    as_select,
+    as_selects,
     decode_custom,
     decode_files,
     encode_custom,
@@ -78,6 +86,62 @@ def Custom(wire: str, attr: str) -> FieldSpec:  # noqa: N802
 def Files(wire: str, attr: str) -> FieldSpec:  # noqa: N802
     """A list of ``FileLink``."""
     return FieldSpec(FILES, wire, attr)
+
+
+class SelectAttribute(Generic[IdT]):
+    """A single-select field: reads ``Select[IdT]``, takes a ``Select`` or a plain id.
+
+    ``order.status = "CL"`` stores ``Select("CL")``, so ``order.status.description`` is always
+    there to read (``None`` until the server fills it in).
+    """
+
+    __slots__ = ("name",)
+
+    def __init__(self) -> None:
+        self.name = ""
+
+    def __set_name__(self, owner: type[Any], name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type[Any]) -> SelectAttribute[IdT]: ...
+
+    @overload
+    def __get__(self, instance: object, owner: type[Any]) -> Select[IdT] | None | Unset: ...
+
+    def __get__(self, instance: object | None, owner: type[Any]) -> Any:
+        if instance is None:
+            return self
+        return instance.__dict__.get(self.name, UNSET)
+
+    def __set__(self, instance: object, value: Select[IdT] | IdT | None | Unset) -> None:
+        instance.__dict__[self.name] = as_select(value)
+
+
+class MultiSelectAttribute(Generic[IdT]):
+    """A multi-select field: reads ``list[Select[IdT]]``, takes choices or plain ids."""
+
+    __slots__ = ("name",)
+
+    def __init__(self) -> None:
+        self.name = ""
+
+    def __set_name__(self, owner: type[Any], name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type[Any]) -> MultiSelectAttribute[IdT]: ...
+
+    @overload
+    def __get__(self, instance: object, owner: type[Any]) -> list[Select[IdT]] | None | Unset: ...
+
+    def __get__(self, instance: object | None, owner: type[Any]) -> Any:
+        if instance is None:
+            return self
+        return instance.__dict__.get(self.name, UNSET)
+
+    def __set__(self, instance: object, value: Sequence[Select[IdT] | IdT] | None | Unset) -> None:
+        instance.__dict__[self.name] = as_selects(value)
 
 
 class Fields:

@@ -3,6 +3,11 @@
 ``UNSET`` marks a field that is not sent; ``None`` is sent as ``{"value": null}`` and clears the
 field on the server. A value the server sends that does not parse as its declared type is kept as
 it came, so nothing is lost on a round trip.
+
+Contract 5 (Default 26.200.001) adds date-only values (``datetime.date``) and select values
+(``Select``: an ``id`` and its ``description``). What this module takes from the third-party digest
+of Acumatica's 2026 R2 integration guide, not from Acumatica's own pages, is in one place: see
+"Digest facts" below.
 """
 
 from __future__ import annotations
@@ -11,9 +16,9 @@ import enum
 import re
 import sys
 from collections.abc import Callable, Mapping
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import Any, Final, Literal
+from typing import Any, Final, Generic, Literal, TypeVar
 from uuid import UUID
 
 # What the generated package re-exports at its top (acumatica_codegen.runtime_source reads it).
@@ -128,6 +133,138 @@ def encode_guid(value: Any) -> Any:
     return str(value) if isinstance(value, UUID) else value
 
 
+#: A contract 5 date-only value (``DateOnlyValue``) in code: a ``datetime.date``. Generated
+#: models name it so because a field called ``date`` would shadow the bare name in their classes.
+DateOnly = date
+
+
+def decode_date(value: Any) -> Any:
+    """``yyyy-MM-dd`` → ``date``; a full timestamp is read too (its date as written, no zone shift)."""
+    if not isinstance(value, str):
+        return value
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        moment = decode_datetime(value)
+    return moment.date() if isinstance(moment, datetime) else value
+
+
+def encode_date(value: Any) -> Any:
+    """``date`` → ``yyyy-MM-dd``, as Acumatica's own client writes it (a ``datetime``: its date)."""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+# -- Digest facts ----------------------------------------------------------------------------
+# Contract 5 behaviour taken from a third-party digest of Acumatica's 2026 R2 integration guide
+# that could not be checked against Acumatica's own pages. Everything the runtime's model side
+# assumes from it is here; the README ("Upgrading to Acumatica 2026 R2") lists the same facts.
+
+#: A request names a select choice by its id alone: ``{"value": {"id": "CL"}}``.
+SELECT_REQUEST_KEYS: Final = ("id",)
+
+# -----------------------------------------------------------------------------------------------
+
+IdT = TypeVar("IdT", str, int)
+
+
+class Select(Generic[IdT]):
+    """One choice of a select field: its ``id`` (what the server stores) and its ``description``.
+
+    ``Select("CL")`` or a plain ``"CL"`` where a select is expected: both are sent as the id
+    alone. A choice read from the server keeps what it came with (the description, anything
+    newer) and is sent back exactly so, unless its id or description was changed. It equals
+    another choice, or a plain id, with the same id: ``order.status == "CL"``.
+    """
+
+    __slots__ = ("id", "description", "_wire")
+
+    def __init__(self, id: IdT, description: str | None = None) -> None:
+        self.id: IdT = id
+        self.description = description
+        self._wire: Mapping[str, Any] | None = None  # as read, for an exact round trip
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, Any]) -> Select[Any]:
+        """``{"id": "CL", "description": "Completed"}`` as the server sends it."""
+        choice: Select[Any] = cls(data["id"], data.get("description"))
+        choice._wire = data
+        return choice
+
+    def to_wire(self) -> dict[str, Any]:
+        """As read when unchanged; otherwise what a request sends (``SELECT_REQUEST_KEYS``)."""
+        wire = self._wire
+        if (
+            wire is not None
+            and wire.get("id") == self.id
+            and wire.get("description") == self.description
+        ):
+            return dict(wire)
+        fields = {"id": self.id, "description": self.description}
+        return {key: fields[key] for key in SELECT_REQUEST_KEYS}
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Select):
+            return bool(self.id == other.id)
+        if isinstance(other, (str, int)) and not isinstance(other, bool):
+            return bool(self.id == other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.id)
+
+    def __str__(self) -> str:
+        return str(self.id)
+
+    def __repr__(self) -> str:
+        if self.description is None:
+            return f"Select({self.id!r})"
+        return f"Select({self.id!r}, {self.description!r})"
+
+
+def as_select(value: Any) -> Any:
+    """A plain id (``"CL"``, ``3``) → ``Select``; a ``Select``, ``None``, ``UNSET`` stay as they are."""
+    if isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool)):
+        return Select[Any](value)
+    return value
+
+
+def as_selects(value: Any) -> Any:
+    """A list of choices or plain ids → a list of ``Select``."""
+    if isinstance(value, (list, tuple)):
+        return [as_select(item) for item in value]
+    return value
+
+
+def decode_select(value: Any) -> Any:
+    if type(value) is dict and "id" in value:
+        return Select.from_wire(value)
+    return value  # null, or a shape this runtime does not know: kept as it came
+
+
+def encode_select(value: Any) -> Any:
+    if isinstance(value, Select):
+        return value.to_wire()
+    if isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool)):
+        return Select[Any](value).to_wire()
+    return value
+
+
+def decode_selects(value: Any) -> Any:
+    if type(value) is list:
+        return [decode_select(item) for item in value]
+    return value
+
+
+def encode_selects(value: Any) -> Any:
+    if isinstance(value, (list, tuple)):
+        return [encode_select(item) for item in value]
+    return value
+
+
 # scalar name (ir.Scalar) → (decode, encode); strings, booleans and unknown types pass through.
 CODECS: Final[Mapping[str, tuple[Decode, Encode]]] = {
     "string": (_identity, _identity),
@@ -137,7 +274,11 @@ CODECS: Final[Mapping[str, tuple[Decode, Encode]]] = {
     "float": (decode_float, _identity),
     "decimal": (decode_decimal, encode_decimal),
     "datetime": (decode_datetime, encode_datetime),
+    "date": (decode_date, encode_date),
     "guid": (decode_guid, encode_guid),
+    "string_select": (decode_select, encode_select),
+    "int_select": (decode_select, encode_select),
+    "string_multi_select": (decode_selects, encode_selects),
 }
 
 # Custom field type (the ``type`` discriminator) → scalar name. That table is endpoint data: the

@@ -22,7 +22,7 @@ from typing import Any, Final, Generic, Literal, TypeVar
 from uuid import UUID
 
 # What the generated package re-exports at its top (acumatica_codegen.runtime_source reads it).
-__all__ = ["UNSET", "CustomField", "FileLink", "Unset"]
+__all__ = ["UNSET", "CustomField", "FileLink", "Select", "Unset"]
 
 
 class Unset(enum.Enum):

@@ -32,7 +32,7 @@ from acumatica_codegen.spec import parse_document
 from acumatica_codegen.builder import build_ir
 
 REPO = Path(__file__).resolve().parent.parent
-EXAMPLES = ("WebShop_23.200.001", "WebShop_24.200.001")
+EXAMPLES = ("WebShop_23.200.001", "WebShop_24.200.001", "WebShop_26.200.001")
 FIXTURES = REPO / "tests" / "fixtures" / "specs"
 
 
@@ -130,7 +130,7 @@ def test_package_name_defaults_to_endpoint_in_snake_case_without_version() -> No
 
 
 def test_upgrade_regenerates_the_same_file_names_for_kept_entities() -> None:
-    old, new = (set(_RENDERED[e]) for e in EXAMPLES)
+    old, new = (set(_RENDERED[e]) for e in EXAMPLES[:2])
     assert "acumatica_web_shop/models/sales_order.py" in old & new
     assert "acumatica_web_shop/api/shipment.py" in new - old
 

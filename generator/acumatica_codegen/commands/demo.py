@@ -347,7 +347,7 @@ def _release_invoice(client: Any, invoice: Any, watcher: _ActionWatcher, steps: 
         "Release",
         "client.sales_invoice.release_sales_invoice(invoice)",
         f"→ {polling}",
-        f"→ done: the invoice's Status is now {released.status!r}",
+        f"→ done: the invoice's Status is now {_status_id(released)!r}",
     )
 
 
@@ -366,8 +366,15 @@ def _list_created(client: Any, steps: _Steps) -> None:
 
 
 def _status(record: Any) -> str:
+    status = _status_id(record)
+    return f" ({status})" if status is not None else ""
+
+
+def _status_id(record: Any) -> str | None:
+    """The record's Status: text up to contract 4, a select value (its id) from contract 5."""
     status = getattr(record, "status", None)
-    return f" ({status})" if isinstance(status, str) else ""
+    status = getattr(status, "id", status)
+    return status if isinstance(status, str) else None
 
 
 def _stats(url: str) -> dict[str, Any]:

@@ -882,6 +882,12 @@ def _apply_effect(service: EntityService, entity: Entity, record: Record, action
             continue
         if isinstance(value, bool) and fld.scalar is not Scalar.BOOL:
             continue
+        if isinstance(value, str) and fld.scalar is Scalar.STRING_SELECT:
+            # contract 5: a select answers with its id and description (the sandbox has no
+            # separate codes, so both are the status text)
+            record[name] = {"id": value, "description": value}
+            changed = True
+            continue
         if isinstance(value, str) and fld.scalar is not Scalar.STRING:
             continue
         record[name] = value

@@ -20,6 +20,7 @@ def test_the_fixture_yields_a_running_sandbox(sandbox: Sandbox) -> None:
 
 def test_seeded_records_are_served_and_inspectable(sandbox: Sandbox) -> None:
     sandbox.reset()
+    sandbox.seed("StockItem", wrap(InventoryID="A"))  # what the order's line refers to
     answers = sandbox.seed(
         "SalesOrder",
         {**wrap(OrderType="SO", OrderNbr="S1"), "Details": [wrap(InventoryID="A")]},
@@ -98,7 +99,7 @@ def test_a_sandbox_can_be_started_and_stopped_by_hand() -> None:
         {"rate_limit": float("nan")},
         {"rate_limit": float("inf")},
         {"token_lifetime": float("nan")},
-        {"session_timeout": float("inf")},
+        {"session_idle_timeout": float("inf")},
     ],
 )
 def test_options_that_are_not_finite_numbers_are_refused(option: dict[str, float]) -> None:

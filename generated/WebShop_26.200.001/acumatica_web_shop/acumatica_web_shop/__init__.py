@@ -13,6 +13,23 @@ ENDPOINT = "WebShop"
 VERSION = "26.200.001"
 SPEC_SHA256 = "490c9f769bfd2f5aab602f28b39932643974bc2bb850252e18d75e15fe35d2f8"
 
+# Custom field type → the scalar its value holds, from the document; ``_runtime.values`` reads it.
+_CUSTOM_FIELD_SCALARS = {
+    "CustomBooleanField": "bool",
+    "CustomByteField": "int",
+    "CustomDateTimeField": "datetime",
+    "CustomDecimalField": "decimal",
+    "CustomDoubleField": "float",
+    "CustomGuidField": "guid",
+    "CustomIntField": "int",
+    "CustomIntSingleSelectField": "int_select",
+    "CustomLongField": "int",
+    "CustomShortField": "int",
+    "CustomStringField": "string",
+    "CustomStringMultiSelectField": "string_multi_select",
+    "CustomStringSingleSelectField": "string_select",
+}
+
 # name → module that defines it; imported on first access, so importing the package stays cheap
 _LAZY = {
     "ActionTimeout": "._runtime.errors",

@@ -150,3 +150,34 @@ def test_key_overrides_come_from_the_projects_config(
         assert client.get(f"{BASE_24}/Customer/a@b.c").status_code == 200
         assert client.get(f"{BASE_24}/Customer/C1").status_code == 500
         client.post("/entity/auth/logout")
+
+
+# SandboxOptions fields whose flag is not the field's name in kebab case.
+FLAG_OF = {
+    "users": "--user",
+    "tenants": "--tenant",
+    "oauth_clients": "--client",
+    "key_defaults": "--key-default",
+    "reference_checks": "--no-reference-checks",
+}
+
+
+def test_every_option_has_a_flag_in_help_and_a_keyword_of_sandbox(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import dataclasses
+    import inspect
+
+    from acumatica_codegen.sandbox.options import SandboxOptions
+
+    try:
+        main(["sandbox", "--help"])
+    except SystemExit as exited:
+        assert not exited.code
+    out = capsys.readouterr().out
+    keywords = inspect.signature(Sandbox.__init__).parameters
+    for option in dataclasses.fields(SandboxOptions):
+        flag = FLAG_OF.get(option.name, "--" + option.name.replace("_", "-"))
+        assert flag in out, flag
+        assert option.name in keywords, option.name
+    assert "per-request failures: your code sees some errors" in " ".join(out.split()).lower()

@@ -51,9 +51,12 @@ def test_stale_every_request_answers_the_stale_session_500_and_ends_the_session(
             assert stale.status_code == 500
             assert stale.json()["exceptionMessage"] == "You are not logged in."
             assert sb.stats()["open_sessions"] == 0
-            assert client.post(
-                "/entity/auth/login", json={"name": "admin", "password": "123"}
-            ).status_code == 204  # sign-in itself works
+            assert (
+                client.post(
+                    "/entity/auth/login", json={"name": "admin", "password": "123"}
+                ).status_code
+                == 204
+            )  # sign-in itself works
         stats = sb.stats()
         assert stats["injected_failures"] == 3 and stats["logins"] == 4
 

@@ -48,7 +48,9 @@ def test_expire_sessions_ends_every_session_like_a_restart() -> None:
 def test_at_the_login_limit_a_new_sign_in_gets_429_by_default() -> None:
     with Sandbox(WEBSHOP_24, max_sessions=1) as sb:
         signed_in(sb.url)
-        refused = httpx.post(f"{sb.url}/entity/auth/login", json={"name": "admin", "password": "123"})
+        refused = httpx.post(
+            f"{sb.url}/entity/auth/login", json={"name": "admin", "password": "123"}
+        )
         assert refused.status_code == 429
         assert refused.json()["exceptionMessage"] == "API Login Limit"
 

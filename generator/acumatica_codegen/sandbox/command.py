@@ -174,6 +174,11 @@ def _key_defaults(values: tuple[str, ...]) -> dict[str, str]:
     "'You are not logged in.' (sign-in still works).",
 )  # fmt: skip
 @click.option(
+    "--build-version", default=None, metavar="VERSION",
+    help="The acumaticaBuildVersion GET /entity answers (e.g. 24.200.0100). Default: derived from "
+    "the newest endpoint version served.",
+)  # fmt: skip
+@click.option(
     "--config", "config", default=None, metavar="PYPROJECT",
     help="pyproject.toml whose [tool.acumatica-codegen] keys apply to the served documents. "
     "Default: the nearest one at or above the working folder, if any.",
@@ -222,6 +227,7 @@ def sandbox_command(
     redirect_stale_to_login: bool,
     html_errors: bool,
     stale_every_request: bool,
+    build_version: str | None,
     config: str | None,
     auto_number: tuple[str, ...],
     manual_number: tuple[str, ...],
@@ -272,6 +278,7 @@ def sandbox_command(
         redirect_stale_to_login=redirect_stale_to_login,
         html_errors=html_errors,
         stale_every_request=stale_every_request,
+        build_version=build_version,
         config=Path(config) if config is not None else True,
         auto_number=auto_number,
         manual_number=manual_number,

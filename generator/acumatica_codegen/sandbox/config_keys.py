@@ -22,7 +22,6 @@ from ..config import find_pyproject, load_config
 from ..errors import UserError
 
 
-
 def configured_keys(specs: Iterable[Path], config: str | Path | bool) -> dict[str, tuple[str, ...]]:
     """Entity -> key fields from the project's configuration for the served ``specs``."""
     if config is False:

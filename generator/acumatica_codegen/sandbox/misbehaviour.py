@@ -95,7 +95,9 @@ class HtmlErrorPages:
                 (b"content-type", b"text/html; charset=utf-8"),
                 (b"content-length", str(len(page)).encode()),
             ]
-            await send({"type": "http.response.start", "status": start["status"], "headers": headers})
+            await send(
+                {"type": "http.response.start", "status": start["status"], "headers": headers}
+            )
             await send({"type": "http.response.body", "body": page})
 
         await self.app(scope, receive, capture)

@@ -51,8 +51,10 @@ def missing_references(
         where = path + (name,)
         if fld.kind is FieldKind.VALUE and isinstance(raw, dict):
             value = raw.get("value")
-            if isinstance(value, str) and value.strip() and not _exists(
-                service, tenant, entity, name, value
+            if (
+                isinstance(value, str)
+                and value.strip()
+                and not _exists(service, tenant, entity, name, value)
             ):
                 yield where, f"'{_display(name)}' cannot be found in the system."
         elif fld.kind is FieldKind.DETAIL and isinstance(raw, list):

@@ -69,9 +69,7 @@ class SessionTable:
         session.last_seen = now
         return session
 
-    def open(
-        self, user: str, tenant: str, branch: str | None, locale: str | None
-    ) -> Session:
+    def open(self, user: str, tenant: str, branch: str | None, locale: str | None) -> Session:
         """A new session, if the licence has a free API user (or one can be evicted)."""
         if len(self) >= self.options.max_sessions:
             if not self.options.evict_idle_sessions:

@@ -123,7 +123,10 @@ def _assert_imports_and_round_trips(endpoint: Endpoint, project_dir: Path, tmp_p
     assert report == {"checked": len(endpoint.entities), "failures": []}
 
 
-def _mypy_strict(project_dir: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+def _mypy_strict(
+    project_dir: Path, tmp_path: Path, target: str = ""
+) -> subprocess.CompletedProcess[str]:
+    """``mypy --strict`` in ``project_dir`` on ``target`` (default: the package)."""
     return subprocess.run(
         [
             sys.executable,
@@ -134,7 +137,7 @@ def _mypy_strict(project_dir: Path, tmp_path: Path) -> subprocess.CompletedProce
             "3.10",
             "--cache-dir",
             str(tmp_path / ".mypy_cache"),
-            project_dir.name,
+            target or project_dir.name,
         ],
         capture_output=True,
         text=True,

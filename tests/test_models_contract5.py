@@ -22,6 +22,7 @@ import pytest
 from acumatica_codegen.builder import load_endpoint
 from acumatica_codegen.render import write_package
 
+from test_corpus import _mypy_strict
 from testkit import WEBSHOP_26
 
 PACKAGE = "webshop_contract5"
@@ -186,15 +187,7 @@ customer.status.description
 def _mypy(project_dir: Path, code: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
     user = project_dir / "user_code.py"
     user.write_text(code.format(package=project_dir.name), encoding="utf-8")
-    return subprocess.run(
-        [
-            sys.executable, "-m", "mypy", "--strict", "--python-version", "3.10",
-            "--cache-dir", str(tmp_path / ".mypy_cache"), "user_code.py",
-        ],
-        capture_output=True,
-        text=True,
-        cwd=project_dir,
-    )  # fmt: skip
+    return _mypy_strict(project_dir, tmp_path, "user_code.py")
 
 
 def test_user_code_with_plain_ids_and_descriptions_type_checks_on_the_real_26_subset(

@@ -88,12 +88,9 @@ def Files(wire: str, attr: str) -> FieldSpec:  # noqa: N802
     return FieldSpec(FILES, wire, attr)
 
 
-class SelectAttribute(Generic[IdT]):
-    """A single-select field: reads ``Select[IdT]``, takes a ``Select`` or a plain id.
-
-    ``order.status = "CL"`` stores ``Select("CL")``, so ``order.status.description`` is always
-    there to read (``None`` until the server fills it in).
-    """
+class _StoredAttribute:
+    """A descriptor that keeps its value in the instance ``__dict__`` under its own name, where
+    ``from_dict`` writes and ``to_dict`` reads, so it costs nothing on the wire path."""
 
     __slots__ = ("name",)
 
@@ -102,6 +99,19 @@ class SelectAttribute(Generic[IdT]):
 
     def __set_name__(self, owner: type[Any], name: str) -> None:
         self.name = name
+
+    def _read(self, instance: object | None) -> Any:
+        return self if instance is None else instance.__dict__.get(self.name, UNSET)
+
+
+class SelectAttribute(_StoredAttribute, Generic[IdT]):
+    """A single-select field: reads ``Select[IdT]``, takes a ``Select`` or a plain id.
+
+    ``order.status = "CL"`` stores ``Select("CL")``, so ``order.status.description`` is always
+    there to read (``None`` until the server fills it in).
+    """
+
+    __slots__ = ()
 
     @overload
     def __get__(self, instance: None, owner: type[Any]) -> SelectAttribute[IdT]: ...
@@ -110,24 +120,16 @@ class SelectAttribute(Generic[IdT]):
     def __get__(self, instance: object, owner: type[Any]) -> Select[IdT] | None | Unset: ...
 
     def __get__(self, instance: object | None, owner: type[Any]) -> Any:
-        if instance is None:
-            return self
-        return instance.__dict__.get(self.name, UNSET)
+        return self._read(instance)
 
     def __set__(self, instance: object, value: Select[IdT] | IdT | None | Unset) -> None:
         instance.__dict__[self.name] = as_select(value)
 
 
-class MultiSelectAttribute(Generic[IdT]):
+class MultiSelectAttribute(_StoredAttribute, Generic[IdT]):
     """A multi-select field: reads ``list[Select[IdT]]``, takes choices or plain ids."""
 
-    __slots__ = ("name",)
-
-    def __init__(self) -> None:
-        self.name = ""
-
-    def __set_name__(self, owner: type[Any], name: str) -> None:
-        self.name = name
+    __slots__ = ()
 
     @overload
     def __get__(self, instance: None, owner: type[Any]) -> MultiSelectAttribute[IdT]: ...
@@ -136,9 +138,7 @@ class MultiSelectAttribute(Generic[IdT]):
     def __get__(self, instance: object, owner: type[Any]) -> list[Select[IdT]] | None | Unset: ...
 
     def __get__(self, instance: object | None, owner: type[Any]) -> Any:
-        if instance is None:
-            return self
-        return instance.__dict__.get(self.name, UNSET)
+        return self._read(instance)
 
     def __set__(self, instance: object, value: Sequence[Select[IdT] | IdT] | None | Unset) -> None:
         instance.__dict__[self.name] = as_selects(value)

@@ -134,9 +134,7 @@ def test_an_expansion_on_contract_4_flattens_into_paths_and_one_select(rt, c4):
 
 def test_expansion_written_in_odata_4_by_the_caller_is_sent_as_written(rt, c5):
     written = "Details($select=InventoryID)"
-    assert params(rt, c5, expand=[written, "Shipping"]) == {
-        "$expand": f"Shipping,{written}"
-    }
+    assert params(rt, c5, expand=[written, "Shipping"]) == {"$expand": f"Shipping,{written}"}
 
 
 def test_expansions_are_values_that_compare_and_chain(rt):
@@ -281,9 +279,7 @@ def test_patch_on_a_server_older_than_2025_r1_names_the_fix(run, orders, rt, ser
 
 # 409: a long operation is running ----------------------------------------------------------
 
-LONG_OPERATION = {
-    "message": "A long operation is running for this screen in the current session."
-}
+LONG_OPERATION = {"message": "A long operation is running for this screen in the current session."}
 
 
 def conflict() -> httpx.Response:

@@ -39,6 +39,7 @@ from .errors import (
     error_from_response,
 )
 from .query import FieldRef, Filter
+from .values import UNSET, Unset
 
 __all__ = ["AsyncBaseClient", "AsyncEntityApi", "WireModel"]
 
@@ -1065,7 +1066,7 @@ class AsyncEntityApi(Generic[M]):
         self,
         entity: M,
         *,
-        id: UUID | str | None = None,
+        id: UUID | str | Unset | None = None,
         select: FieldSpec | None = None,
         expand: FieldSpec | None = None,
         custom: FieldSpec | None = None,
@@ -1073,15 +1074,15 @@ class AsyncEntityApi(Generic[M]):
     ) -> M:
         """Update only the fields set on ``entity`` (a PATCH) and return the updated record.
 
-        The record is the one with ``id=``, else the entity's own ``id``, else its key fields
-        (``key_fields``). PATCH never inserts: no such record raises ``NotFound``. PATCH came with
+        The record is the one with ``id=`` (a model's ``id`` as read: ``None``/``UNSET`` do not
+        count), else the entity's own ``id``, else its key fields (``key_fields``). PATCH never inserts: no such record raises ``NotFound``. PATCH came with
         the 2025 R1 platform and works there on every endpoint version; an older server answers
         405, raised as an ``AcumaticaError`` that says so (use ``put(mode="update")`` there).
         Like ``put`` it is resent after a lost connection, a 5xx gateway error or a 409 (a long
         operation running on the screen): setting the same fields twice changes nothing more.
         """
         body = entity.to_dict()
-        if id is not None:
+        if id is not None and id is not UNSET:
             body["id"] = str(id)
         elif not body.get("id") and not self._keys_set(body):
             keys = ", ".join(self.key_fields) or "no key fields"

@@ -15,7 +15,7 @@ import time
 import warnings
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from types import TracebackType
-from typing import Any, ClassVar, Generic, Literal, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, Protocol, TypeVar
 from urllib.parse import quote
 from uuid import UUID
 
@@ -38,7 +38,9 @@ from .errors import (
     error_from_response,
 )
 from .query import FieldRef, Filter
-from .values import UNSET, Unset
+
+if TYPE_CHECKING:  # not at run time: importing the client stays cheap without the models
+    from .values import Unset
 
 __all__ = ["SyncBaseClient", "EntityApi", "WireModel"]
 
@@ -1074,7 +1076,7 @@ class EntityApi(Generic[M]):
         operation running on the screen): setting the same fields twice changes nothing more.
         """
         body = entity.to_dict()
-        if id is not None and id is not UNSET:
+        if id:  # not None, UNSET or empty
             body["id"] = str(id)
         elif not body.get("id") and not self._keys_set(body):
             keys = ", ".join(self.key_fields) or "no key fields"

@@ -20,7 +20,6 @@ from typing import Any, Generic, TypeVar, overload
 from uuid import UUID
 
 from .dialect import CONTRACT_4, Dialect, dialect_for
-from .values import Select
 
 # What the generated package re-exports at its top (acumatica_codegen.runtime_source reads it).
 __all__ = ["Expansion", "FieldRef", "Filter", "custom_field"]
@@ -348,6 +347,8 @@ def literal(value: Any, dialect: Dialect | None = None) -> str:
         return dialect.date_literal.format(value.isoformat())
     if isinstance(value, UUID):
         return dialect.guid_literal.format(value)
+    from .values import Select  # imported late: a Client on its own never needs the codecs
+
     if isinstance(value, Select):
         return literal(value.id, dialect)
     raise TypeError(f"cannot use a {type(value).__name__} in a filter")

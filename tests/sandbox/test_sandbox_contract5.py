@@ -236,3 +236,12 @@ def test_long_operation_rate_answers_409_and_counts_it() -> None:
     assert response.status_code == 409
     assert response.json()["message"].startswith("A long operation is running for this screen")
     assert stats["injected_long_operations"] == 1
+
+
+def test_a_new_document_gets_its_screen_status_as_a_select_and_today_as_a_date(
+    client: httpx.Client,
+) -> None:
+    order = client.put(f"{BASE_26}/SalesOrder", json=wrap(OrderType="SO", CustomerID="C1"))
+    assert order.status_code == 200, order.text
+    assert order.json()["Status"] == {"value": {"id": "Open", "description": "Open"}}
+    assert len(value(order.json()["Date"])) == len("2026-09-09")

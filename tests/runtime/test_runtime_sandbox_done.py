@@ -352,11 +352,11 @@ def test_lock_violations_and_request_limit_over_http(webshop):
     with Sandbox(
         SPEC,
         port=0,
+        reference_checks=False,
         max_sessions=2,
         conflict_rate=0.1,
         rate_limit=40,
         seed=11,
-        reference_checks=False,  # made-up customers: the faults are what is tested
     ) as sandbox:
         conflicts_left = 0
         with no_sleep_backoff(

@@ -245,3 +245,15 @@ def test_a_new_document_gets_its_screen_status_as_a_select_and_today_as_a_date(
     assert order.status_code == 200, order.text
     assert order.json()["Status"] == {"value": {"id": "Open", "description": "Open"}}
     assert len(value(order.json()["Date"])) == len("2026-09-09")
+
+
+def test_long_operations_repeat_exactly_under_a_seed() -> None:
+    def statuses() -> list[int]:
+        with Sandbox(WEBSHOP_26, long_operation_rate=0.5, seed=3) as busy:
+            client = signed_in(busy.url)
+            answers = [client.get(f"{BASE_26}/Customer").status_code for _ in range(12)]
+            client.post("/entity/auth/logout")
+        return answers
+
+    first = statuses()
+    assert first == statuses() and 409 in first and 200 in first

@@ -115,8 +115,8 @@ def _key_defaults(values: tuple[str, ...]) -> dict[str, str]:
     "--seed",
     default=None,
     metavar="N",
-    help="Seed for --fail-rate, --restart-rate, --conflict-rate and record ids: the same run "
-    "every time.",
+    help="Seed for --fail-rate, --restart-rate, --conflict-rate, --long-operation-rate and record "
+    "ids: the same run every time.",
 )
 @click.option(
     "--user", "users", multiple=True, metavar="NAME:PASSWORD",

@@ -14,7 +14,7 @@ from acumatica_codegen.builder import load_endpoint
 from acumatica_codegen.diff import Diff, diff_endpoints
 
 from test_builder import openapi3_document, write
-from testkit import WEBSHOP_24, WEBSHOP_26, use_example_package
+from testkit import WEBSHOP_24, WEBSHOP_26
 
 
 @pytest.fixture(scope="module")
@@ -140,10 +140,10 @@ def test_the_contract_change_needs_both_versions_and_the_dialect_needs_contract5
 
 
 def test_the_runtime_sends_what_the_digest_says_a_select_request_carries() -> None:
-    use_example_package()
-    from acumatica_web_shop._runtime import values
+    from acumatica_codegen.runtime import values
 
     assert values.SELECT_REQUEST_KEYS == digest.SELECT_REQUEST_KEYS
+    assert values.encode_select("CL") == {key: "CL" for key in digest.SELECT_REQUEST_KEYS}
 
 
 def test_real_default_24_to_26_subset_review(real_specs_dir: Path, real_26_subset: Path) -> None:

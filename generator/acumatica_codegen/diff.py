@@ -597,7 +597,10 @@ def _rename_score(old: str, new: str) -> float:
     a, b = old.casefold(), new.casefold()
     if min(len(a), len(b)) >= RENAME_PREFIX_MIN and (a.startswith(b) or b.startswith(a)):
         return 1.0
-    ratio = difflib.SequenceMatcher(None, a, b).ratio()
+    matcher = difflib.SequenceMatcher(None, a, b)
+    if matcher.real_quick_ratio() < RENAME_SIMILARITY or matcher.quick_ratio() < RENAME_SIMILARITY:
+        return 0.0  # upper bounds, far cheaper than ratio(): most pairs stop here
+    ratio = matcher.ratio()
     return ratio if ratio >= RENAME_SIMILARITY else 0.0
 
 

@@ -16,11 +16,9 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-
 from acumatica_codegen.builder import load_endpoint
-from acumatica_codegen.sandbox import Sandbox
 from acumatica_codegen.render import write_package
-
+from acumatica_codegen.sandbox import Sandbox
 from test_corpus import _mypy_strict
 from testkit import WEBSHOP_26
 

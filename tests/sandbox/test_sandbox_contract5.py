@@ -3,33 +3,21 @@ date-only values, PATCH and injected 409s; contract-4 constructs answered 400.""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
-from sandbox_helpers import REPO, WEBSHOP_24, signed_in, value, wrap
-
 from acumatica_codegen.ir import Scalar
 from acumatica_codegen.sandbox import Sandbox
 from acumatica_codegen.sandbox.odata import FilterError, compile_filter
+from sandbox_helpers import REPO, WEBSHOP_24, signed_in, value, wrap
 
 WEBSHOP_26 = REPO / "specs" / "WebShop_26.200.001.json"
 BASE_26 = "/entity/WebShop/26.200.001"
 BASE_24 = "/entity/WebShop/24.200.001"
 
+# ``client`` (conftest): signed in on this module's sandbox, emptied first.
 sandbox = Sandbox.fixture([WEBSHOP_26, WEBSHOP_24], seed=5, reference_checks=False)
-
-
-@pytest.fixture
-def client(sandbox: Sandbox) -> Iterator[httpx.Client]:
-    sandbox.reset()
-    client = signed_in(sandbox.url)
-    try:
-        yield client
-    finally:
-        client.post("/entity/auth/logout")
-        client.close()
 
 
 def put_customer(client: httpx.Client, customer_id: str, **extra: Any) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from uuid import UUID
 
 import httpx
 import pytest
-from runtime_fake import Record, is_entity
+from runtime_fake import Record, concurrency_500, is_entity
 
 # The query dialects -------------------------------------------------------------------------
 
@@ -246,6 +246,19 @@ def test_patch_sends_only_the_fields_set_and_returns_the_record(run, orders, ser
     assert patches[0].url.path.endswith("/SalesOrder") and not patches[0].url.params
     assert by_id.value("Description") == "second" and by_id.value("Hold") is True
     assert by_keys.value("Hold") is False and by_keys.value("Description") == "second"
+
+
+def test_patch_that_loses_a_race_is_re_read_and_sent_once_more(run, orders, server):
+    async def scenario(client):  # type: ignore[no-untyped-def]
+        api = orders(client)
+        saved = await settle(api.put(Record(OrderNbr="SO1", Description="first")))
+        server.fail_next(lambda r: r.method == "PATCH", concurrency_500)
+        return await settle(api.patch(Record(Description="second"), id=saved.data["id"]))
+
+    patched = run(scenario)
+    assert patched.value("Description") == "second"
+    assert len(entity_requests(server, "PATCH")) == 2
+    assert len(entity_requests(server, "GET")) == 1  # the re-read between the two
 
 
 def test_patch_of_a_missing_record_is_not_found_and_never_inserts(run, orders, rt, server):

@@ -869,11 +869,25 @@ class AsyncEntityApi(Generic[M]):
         except KeyError:
             raise ValueError(f"mode must be 'upsert', 'insert' or 'update', not {mode!r}") from None
         body = entity.to_dict()
+        return await self._write("PUT", body, headers, params, timeout, idempotent=idempotent)
+
+    async def _write(
+        self,
+        method: str,
+        body: Mapping[str, Any],
+        headers: Mapping[str, str],
+        params: Mapping[str, str],
+        timeout: float | httpx.Timeout | None,
+        *,
+        idempotent: bool,
+    ) -> M:
+        """A PUT or PATCH of ``body``: one that loses a race ("Another process has updated...")
+        is re-read and sent once more."""
         content = _wire.dumps(body)
         for attempt in range(2):
             try:
                 response = await self._client._request(
-                    "PUT",
+                    method,
                     self._url(),
                     params=params,
                     content=content,
@@ -1081,7 +1095,8 @@ class AsyncEntityApi(Generic[M]):
         the 2025 R1 platform and works there on every endpoint version; an older server answers
         405, raised as an ``AcumaticaError`` that says so (use ``put(mode="update")`` there).
         Like ``put`` it is resent after a lost connection, a 5xx gateway error or a 409 (a long
-        operation running on the screen): setting the same fields twice changes nothing more.
+        operation running on the screen): setting the same fields twice changes nothing more; and
+        one that loses a race ("Another process has updated...") is re-read and sent once more.
         """
         body = entity.to_dict()
         if id:  # not None, UNSET or empty
@@ -1092,17 +1107,10 @@ class AsyncEntityApi(Generic[M]):
                 f"patch needs the {self.entity_name} record: pass id=, or set its id or its keys"
                 f" ({keys}) on the entity"
             )
-        response = await self._client._request(
-            "PATCH",
-            self._url(),
-            params=self._query_params(select=select, expand=expand, custom=custom),
-            content=_wire.dumps(body),
-            headers=_wire.JSON_HEADERS,
-            timeout=timeout,
-            model=self.model,
-            idempotent=True,
+        params = self._query_params(select=select, expand=expand, custom=custom)
+        return await self._write(
+            "PATCH", body, _wire.JSON_HEADERS, params, timeout, idempotent=True
         )
-        return self._parse(response)
 
     def _keys_set(self, body: Mapping[str, Any]) -> bool:
         values = [_plain(body.get(name)) for name in self.key_fields]

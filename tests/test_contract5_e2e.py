@@ -123,6 +123,31 @@ def test_caller_code_with_nested_expansion_passes_mypy_strict(
     assert run.returncode == 0, run.stdout
 
 
+MISTAKES = """\
+from {package} import Client
+from {package}.models import Contact, Customer
+
+
+def wrong(client: Client) -> None:
+    Customer.f.status.eq(5)  # a select's id is text here
+    Customer.f.main_contact.select(Contact.f.email).expand(5)
+    client.customer.list(expand=[Customer.f.main_contact.select(3)])
+    client.customer.patch(Contact())
+"""
+
+
+def test_wrong_query_pieces_and_a_patch_of_the_wrong_model_fail_mypy(
+    generated: tuple[Path, Path, ModuleType], tmp_path: Path
+) -> None:
+    _, project, _ = generated
+    (project / "mistakes_5.py").write_text(MISTAKES.format(package=project.name), "utf-8")
+    run = _mypy_strict(project, tmp_path, "mistakes_5.py")
+    flagged = sorted(
+        {int(line.split(":")[1]) for line in run.stdout.splitlines() if ": error:" in line}
+    )
+    assert flagged == [6, 7, 8, 9], run.stdout
+
+
 def test_crud_patch_filtered_and_nested_lists_against_the_sandbox(
     generated: tuple[Path, Path, ModuleType],
 ) -> None:

@@ -252,9 +252,29 @@ def test_links_are_a_map_of_uri_strings(tmp_path: Path, fmt: str) -> None:
 
 
 def test_workflow_actions_are_a_map_of_the_entity_custom_action(tmp_path: Path, fmt: str) -> None:
-    order = load_endpoint(write(tmp_path, contract5_document(fmt))).entity("Order")
-    actions = order.field("_workflowActions")
-    assert (actions.kind, actions.value_type) == (FieldKind.MAP, "OrderCustomAction")
+    endpoint = load_endpoint(write(tmp_path, contract5_document(fmt)))
+    actions = endpoint.entity("Order").field("_workflowActions")
+    assert (actions.kind, actions.entity) == (FieldKind.MAP, "OrderCustomAction")
+    custom_action = endpoint.entity("OrderCustomAction")  # a model now, beside Order
+    assert not custom_action.top_level and custom_action.module_name == "order"
+    assert custom_action.field("entity").entity == "Order"
+
+
+def test_a_custom_action_no_map_names_stays_out_of_the_models(tmp_path: Path) -> None:
+    assert "OrderCustomAction" not in {
+        e.name for e in load_endpoint(write(tmp_path, openapi3_document())).entities
+    }
+
+
+def test_map_items_of_a_schema_that_is_no_entity_stay_json(tmp_path: Path) -> None:
+    document = swagger2_document()
+    properties = document["definitions"]["Order"]["allOf"][1]["properties"]
+    properties["Totals"] = {
+        "type": "object",
+        "additionalProperties": {"$ref": "#/definitions/DecimalValue"},
+    }
+    totals = load_endpoint(write(tmp_path, document)).entity("Order").field("Totals")
+    assert (totals.kind, totals.entity, totals.value_type) == (FieldKind.MAP, None, "DecimalValue")
 
 
 # -- the real documents ---------------------------------------------------------------------------
@@ -273,7 +293,7 @@ def test_real_default_26_subset_is_contract5_with_selects_and_date_only(
     assert customer.field("Status").scalar is Scalar.STRING_SELECT
     assert customer.field("note").value_type == "StringValue"
     assert customer.field("_links").kind is FieldKind.MAP
-    assert customer.field("_workflowActions").value_type == "CustomerCustomAction"
+    assert customer.field("_workflowActions").entity == "CustomerCustomAction"
     assert endpoint.entity("Contact").field("MaritalStatus").scalar is Scalar.STRING_SELECT
     scalars = {v.name: v.scalar for v in (*endpoint.value_types, *endpoint.custom_field_types)}
     assert scalars["DateOnlyValue"] is Scalar.DATE

@@ -67,6 +67,9 @@ ORDER = {
         }
     },
     "_links": {"self": "/entity/WebShop/26.200.001/SalesOrder/0f8fad5b"},
+    "_workflowActions": {
+        "Approve": {"entity": {"OrderNbr": {"value": "SO000123"}}, "parameters": {}, "new": 1}
+    },
 }
 
 
@@ -83,6 +86,9 @@ def test_select_values_read_as_id_and_description(shop: ModuleType) -> None:
     assert order.status == "CL" and order.status == shop.Select("CL") and order.status != "H"
     assert str(order.status) == "CL" and hash(order.status) == hash("CL")
     assert order.links == {"self": "/entity/WebShop/26.200.001/SalesOrder/0f8fad5b"}
+    approve = order.workflow_actions["Approve"]
+    assert isinstance(approve, shop.models.SalesOrderCustomAction)
+    assert approve.entity.order_nbr == "SO000123" and approve.parameters == {}
     color = order.custom["Document"]["UsrColor"].value
     assert (color.id, color.description) == ("R", "Red")
     assert [s.id for s in order.custom["Document"]["UsrSizes"].value] == ["S", "M"]
@@ -207,3 +213,26 @@ def test_select_round_trip_on_a_value_read_and_changed_description(shop: ModuleT
     assert isinstance(order.status, shop.Select)
     order.status.description = "Done"  # changed in code: the request names the id alone
     assert order.to_dict()["Status"] == {"value": {"id": "CL"}}
+
+
+def test_a_generated_client_writes_and_reads_selects_and_dates_through_the_sandbox(
+    shop: ModuleType,
+) -> None:
+    from acumatica_codegen.sandbox import Sandbox
+
+    models = shop.models
+    with Sandbox(WEBSHOP_26) as sandbox:
+        auth = shop.CookieAuth(name="admin", password="123")
+        with shop.Client(sandbox.url, auth=auth) as client:
+            customer = client.customer.put(
+                models.Customer(customer_id="C1", customer_name="Northwind", status="A")
+            )
+            order = client.sales_order.put(
+                models.SalesOrder(order_type="SO", customer_id="C1", date=date(2026, 9, 9))
+            )
+        stored = sandbox.records("Customer")[0]
+    assert customer.status == "A" and isinstance(customer.status, shop.Select)
+    assert order.date == date(2026, 9, 9)
+    # the client sent the id alone; the sandbox, as Acumatica, keeps the choice with its description
+    assert stored["Status"] == {"value": {"id": "A", "description": "A"}}
+    assert customer.status.description == "A"

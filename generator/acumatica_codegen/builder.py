@@ -15,7 +15,7 @@ Schemas are classified by what they are, read from the document itself rather th
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -92,6 +92,7 @@ class _Builder:
         self.value_types: dict[str, ValueType] = {}
         self.custom_field_types: dict[str, ValueType] = {}
         self.select_items: set[str] = set()  # schemas a select wrapper's value refers to
+        self.entity_names: frozenset[str] = frozenset()  # known once schemas are classified
 
     # -- the whole endpoint -------------------------------------------------------------------
 
@@ -103,6 +104,7 @@ class _Builder:
         } | {f"{entity}CustomAction" for entity in top_level}
         top_level_schemas = {entry.schema for entry in top_level.values()}
         candidates: list[str] = []
+        map_items: set[str] = set()  # schemas named as the items of a map property
         for schema_name in sorted(self.doc.schemas):
             if schema_name in PLUMBING or schema_name in action_schemas:
                 continue
@@ -111,14 +113,21 @@ class _Builder:
                 self.custom_field_types[schema_name] = self._wrapper(schema_name, node, pointer)
             elif self._is_value_wrapper(schema_name, node, pointer):
                 self.value_types[schema_name] = self._wrapper(schema_name, node, pointer)
-            elif self._properties(node, pointer) or schema_name in top_level_schemas:
+            elif (
+                properties := self._properties(node, pointer)
+            ) or schema_name in top_level_schemas:
                 candidates.append(schema_name)
+                map_items.update(self._map_item_names(properties))
+        # An entity's custom action (``_workflowActions`` items) is a model too, so the map is
+        # typed; as an action's request body alone it stays out, as before.
+        candidates += sorted(map_items & action_schemas - PLUMBING)
         entity_names = [
             n for n in candidates if n not in self.select_items or n in top_level_schemas
         ]
         for entry in top_level.values():
             if entry.schema not in entity_names:
                 entity_names.append(entry.schema)
+        self.entity_names = frozenset(entity_names)
         by_schema = {entry.schema: (path_name, entry) for path_name, entry in top_level.items()}
         if len(by_schema) < len(top_level):
             shared = sorted(
@@ -408,7 +417,9 @@ class _Builder:
         return tuple(sorted(own, key=order) + sorted(inherited, key=order))
 
     def _field(self, wire_name: str, python_name: str, schema: Any, pointer: str) -> Field:
-        schema = self._single_ref(self.doc.expect_object(schema, pointer, "a schema object"))
+        schema = self.doc.expect_object(schema, pointer, "a schema object")
+        if "$ref" not in schema:  # the usual case needs no unwrapping (a call per property)
+            schema = self._single_ref(schema)
         description = (
             schema.get("description") if isinstance(schema.get("description"), str) else None
         )
@@ -451,13 +462,26 @@ class _Builder:
 
     def _map_field(self, schema: dict[str, Any], pointer: str, common: dict[str, Any]) -> Field:
         """``{name: item}``: ``_links`` (items are URIs) or ``_workflowActions`` (items are the
-        entity's custom action schema, kept as JSON objects)."""
+        entity's custom action, a model); items of any other schema are kept as JSON objects."""
         items_pointer = f"{pointer}/additionalProperties"
         items = self._single_ref(schema["additionalProperties"])
         if isinstance(items.get("$ref"), str):
             item_name = self.doc.schema_name(items["$ref"], items_pointer)
+            if item_name in self.entity_names:
+                return Field(kind=FieldKind.MAP, scalar=Scalar.ANY, entity=item_name, **common)
             return Field(kind=FieldKind.MAP, scalar=Scalar.ANY, value_type=item_name, **common)
         return Field(kind=FieldKind.MAP, scalar=self._scalar(items, items_pointer), **common)
+
+    def _map_item_names(self, properties: dict[str, tuple[Any, str, bool]]) -> Iterator[str]:
+        """Schemas that map properties (``type: object`` with ``additionalProperties``) name as
+        their items, e.g. ``CustomerCustomAction`` for ``_workflowActions``."""
+        for schema, pointer, _ in properties.values():
+            items = schema.get("additionalProperties") if type(schema) is dict else None
+            if type(items) is not dict or schema.get("type") != "object":
+                continue  # most properties: a $ref, with no additionalProperties at all
+            ref = self._single_ref(items).get("$ref")
+            if isinstance(ref, str):
+                yield self.doc.schema_name(ref, f"{pointer}/additionalProperties")
 
     def _is_custom_map(self, schema: dict[str, Any], pointer: str) -> bool:
         """``{View: {Field: CustomField}}``: an object of objects of CustomField."""

@@ -47,7 +47,7 @@ GENERATED_MODULE_NAMES = frozenset(
         "UUID", "Model", "Fields", "Value", "Plain", "Linked", "Detail", "Custom", "Files",
         "FieldRef", "UNSET", "Unset", "CustomFields", "FileLink", "EntityApi", "AsyncEntityApi",
         "FieldSpec", "wrap_parameters", "httpx", "_MODULES", "__all__", "__getattr__", "__dir__",
-        "Select", "SelectAttribute", "MultiSelectAttribute", "Sequence", "DateOnly",
+        "Select", "SelectAttribute", "MultiSelectAttribute", "Sequence", "DateOnly", "Map",
     }
 )  # fmt: skip
 

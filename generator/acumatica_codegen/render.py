@@ -206,6 +206,8 @@ def annotation(field: Field, endpoint: Endpoint) -> str:
         accepts = _SELECT_ACCEPTS.get(field.scalar, field.scalar.annotation)
         return f"{accepts} | None | Unset"
     if field.kind is FieldKind.MAP:
+        if field.entity is not None:
+            return f"dict[str, {_class_of(field, endpoint)}] | None | Unset"
         items = "Any" if field.scalar is Scalar.ANY else field.scalar.annotation
         return f"dict[str, {items}] | None | Unset"
     if field.kind is FieldKind.LINKED:
@@ -258,7 +260,9 @@ def spec_call(field: Field, endpoint: Endpoint) -> tuple[str, list[str]]:
         return "Value", [*names, py_str(field.scalar.value)]
     if field.kind is FieldKind.PLAIN:
         return "Plain", [*names, py_str(field.scalar.value)]
-    if field.kind is FieldKind.MAP:  # kept as JSON, like a plain value
+    if field.kind is FieldKind.MAP and field.entity is not None:
+        return "Map", [*names, py_str(_class_of(field, endpoint))]
+    if field.kind is FieldKind.MAP:  # items of a scalar or an unmodelled schema: kept as JSON
         return "Plain", [*names, py_str(Scalar.ANY.value)]
     if field.kind is FieldKind.LINKED:
         return "Linked", [*names, py_str(_class_of(field, endpoint))]
@@ -344,9 +348,8 @@ class Family:
         return sorted(result)
 
     def runtime_names(self) -> list[str]:
-        kinds = {f.kind for e in self.entities for f in e.fields}
         names = {"Fields", "Model"}
-        names |= {spec for kind, spec in _SPEC_NAMES.items() if kind in kinds}
+        names |= {_spec_name(f) for e in self.entities for f in e.fields}
         names |= {
             _SELECT_ATTRIBUTES[f.scalar].partition("[")[0]
             for e in self.entities
@@ -374,12 +377,18 @@ class Family:
 _SPEC_NAMES = {
     FieldKind.VALUE: "Value",
     FieldKind.PLAIN: "Plain",
-    FieldKind.MAP: "Plain",
     FieldKind.LINKED: "Linked",
     FieldKind.DETAIL: "Detail",
     FieldKind.CUSTOM: "Custom",
     FieldKind.FILES: "Files",
 }
+
+
+def _spec_name(field: Field) -> str:
+    """The runtime's ``Fields(...)`` entry constructor of a field (see ``spec_call``)."""
+    if field.kind is FieldKind.MAP:  # a map of entities; items of anything else stay JSON
+        return "Map" if field.entity is not None else "Plain"
+    return _SPEC_NAMES[field.kind]
 
 
 def families(endpoint: Endpoint) -> list[Family]:

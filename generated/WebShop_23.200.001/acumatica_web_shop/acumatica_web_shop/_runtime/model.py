@@ -32,7 +32,7 @@ from .values import (
 
 M = TypeVar("M", bound="Model")
 
-VALUE, PLAIN, LINKED, DETAIL, CUSTOM, FILES = range(6)
+VALUE, PLAIN, LINKED, DETAIL, CUSTOM, FILES, MAP = range(7)
 
 
 class FieldSpec:
@@ -81,6 +81,11 @@ def Detail(wire: str, attr: str, entity: str) -> FieldSpec:  # noqa: N802
 def Custom(wire: str, attr: str) -> FieldSpec:  # noqa: N802
     """``{View: {Field: CustomField}}``."""
     return FieldSpec(CUSTOM, wire, attr)
+
+
+def Map(wire: str, attr: str, entity: str) -> FieldSpec:  # noqa: N802
+    """``{name: entity}``, e.g. ``_workflowActions`` (a newer platform's custom actions)."""
+    return FieldSpec(MAP, wire, attr, entity=entity)
 
 
 def Files(wire: str, attr: str) -> FieldSpec:  # noqa: N802
@@ -216,6 +221,12 @@ class Model:
                 values[spec.attr] = spec.entity(cls).from_dict(raw) if type(raw) is dict else raw
             elif kind == CUSTOM:
                 values[spec.attr] = decode_custom(raw)
+            elif kind == MAP:
+                if type(raw) is dict and all(type(item) is dict for item in raw.values()):
+                    entity = spec.entity(cls)
+                    values[spec.attr] = {k: entity.from_dict(item) for k, item in raw.items()}
+                else:
+                    values[spec.attr] = raw
             else:
                 values[spec.attr] = decode_files(raw)
         if extra is not None:
@@ -251,6 +262,12 @@ class Model:
                 result[spec.wire] = value.to_dict() if isinstance(value, Model) else value
             elif kind == CUSTOM:
                 result[spec.wire] = encode_custom(value)
+            elif kind == MAP:
+                result[spec.wire] = (
+                    {k: v.to_dict() if isinstance(v, Model) else v for k, v in value.items()}
+                    if isinstance(value, dict)
+                    else value
+                )
             else:
                 result[spec.wire] = encode_files(value)
         for wire, kept in wrapper_extra.items():

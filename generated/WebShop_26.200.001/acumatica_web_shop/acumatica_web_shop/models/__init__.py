@@ -15,19 +15,25 @@ _MODULES = {
     "AttributeValue": ".attribute_value",
     "Contact": ".contact",
     "Customer": ".customer",
+    "CustomerCustomAction": ".customer",
     "DocAddress": ".doc_address",
     "DocContact": ".doc_contact",
     "Payment": ".payment",
     "PaymentApplicationHistoryDetail": ".payment",
+    "PaymentCustomAction": ".payment",
     "PaymentDetail": ".payment",
     "PaymentOrderDetail": ".payment",
     "SalesInvoice": ".sales_invoice",
+    "SalesInvoiceCustomAction": ".sales_invoice",
     "SalesInvoiceDetail": ".sales_invoice",
     "SalesOrder": ".sales_order",
+    "SalesOrderCustomAction": ".sales_order",
     "SalesOrderDetail": ".sales_order",
     "Shipment": ".shipment",
+    "ShipmentCustomAction": ".shipment",
     "ShipmentDetail": ".shipment",
     "StockItem": ".stock_item",
+    "StockItemCustomAction": ".stock_item",
     "StockItemWarehouseDetail": ".stock_item",
 }
 
@@ -43,6 +49,7 @@ if TYPE_CHECKING:
     )
     from .customer import (
         Customer as Customer,
+        CustomerCustomAction as CustomerCustomAction,
     )
     from .doc_address import (
         DocAddress as DocAddress,
@@ -53,23 +60,28 @@ if TYPE_CHECKING:
     from .payment import (
         Payment as Payment,
         PaymentApplicationHistoryDetail as PaymentApplicationHistoryDetail,
+        PaymentCustomAction as PaymentCustomAction,
         PaymentDetail as PaymentDetail,
         PaymentOrderDetail as PaymentOrderDetail,
     )
     from .sales_invoice import (
         SalesInvoice as SalesInvoice,
+        SalesInvoiceCustomAction as SalesInvoiceCustomAction,
         SalesInvoiceDetail as SalesInvoiceDetail,
     )
     from .sales_order import (
         SalesOrder as SalesOrder,
+        SalesOrderCustomAction as SalesOrderCustomAction,
         SalesOrderDetail as SalesOrderDetail,
     )
     from .shipment import (
         Shipment as Shipment,
+        ShipmentCustomAction as ShipmentCustomAction,
         ShipmentDetail as ShipmentDetail,
     )
     from .stock_item import (
         StockItem as StockItem,
+        StockItemCustomAction as StockItemCustomAction,
         StockItemWarehouseDetail as StockItemWarehouseDetail,
     )
 

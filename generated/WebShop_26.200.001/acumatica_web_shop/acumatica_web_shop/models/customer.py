@@ -1,4 +1,4 @@
-"""Customers (AR303000): Customer."""
+"""Customers (AR303000): Customer, CustomerCustomAction."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from .._runtime.model import (
     Fields,
     Files,
     Linked,
+    Map,
     Model,
     Plain,
     SelectAttribute,
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from .attribute_value import AttributeValue
     from .contact import Contact
 
-__all__ = ["Customer"]
+__all__ = ["Customer", "CustomerCustomAction"]
 
 
 class Customer(Model):
@@ -34,7 +35,7 @@ class Customer(Model):
     Keys: CustomerID.
     """
 
-    workflow_actions: dict[str, Any] | None | Unset = UNSET
+    workflow_actions: dict[str, CustomerCustomAction] | None | Unset = UNSET
     attributes: list[AttributeValue] | None | Unset = UNSET
     b_account_id: int | None | Unset = UNSET
     billing_contact: Contact | None | Unset = UNSET
@@ -68,7 +69,7 @@ class Customer(Model):
     row_number: int | None | Unset = UNSET
 
     _fields_: ClassVar[Fields] = Fields(
-        Plain("_workflowActions", "workflow_actions", "any"),
+        Map("_workflowActions", "workflow_actions", "CustomerCustomAction"),
         Detail("Attributes", "attributes", "AttributeValue"),
         Value("BAccountID", "b_account_id", "int"),
         Linked("BillingContact", "billing_contact", "Contact"),
@@ -141,7 +142,7 @@ class Customer(Model):
     def __init__(
         self,
         *,
-        workflow_actions: dict[str, Any] | None | Unset = UNSET,
+        workflow_actions: dict[str, CustomerCustomAction] | None | Unset = UNSET,
         attributes: list[AttributeValue] | None | Unset = UNSET,
         b_account_id: int | None | Unset = UNSET,
         billing_contact: Contact | None | Unset = UNSET,
@@ -206,3 +207,31 @@ class Customer(Model):
         self.id = id
         self.note = note
         self.row_number = row_number
+
+
+class CustomerCustomAction(Model):
+    """CustomerCustomAction: used in Customer._workflowActions."""
+
+    entity: Customer | None | Unset = UNSET
+    parameters: Any = UNSET
+    """The parameters of the action."""
+
+    _fields_: ClassVar[Fields] = Fields(
+        Linked("entity", "entity", "Customer"),
+        Plain("parameters", "parameters", "any"),
+    )
+
+    class f:  # noqa: N801 - reads as CustomerCustomAction.f.field_name
+        """Typed field references for ``$filter``, ``$select`` and ``$expand``."""
+
+        entity: ClassVar[FieldRef[Any]] = FieldRef("entity")
+        parameters: ClassVar[FieldRef[Any]] = FieldRef("parameters")
+
+    def __init__(
+        self,
+        *,
+        entity: Customer | None | Unset = UNSET,
+        parameters: Any = UNSET,
+    ) -> None:
+        self.entity = entity
+        self.parameters = parameters

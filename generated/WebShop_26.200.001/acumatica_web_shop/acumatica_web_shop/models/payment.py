@@ -1,5 +1,5 @@
-"""Payments and Applications (AR302000): Payment, PaymentApplicationHistoryDetail, PaymentDetail,
-PaymentOrderDetail.
+"""Payments and Applications (AR302000): Payment, PaymentApplicationHistoryDetail,
+PaymentCustomAction, PaymentDetail, PaymentOrderDetail.
 """
 
 from __future__ import annotations
@@ -9,11 +9,28 @@ from decimal import Decimal
 from typing import Any, ClassVar
 from uuid import UUID
 
-from .._runtime.model import Custom, Detail, Fields, Files, Model, Plain, SelectAttribute, Value
+from .._runtime.model import (
+    Custom,
+    Detail,
+    Fields,
+    Files,
+    Linked,
+    Map,
+    Model,
+    Plain,
+    SelectAttribute,
+    Value,
+)
 from .._runtime.query import FieldRef
 from .._runtime.values import CustomFields, FileLink, Select, UNSET, Unset
 
-__all__ = ["Payment", "PaymentApplicationHistoryDetail", "PaymentDetail", "PaymentOrderDetail"]
+__all__ = [
+    "Payment",
+    "PaymentApplicationHistoryDetail",
+    "PaymentCustomAction",
+    "PaymentDetail",
+    "PaymentOrderDetail",
+]
 
 
 class Payment(Model):
@@ -22,7 +39,7 @@ class Payment(Model):
     Keys: Type, ReferenceNbr.
     """
 
-    workflow_actions: dict[str, Any] | None | Unset = UNSET
+    workflow_actions: dict[str, PaymentCustomAction] | None | Unset = UNSET
     application_date: datetime | None | Unset = UNSET
     application_history: list[PaymentApplicationHistoryDetail] | None | Unset = UNSET
     available_balance: Decimal | None | Unset = UNSET
@@ -55,7 +72,7 @@ class Payment(Model):
     row_number: int | None | Unset = UNSET
 
     _fields_: ClassVar[Fields] = Fields(
-        Plain("_workflowActions", "workflow_actions", "any"),
+        Map("_workflowActions", "workflow_actions", "PaymentCustomAction"),
         Value("ApplicationDate", "application_date", "datetime"),
         Detail("ApplicationHistory", "application_history", "PaymentApplicationHistoryDetail"),
         Value("AvailableBalance", "available_balance", "decimal"),
@@ -126,7 +143,7 @@ class Payment(Model):
     def __init__(
         self,
         *,
-        workflow_actions: dict[str, Any] | None | Unset = UNSET,
+        workflow_actions: dict[str, PaymentCustomAction] | None | Unset = UNSET,
         application_date: datetime | None | Unset = UNSET,
         application_history: list[PaymentApplicationHistoryDetail] | None | Unset = UNSET,
         available_balance: Decimal | None | Unset = UNSET,
@@ -286,6 +303,34 @@ class PaymentApplicationHistoryDetail(Model):
         self.id = id
         self.note = note
         self.row_number = row_number
+
+
+class PaymentCustomAction(Model):
+    """PaymentCustomAction: used in Payment._workflowActions."""
+
+    entity: Payment | None | Unset = UNSET
+    parameters: Any = UNSET
+    """The parameters of the action."""
+
+    _fields_: ClassVar[Fields] = Fields(
+        Linked("entity", "entity", "Payment"),
+        Plain("parameters", "parameters", "any"),
+    )
+
+    class f:  # noqa: N801 - reads as PaymentCustomAction.f.field_name
+        """Typed field references for ``$filter``, ``$select`` and ``$expand``."""
+
+        entity: ClassVar[FieldRef[Any]] = FieldRef("entity")
+        parameters: ClassVar[FieldRef[Any]] = FieldRef("parameters")
+
+    def __init__(
+        self,
+        *,
+        entity: Payment | None | Unset = UNSET,
+        parameters: Any = UNSET,
+    ) -> None:
+        self.entity = entity
+        self.parameters = parameters
 
 
 class PaymentDetail(Model):

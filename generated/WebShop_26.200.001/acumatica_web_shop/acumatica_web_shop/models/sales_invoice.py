@@ -1,4 +1,4 @@
-"""Invoices (SO303000): SalesInvoice, SalesInvoiceDetail."""
+"""Invoices (SO303000): SalesInvoice, SalesInvoiceCustomAction, SalesInvoiceDetail."""
 
 from __future__ import annotations
 
@@ -7,11 +7,22 @@ from decimal import Decimal
 from typing import Any, ClassVar
 from uuid import UUID
 
-from .._runtime.model import Custom, Detail, Fields, Files, Model, Plain, SelectAttribute, Value
+from .._runtime.model import (
+    Custom,
+    Detail,
+    Fields,
+    Files,
+    Linked,
+    Map,
+    Model,
+    Plain,
+    SelectAttribute,
+    Value,
+)
 from .._runtime.query import FieldRef
 from .._runtime.values import CustomFields, DateOnly, FileLink, Select, UNSET, Unset
 
-__all__ = ["SalesInvoice", "SalesInvoiceDetail"]
+__all__ = ["SalesInvoice", "SalesInvoiceCustomAction", "SalesInvoiceDetail"]
 
 
 class SalesInvoice(Model):
@@ -20,7 +31,7 @@ class SalesInvoice(Model):
     Keys: Type, ReferenceNbr.
     """
 
-    workflow_actions: dict[str, Any] | None | Unset = UNSET
+    workflow_actions: dict[str, SalesInvoiceCustomAction] | None | Unset = UNSET
     amount: Decimal | None | Unset = UNSET
     balance: Decimal | None | Unset = UNSET
     currency_id: str | None | Unset = UNSET
@@ -48,7 +59,7 @@ class SalesInvoice(Model):
     row_number: int | None | Unset = UNSET
 
     _fields_: ClassVar[Fields] = Fields(
-        Plain("_workflowActions", "workflow_actions", "any"),
+        Map("_workflowActions", "workflow_actions", "SalesInvoiceCustomAction"),
         Value("Amount", "amount", "decimal"),
         Value("Balance", "balance", "decimal"),
         Value("CurrencyID", "currency_id", "string"),
@@ -109,7 +120,7 @@ class SalesInvoice(Model):
     def __init__(
         self,
         *,
-        workflow_actions: dict[str, Any] | None | Unset = UNSET,
+        workflow_actions: dict[str, SalesInvoiceCustomAction] | None | Unset = UNSET,
         amount: Decimal | None | Unset = UNSET,
         balance: Decimal | None | Unset = UNSET,
         currency_id: str | None | Unset = UNSET,
@@ -162,6 +173,34 @@ class SalesInvoice(Model):
         self.id = id
         self.note = note
         self.row_number = row_number
+
+
+class SalesInvoiceCustomAction(Model):
+    """SalesInvoiceCustomAction: used in SalesInvoice._workflowActions."""
+
+    entity: SalesInvoice | None | Unset = UNSET
+    parameters: Any = UNSET
+    """The parameters of the action."""
+
+    _fields_: ClassVar[Fields] = Fields(
+        Linked("entity", "entity", "SalesInvoice"),
+        Plain("parameters", "parameters", "any"),
+    )
+
+    class f:  # noqa: N801 - reads as SalesInvoiceCustomAction.f.field_name
+        """Typed field references for ``$filter``, ``$select`` and ``$expand``."""
+
+        entity: ClassVar[FieldRef[Any]] = FieldRef("entity")
+        parameters: ClassVar[FieldRef[Any]] = FieldRef("parameters")
+
+    def __init__(
+        self,
+        *,
+        entity: SalesInvoice | None | Unset = UNSET,
+        parameters: Any = UNSET,
+    ) -> None:
+        self.entity = entity
+        self.parameters = parameters
 
 
 class SalesInvoiceDetail(Model):

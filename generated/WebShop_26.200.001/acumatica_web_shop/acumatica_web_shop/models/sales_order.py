@@ -1,4 +1,4 @@
-"""Sales Orders (SO301000): SalesOrder, SalesOrderDetail."""
+"""Sales Orders (SO301000): SalesOrder, SalesOrderCustomAction, SalesOrderDetail."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from .._runtime.model import (
     Fields,
     Files,
     Linked,
+    Map,
     Model,
     Plain,
     SelectAttribute,
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from .doc_address import DocAddress
     from .doc_contact import DocContact
 
-__all__ = ["SalesOrder", "SalesOrderDetail"]
+__all__ = ["SalesOrder", "SalesOrderCustomAction", "SalesOrderDetail"]
 
 
 class SalesOrder(Model):
@@ -34,7 +35,7 @@ class SalesOrder(Model):
     Keys: OrderType, OrderNbr.
     """
 
-    workflow_actions: dict[str, Any] | None | Unset = UNSET
+    workflow_actions: dict[str, SalesOrderCustomAction] | None | Unset = UNSET
     bill_to_address: DocAddress | None | Unset = UNSET
     bill_to_contact: DocContact | None | Unset = UNSET
     currency_id: str | None | Unset = UNSET
@@ -70,7 +71,7 @@ class SalesOrder(Model):
     row_number: int | None | Unset = UNSET
 
     _fields_: ClassVar[Fields] = Fields(
-        Plain("_workflowActions", "workflow_actions", "any"),
+        Map("_workflowActions", "workflow_actions", "SalesOrderCustomAction"),
         Linked("BillToAddress", "bill_to_address", "DocAddress"),
         Linked("BillToContact", "bill_to_contact", "DocContact"),
         Value("CurrencyID", "currency_id", "string"),
@@ -149,7 +150,7 @@ class SalesOrder(Model):
     def __init__(
         self,
         *,
-        workflow_actions: dict[str, Any] | None | Unset = UNSET,
+        workflow_actions: dict[str, SalesOrderCustomAction] | None | Unset = UNSET,
         bill_to_address: DocAddress | None | Unset = UNSET,
         bill_to_contact: DocContact | None | Unset = UNSET,
         currency_id: str | None | Unset = UNSET,
@@ -218,6 +219,34 @@ class SalesOrder(Model):
         self.id = id
         self.note = note
         self.row_number = row_number
+
+
+class SalesOrderCustomAction(Model):
+    """SalesOrderCustomAction: used in SalesOrder._workflowActions."""
+
+    entity: SalesOrder | None | Unset = UNSET
+    parameters: Any = UNSET
+    """The parameters of the action."""
+
+    _fields_: ClassVar[Fields] = Fields(
+        Linked("entity", "entity", "SalesOrder"),
+        Plain("parameters", "parameters", "any"),
+    )
+
+    class f:  # noqa: N801 - reads as SalesOrderCustomAction.f.field_name
+        """Typed field references for ``$filter``, ``$select`` and ``$expand``."""
+
+        entity: ClassVar[FieldRef[Any]] = FieldRef("entity")
+        parameters: ClassVar[FieldRef[Any]] = FieldRef("parameters")
+
+    def __init__(
+        self,
+        *,
+        entity: SalesOrder | None | Unset = UNSET,
+        parameters: Any = UNSET,
+    ) -> None:
+        self.entity = entity
+        self.parameters = parameters
 
 
 class SalesOrderDetail(Model):

@@ -1,4 +1,4 @@
-"""Shipments (SO302000): Shipment, ShipmentDetail."""
+"""Shipments (SO302000): Shipment, ShipmentCustomAction, ShipmentDetail."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from .._runtime.model import (
     Fields,
     Files,
     Linked,
+    Map,
     Model,
     Plain,
     SelectAttribute,
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from .doc_address import DocAddress
     from .doc_contact import DocContact
 
-__all__ = ["Shipment", "ShipmentDetail"]
+__all__ = ["Shipment", "ShipmentCustomAction", "ShipmentDetail"]
 
 
 class Shipment(Model):
@@ -34,7 +35,7 @@ class Shipment(Model):
     Keys: ShipmentNbr.
     """
 
-    workflow_actions: dict[str, Any] | None | Unset = UNSET
+    workflow_actions: dict[str, ShipmentCustomAction] | None | Unset = UNSET
     control_qty: Decimal | None | Unset = UNSET
     customer_id: str | None | Unset = UNSET
     description: str | None | Unset = UNSET
@@ -63,7 +64,7 @@ class Shipment(Model):
     row_number: int | None | Unset = UNSET
 
     _fields_: ClassVar[Fields] = Fields(
-        Plain("_workflowActions", "workflow_actions", "any"),
+        Map("_workflowActions", "workflow_actions", "ShipmentCustomAction"),
         Value("ControlQty", "control_qty", "decimal"),
         Value("CustomerID", "customer_id", "string"),
         Value("Description", "description", "string"),
@@ -126,7 +127,7 @@ class Shipment(Model):
     def __init__(
         self,
         *,
-        workflow_actions: dict[str, Any] | None | Unset = UNSET,
+        workflow_actions: dict[str, ShipmentCustomAction] | None | Unset = UNSET,
         control_qty: Decimal | None | Unset = UNSET,
         customer_id: str | None | Unset = UNSET,
         description: str | None | Unset = UNSET,
@@ -181,6 +182,34 @@ class Shipment(Model):
         self.id = id
         self.note = note
         self.row_number = row_number
+
+
+class ShipmentCustomAction(Model):
+    """ShipmentCustomAction: used in Shipment._workflowActions."""
+
+    entity: Shipment | None | Unset = UNSET
+    parameters: Any = UNSET
+    """The parameters of the action."""
+
+    _fields_: ClassVar[Fields] = Fields(
+        Linked("entity", "entity", "Shipment"),
+        Plain("parameters", "parameters", "any"),
+    )
+
+    class f:  # noqa: N801 - reads as ShipmentCustomAction.f.field_name
+        """Typed field references for ``$filter``, ``$select`` and ``$expand``."""
+
+        entity: ClassVar[FieldRef[Any]] = FieldRef("entity")
+        parameters: ClassVar[FieldRef[Any]] = FieldRef("parameters")
+
+    def __init__(
+        self,
+        *,
+        entity: Shipment | None | Unset = UNSET,
+        parameters: Any = UNSET,
+    ) -> None:
+        self.entity = entity
+        self.parameters = parameters
 
 
 class ShipmentDetail(Model):

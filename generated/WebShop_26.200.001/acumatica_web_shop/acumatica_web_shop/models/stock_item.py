@@ -1,4 +1,4 @@
-"""Stock Items (IN202500): StockItem, StockItemWarehouseDetail."""
+"""Stock Items (IN202500): StockItem, StockItemCustomAction, StockItemWarehouseDetail."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from .._runtime.model import (
     Detail,
     Fields,
     Files,
+    Linked,
+    Map,
     Model,
     MultiSelectAttribute,
     Plain,
@@ -24,7 +26,7 @@ from .._runtime.values import CustomFields, FileLink, Select, UNSET, Unset
 if TYPE_CHECKING:
     from .attribute_value import AttributeValue
 
-__all__ = ["StockItem", "StockItemWarehouseDetail"]
+__all__ = ["StockItem", "StockItemCustomAction", "StockItemWarehouseDetail"]
 
 
 class StockItem(Model):
@@ -33,7 +35,7 @@ class StockItem(Model):
     Keys: InventoryID.
     """
 
-    workflow_actions: dict[str, Any] | None | Unset = UNSET
+    workflow_actions: dict[str, StockItemCustomAction] | None | Unset = UNSET
     attributes: list[AttributeValue] | None | Unset = UNSET
     base_uom: str | None | Unset = UNSET
     default_price: Decimal | None | Unset = UNSET
@@ -69,7 +71,7 @@ class StockItem(Model):
     row_number: int | None | Unset = UNSET
 
     _fields_: ClassVar[Fields] = Fields(
-        Plain("_workflowActions", "workflow_actions", "any"),
+        Map("_workflowActions", "workflow_actions", "StockItemCustomAction"),
         Detail("Attributes", "attributes", "AttributeValue"),
         Value("BaseUOM", "base_uom", "string"),
         Value("DefaultPrice", "default_price", "decimal"),
@@ -146,7 +148,7 @@ class StockItem(Model):
     def __init__(
         self,
         *,
-        workflow_actions: dict[str, Any] | None | Unset = UNSET,
+        workflow_actions: dict[str, StockItemCustomAction] | None | Unset = UNSET,
         attributes: list[AttributeValue] | None | Unset = UNSET,
         base_uom: str | None | Unset = UNSET,
         default_price: Decimal | None | Unset = UNSET,
@@ -215,6 +217,34 @@ class StockItem(Model):
         self.id = id
         self.note = note
         self.row_number = row_number
+
+
+class StockItemCustomAction(Model):
+    """StockItemCustomAction: used in StockItem._workflowActions."""
+
+    entity: StockItem | None | Unset = UNSET
+    parameters: Any = UNSET
+    """The parameters of the action."""
+
+    _fields_: ClassVar[Fields] = Fields(
+        Linked("entity", "entity", "StockItem"),
+        Plain("parameters", "parameters", "any"),
+    )
+
+    class f:  # noqa: N801 - reads as StockItemCustomAction.f.field_name
+        """Typed field references for ``$filter``, ``$select`` and ``$expand``."""
+
+        entity: ClassVar[FieldRef[Any]] = FieldRef("entity")
+        parameters: ClassVar[FieldRef[Any]] = FieldRef("parameters")
+
+    def __init__(
+        self,
+        *,
+        entity: StockItem | None | Unset = UNSET,
+        parameters: Any = UNSET,
+    ) -> None:
+        self.entity = entity
+        self.parameters = parameters
 
 
 class StockItemWarehouseDetail(Model):

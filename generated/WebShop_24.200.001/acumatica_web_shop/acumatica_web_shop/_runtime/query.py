@@ -367,6 +367,8 @@ def field_params(
     dialect: Dialect,
 ) -> dict[str, str]:
     """``$select``, ``$expand`` and ``$custom`` as ``dialect`` writes them (empty ones left out)."""
+    if select is None and expand is None and custom is None:
+        return {}  # most requests: nothing to build
     if dialect.nested_expand:
         return _nested_params(select, expand, custom)
     params: dict[str, str] = {}

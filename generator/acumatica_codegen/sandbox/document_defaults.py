@@ -18,8 +18,10 @@ from datetime import datetime, timezone
 from typing import Any
 
 from ..ir import Entity, FieldKind, Scalar
+from .values import select_description
 
 TODAY = object()  # the business date: today at 00:00, as Acumatica stores document dates
+TODAY_DATE = object()  # the business date on a contract-5 date-only field (DateOnlyValue)
 BASE_CURRENCY = "USD"  # the demo instance's base currency
 
 _OPEN_ORDER = {"Status": "Open", "Hold": False, "Date": TODAY, "CurrencyID": BASE_CURRENCY}
@@ -75,6 +77,10 @@ def defaults_for(entity: Entity) -> dict[str, Any]:
         expected = Scalar.DATETIME if value is TODAY else _SCALAR_OF[type(value)]
         if fld.scalar is expected:
             chosen[name] = value
+        elif fld.scalar is Scalar.DATE and value is TODAY:  # contract 5 date-only fields
+            chosen[name] = TODAY_DATE
+        elif fld.scalar is Scalar.STRING_SELECT and expected is Scalar.STRING:
+            chosen[name] = {"id": value, "description": select_description(value)}
     return chosen
 
 
@@ -82,4 +88,8 @@ def fill(defaults: Mapping[str, Any], draft: dict[str, Any]) -> None:
     """Put ``defaults`` (from ``defaults_for``) into a new record where it has no value."""
     for name, value in defaults.items():
         if draft.get(name) is None:
-            draft[name] = business_date() if value is TODAY else value
+            if value is TODAY:
+                value = business_date()
+            elif value is TODAY_DATE:
+                value = business_date()[:10]  # yyyy-MM-dd
+            draft[name] = dict(value) if isinstance(value, dict) else value

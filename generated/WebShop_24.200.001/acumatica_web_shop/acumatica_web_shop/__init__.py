@@ -12,6 +12,9 @@ from typing import TYPE_CHECKING, Any
 ENDPOINT = "WebShop"
 VERSION = "24.200.001"
 SPEC_SHA256 = "de18d36c46bfb0d883d6e3e013c8a6d746df24d16465e1eb84076292e8b9fb9c"
+# The system contract the endpoint is built on (the document's info.version): the client writes
+# queries in its dialect (``_runtime.dialect``).
+CONTRACT = 4
 
 # Custom field type → the scalar its value holds, from the document; ``_runtime.values`` reads it.
 _CUSTOM_FIELD_SCALARS = {
@@ -39,10 +42,12 @@ _LAZY = {
     "ConfigurationError": "._runtime.errors",
     "CookieAuth": "._runtime.auth",
     "CustomField": "._runtime.values",
+    "Expansion": "._runtime.query",
     "FieldRef": "._runtime.query",
     "FileLink": "._runtime.values",
     "Filter": "._runtime.query",
     "LoginLimit": "._runtime.errors",
+    "LongOperationRunning": "._runtime.errors",
     "NotFound": "._runtime.errors",
     "OAuth2Password": "._runtime.auth",
     "OAuth2Token": "._runtime.auth",
@@ -83,6 +88,7 @@ if TYPE_CHECKING:
         ConcurrencyError as ConcurrencyError,
         ConfigurationError as ConfigurationError,
         LoginLimit as LoginLimit,
+        LongOperationRunning as LongOperationRunning,
         NotFound as NotFound,
         PreconditionFailed as PreconditionFailed,
         RateLimited as RateLimited,
@@ -91,6 +97,7 @@ if TYPE_CHECKING:
         ValidationError as ValidationError,
     )
     from ._runtime.query import (
+        Expansion as Expansion,
         FieldRef as FieldRef,
         Filter as Filter,
         custom_field as custom_field,
@@ -104,6 +111,7 @@ if TYPE_CHECKING:
     )
 
 __all__ = [
+    "CONTRACT",
     "ENDPOINT",
     "SPEC_SHA256",
     "VERSION",
@@ -117,10 +125,12 @@ __all__ = [
     "ConfigurationError",
     "CookieAuth",
     "CustomField",
+    "Expansion",
     "FieldRef",
     "FileLink",
     "Filter",
     "LoginLimit",
+    "LongOperationRunning",
     "NotFound",
     "OAuth2Password",
     "OAuth2Token",

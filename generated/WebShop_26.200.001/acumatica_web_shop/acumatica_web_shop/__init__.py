@@ -12,6 +12,9 @@ from typing import TYPE_CHECKING, Any
 ENDPOINT = "WebShop"
 VERSION = "26.200.001"
 SPEC_SHA256 = "490c9f769bfd2f5aab602f28b39932643974bc2bb850252e18d75e15fe35d2f8"
+# The system contract the endpoint is built on (the document's info.version): the client writes
+# queries in its dialect (``_runtime.dialect``).
+CONTRACT = 5
 
 # Custom field type → the scalar its value holds, from the document; ``_runtime.values`` reads it.
 _CUSTOM_FIELD_SCALARS = {
@@ -42,10 +45,12 @@ _LAZY = {
     "ConfigurationError": "._runtime.errors",
     "CookieAuth": "._runtime.auth",
     "CustomField": "._runtime.values",
+    "Expansion": "._runtime.query",
     "FieldRef": "._runtime.query",
     "FileLink": "._runtime.values",
     "Filter": "._runtime.query",
     "LoginLimit": "._runtime.errors",
+    "LongOperationRunning": "._runtime.errors",
     "NotFound": "._runtime.errors",
     "OAuth2Password": "._runtime.auth",
     "OAuth2Token": "._runtime.auth",
@@ -86,6 +91,7 @@ if TYPE_CHECKING:
         ConcurrencyError as ConcurrencyError,
         ConfigurationError as ConfigurationError,
         LoginLimit as LoginLimit,
+        LongOperationRunning as LongOperationRunning,
         NotFound as NotFound,
         PreconditionFailed as PreconditionFailed,
         RateLimited as RateLimited,
@@ -94,6 +100,7 @@ if TYPE_CHECKING:
         ValidationError as ValidationError,
     )
     from ._runtime.query import (
+        Expansion as Expansion,
         FieldRef as FieldRef,
         Filter as Filter,
         custom_field as custom_field,
@@ -107,6 +114,7 @@ if TYPE_CHECKING:
     )
 
 __all__ = [
+    "CONTRACT",
     "ENDPOINT",
     "SPEC_SHA256",
     "VERSION",
@@ -120,10 +128,12 @@ __all__ = [
     "ConfigurationError",
     "CookieAuth",
     "CustomField",
+    "Expansion",
     "FieldRef",
     "FileLink",
     "Filter",
     "LoginLimit",
+    "LongOperationRunning",
     "NotFound",
     "OAuth2Password",
     "OAuth2Token",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from . import ENDPOINT, VERSION
+from . import CONTRACT, ENDPOINT, VERSION
 from ._runtime._async_client import AsyncBaseClient
 
 if TYPE_CHECKING:
@@ -33,6 +33,7 @@ class AsyncClient(AsyncBaseClient):
 
     endpoint_name = ENDPOINT
     endpoint_version = VERSION
+    contract_version = CONTRACT
 
     @cached_property
     def customer(self) -> AsyncCustomerApi:

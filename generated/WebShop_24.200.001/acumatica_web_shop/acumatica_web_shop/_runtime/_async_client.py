@@ -16,7 +16,7 @@ import time
 import warnings
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from types import TracebackType
-from typing import Any, ClassVar, Generic, Literal, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, Protocol, TypeVar
 from urllib.parse import quote
 from uuid import UUID
 
@@ -25,6 +25,7 @@ import httpx
 from . import _wire
 from ._async_concurrency import AsyncEvent, AsyncLock, AsyncSemaphore, AsyncSessionWork, async_sleep
 from .auth import Auth, AuthRequest, auth_from_env
+from .dialect import dialect_for
 from .errors import (
     ActionTimeout,
     AcumaticaError,
@@ -38,6 +39,9 @@ from .errors import (
     error_from_response,
 )
 from .query import FieldRef, Filter
+
+if TYPE_CHECKING:  # not at run time: importing the client stays cheap without the models
+    from .values import Unset
 
 __all__ = ["AsyncBaseClient", "AsyncEntityApi", "WireModel"]
 
@@ -89,6 +93,8 @@ class AsyncBaseClient:
 
     endpoint_name: ClassVar[str] = ""
     endpoint_version: ClassVar[str] = ""
+    # The system contract of the endpoint (from its document): the query dialect it speaks.
+    contract_version: ClassVar[int] = 4
     # Seconds a refused sign-in (wrong or changed credentials) is answered from memory.
     sign_in_retry_after: ClassVar[float] = 30.0
 
@@ -131,6 +137,7 @@ class AsyncBaseClient:
                 " (the client adds its endpoint and version itself)"
             )
         self.url = site.rstrip("/")
+        self.dialect = dialect_for(self.contract_version)
         self._site_prefix = self.url + "/"
         self.base_url = (
             f"{self.url}/entity/{quote(self.endpoint_name)}/{quote(self.endpoint_version)}"
@@ -845,7 +852,7 @@ class AsyncEntityApi(Generic[M]):
         Like every PUT it is resent after a lost connection: to create records whose key the
         server assigns (order numbers), prefer ``put_once``, which cannot create a second one.
         """
-        params = _wire.query_params(select=select, expand=expand, custom=custom)
+        params = self._query_params(select=select, expand=expand, custom=custom)
         return await self._put(entity, mode, params, timeout, idempotent=True)
 
     async def _put(
@@ -862,11 +869,25 @@ class AsyncEntityApi(Generic[M]):
         except KeyError:
             raise ValueError(f"mode must be 'upsert', 'insert' or 'update', not {mode!r}") from None
         body = entity.to_dict()
+        return await self._write("PUT", body, headers, params, timeout, idempotent=idempotent)
+
+    async def _write(
+        self,
+        method: str,
+        body: Mapping[str, Any],
+        headers: Mapping[str, str],
+        params: Mapping[str, str],
+        timeout: float | httpx.Timeout | None,
+        *,
+        idempotent: bool,
+    ) -> M:
+        """A PUT or PATCH of ``body``: one that loses a race ("Another process has updated...")
+        is re-read and sent once more."""
         content = _wire.dumps(body)
         for attempt in range(2):
             try:
                 response = await self._client._request(
-                    "PUT",
+                    method,
                     self._url(),
                     params=params,
                     content=content,
@@ -917,7 +938,7 @@ class AsyncEntityApi(Generic[M]):
         if value is None:
             raise ValueError(f"put_once needs {name} set on the entity")
         match: Filter = FieldRef[Any](name) == value
-        params = _wire.query_params(select=select, expand=expand, custom=custom)
+        params = self._query_params(select=select, expand=expand, custom=custom)
         retried = False
         while True:
             found = await self.list(
@@ -963,7 +984,7 @@ class AsyncEntityApi(Generic[M]):
                 timeout=timeout,
             )
             return [item async for item in pages]
-        params = _wire.query_params(
+        params = self._query_params(
             filter=filter, select=select, expand=expand, custom=custom, top=top, skip=skip
         )
         response = await self._client._request("GET", self._url(), params=params, timeout=timeout)
@@ -988,7 +1009,7 @@ class AsyncEntityApi(Generic[M]):
         remaining = top
         while remaining is None or remaining > 0:
             count = page_size if remaining is None else min(page_size, remaining)
-            params = _wire.query_params(
+            params = self._query_params(
                 filter=filter, select=select, expand=expand, custom=custom, top=count, skip=offset
             )
             url = self._url()
@@ -1012,7 +1033,7 @@ class AsyncEntityApi(Generic[M]):
         timeout: float | httpx.Timeout | None = None,
     ) -> M:
         """The record with this ``id`` (``NotFound`` if none)."""
-        params = _wire.query_params(select=select, expand=expand, custom=custom)
+        params = self._query_params(select=select, expand=expand, custom=custom)
         url = self._record_url([id], by_id=True)
         response = await self._client._request("GET", url, params=params, timeout=timeout)
         return self._parse(response)
@@ -1031,7 +1052,7 @@ class AsyncEntityApi(Generic[M]):
         per key; an entity without keys has no ``get_by_keys`` at all."""
         if not keys:
             raise ValueError("get_by_keys needs at least one key value")
-        params = _wire.query_params(select=select, expand=expand, custom=custom)
+        params = self._query_params(select=select, expand=expand, custom=custom)
         url = self._record_url(keys)
         response = await self._client._request("GET", url, params=params, timeout=timeout)
         return self._parse(response)
@@ -1060,6 +1081,48 @@ class AsyncEntityApi(Generic[M]):
             except ConcurrencyError:
                 if attempt:
                     raise
+
+    async def patch(
+        self,
+        entity: M,
+        *,
+        id: UUID | str | Unset | None = None,
+        select: FieldSpec | None = None,
+        expand: FieldSpec | None = None,
+        custom: FieldSpec | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> M:
+        """Update only the fields set on ``entity`` (a PATCH) and return the updated record.
+
+        The record is the one with ``id=`` (a model's ``id`` as read: ``None``/``UNSET`` do not
+        count), else the entity's own ``id``, else its key fields (``key_fields``). PATCH never inserts: no such record raises ``NotFound``. PATCH came with
+        the 2025 R1 platform and works there on every endpoint version; an older server answers
+        405, raised as an ``AcumaticaError`` that says so (use ``put(mode="update")`` there).
+        Like ``put`` it is resent after a lost connection, a 5xx gateway error or a 409 (a long
+        operation running on the screen): setting the same fields twice changes nothing more; and
+        one that loses a race ("Another process has updated...") is re-read and sent once more.
+        """
+        body = entity.to_dict()
+        if id:  # not None, UNSET or empty
+            body["id"] = str(id)
+        elif not body.get("id") and not self._keys_set(body):
+            keys = ", ".join(self.key_fields) or "no key fields"
+            raise ValueError(
+                f"patch needs the {self.entity_name} record: pass id=, or set its id or its keys"
+                f" ({keys}) on the entity"
+            )
+        params = self._query_params(select=select, expand=expand, custom=custom)
+        return await self._write(
+            "PATCH", body, _wire.JSON_HEADERS, params, timeout, idempotent=True
+        )
+
+    def _keys_set(self, body: Mapping[str, Any]) -> bool:
+        values = [_plain(body.get(name)) for name in self.key_fields]
+        return bool(values) and all(v is not None and str(v).strip() for v in values)
+
+    def _query_params(self, **query: Any) -> dict[str, str]:
+        """The query parameters in the dialect of the client's contract."""
+        return _wire.query_params(**query, dialect=self._client.dialect)
 
     async def ad_hoc_schema(self, *, timeout: float | httpx.Timeout | None = None) -> M:
         """The entity with every custom field the screen offers (``$adHocSchema``)."""

@@ -13,7 +13,7 @@ import os
 import re
 import threading
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, timezone
 from decimal import Decimal
 from email.utils import parsedate_to_datetime
@@ -21,11 +21,14 @@ from typing import IO, Any
 from urllib.parse import parse_qsl, quote, quote_plus, urlencode, urlsplit, urlunsplit
 from uuid import UUID
 
-from .query import FieldRef, Filter
+from .dialect import CONTRACT_4, Dialect
+from .query import FieldSpec as FieldSpec  # re-exported: generated API modules import it here
+from .query import Filter, field_params
 
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
-# Statuses worth a backoff and another try: the server did not process the request.
-RETRY_STATUSES = frozenset({429, 502, 503, 504})
+# Statuses worth a backoff and another try: the server did not process the request (409: a long
+# operation is running for the screen in this session).
+RETRY_STATUSES = frozenset({409, 429, 502, 503, 504})
 PUT_MODE_HEADERS: dict[str, dict[str, str]] = {
     "upsert": {},
     "insert": {"If-None-Match": "*"},
@@ -110,18 +113,6 @@ def try_loads(content: bytes) -> Any:
 
 # Query parameters ----------------------------------------------------------------------------
 
-FieldSpec = str | FieldRef[Any] | Sequence[str | FieldRef[Any]]
-
-
-def field_list(fields: FieldSpec | None) -> str | None:
-    """``$select``/``$expand``/``$custom`` value: ``"A,B/C"`` from strings or field references."""
-    if fields is None:
-        return None
-    if isinstance(fields, (str, FieldRef)):
-        fields = [fields]
-    names = [f.path if isinstance(f, FieldRef) else f for f in fields]
-    return ",".join(names) if names else None
-
 
 def query_params(
     *,
@@ -131,15 +122,14 @@ def query_params(
     custom: FieldSpec | None = None,
     top: int | None = None,
     skip: int | None = None,
+    dialect: Dialect = CONTRACT_4,
 ) -> dict[str, str]:
-    """The OData query parameters Acumatica understands, omitting the ones not given."""
+    """The OData query parameters Acumatica understands, omitting the ones not given, written in
+    the ``dialect`` of the endpoint's contract."""
     params: dict[str, str] = {}
     if filter is not None:
-        params["$filter"] = str(filter)
-    for name, fields in (("$select", select), ("$expand", expand), ("$custom", custom)):
-        value = field_list(fields)
-        if value:
-            params[name] = value
+        params["$filter"] = filter.render(dialect) if isinstance(filter, Filter) else filter
+    params.update(field_params(select, expand, custom, dialect))
     if top is not None:
         params["$top"] = str(top)
     if skip:

@@ -20,6 +20,7 @@ __all__ = [
     "ConcurrencyError",
     "ConfigurationError",
     "LoginLimit",
+    "LongOperationRunning",
     "NotFound",
     "PreconditionFailed",
     "RateLimited",
@@ -214,6 +215,10 @@ def error_from_response(
         return ConcurrencyError("record updated by another process", **where)
     if status >= 500:
         return ServerError("server error", **where)
+    if status == 409:
+        return LongOperationRunning("a long operation is running for this screen", **where)
+    if status == 405 and method.upper() == "PATCH":
+        return AcumaticaError(PATCH_NOT_SUPPORTED, **where)
     return AcumaticaError("unexpected answer", **where)
 
 
@@ -269,3 +274,19 @@ def _model_state(value: Any) -> dict[str, list[str]]:
         else:
             state[str(key)] = [str(messages)]
     return state
+
+
+class LongOperationRunning(ConcurrencyError):
+    """409: "A long operation is running for this screen in the current session".
+
+    The server ran nothing of the request. GET, PUT, PATCH and DELETE are retried with backoff
+    (``max_retries``); an action's POST is not (raise and let the caller decide). A subclass of
+    ``ConcurrencyError``, so code that retries lost races retries this too.
+    """
+
+
+# A 405 to a PATCH: the server predates the 2025 R1 platform, which brought PATCH.
+PATCH_NOT_SUPPORTED = (
+    "this server does not accept PATCH (it came with Acumatica 2025 R1 builds): "
+    'update with put(mode="update") instead'
+)

@@ -12,7 +12,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # runtime_fake, beside the tests
 
 RUNTIME_MODULES = (
-    "_sync_client", "_async_client", "_wire", "auth", "errors", "model", "query", "values"
+    "_sync_client", "_async_client", "_wire", "auth", "errors", "model", "query", "values",
+    "_answers", "_lenient",
 )  # fmt: skip
 
 

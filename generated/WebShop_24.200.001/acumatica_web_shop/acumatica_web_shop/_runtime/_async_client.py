@@ -1122,7 +1122,7 @@ class AsyncEntityApi(Generic[M]):
             url = self._url()
             response = await self._client._request("GET", url, params=params, timeout=timeout)
             rows = self._parse_list(response)
-            for row in rows:  # noqa: UP028 - an async generator cannot ``yield from``
+            for row in rows:  # noqa: UP028 - no ``yield from`` in a coroutine generator
                 yield row
             if len(rows) < count:
                 return

@@ -1114,7 +1114,7 @@ class EntityApi(Generic[M]):
             url = self._url()
             response = self._client._request("GET", url, params=params, timeout=timeout)
             rows = self._parse_list(response)
-            for row in rows:  # noqa: UP028 - an async generator cannot ``yield from``
+            for row in rows:  # noqa: UP028 - no ``yield from`` in a coroutine generator
                 yield row
             if len(rows) < count:
                 return

@@ -356,7 +356,11 @@ def is_secret_key(key: str) -> bool:
 
 def redact_url(url: str) -> str:
     """The URL with the values of secret-looking query parameters and any password masked."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # not a URL (a malformed Location): masked wholesale where secrets hide
+        base, query, _ = url.partition("?")
+        return re.sub(r"//[^/]*@", f"//{REDACTED}@", base) + (f"?{REDACTED}" if query else "")
     if "@" in parts.netloc:  # user:password@host: the password never shows
         user, _, host = parts.netloc.rpartition("@")
         masked_user = f"{user.partition(':')[0]}:{REDACTED}" if ":" in user else user

@@ -104,6 +104,14 @@ def test_a_redirect_elsewhere_raises_and_is_never_followed(call, rt, server, ope
     assert server.logins == 1  # not a lost session
 
 
+def test_a_sign_in_answered_by_a_redirect_says_so(call, rt, server):
+    login = httpx.Response(302, headers={"Location": "https://sso.example.net/login"})
+    server.fail_next(lambda r: r.url.path.endswith("/auth/login"), login)
+    with pytest.raises(rt.errors.AuthError, match="signing in failed: redirected to https://sso"):
+        call(lambda api: api.list())
+    assert not any(is_entity(r) for r in server.requests)
+
+
 @pytest.mark.parametrize(
     ("operation", "error"),
     [

@@ -743,6 +743,8 @@ class SyncBaseClient:
             raise  # busy or unreachable: the credentials may be fine
         except AcumaticaError as exc:
             reason = exc.exception_message or exc.message or getattr(exc, "error", None)
+            if reason is None and isinstance(exc, UnexpectedAnswer):
+                reason = exc.summary  # a redirect or a page where the sign-in answer was due
             reason = self._scrub(reason) if reason else None  # a password the server echoes
             summary = f"signing in failed: {reason}" if reason else "signing in failed"
             failed = AuthError(summary, method=exc.method, url=exc.url, status=exc.status)

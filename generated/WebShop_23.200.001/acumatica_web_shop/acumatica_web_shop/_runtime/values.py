@@ -101,6 +101,9 @@ def _decimal(value: Any) -> Decimal:
 
 def decode_decimal(value: Any) -> Any:
     """JSON number (or numeric text) → ``Decimal``; floats keep their shortest spelling."""
+    # The usual case first, inline: a fraction as the JSON decoder made it, within bounds.
+    if type(value) is Decimal and value.is_finite() and abs(value.adjusted()) <= MAX_EXPONENT:
+        return value
     return None if value is None else _decimal(value)
 
 

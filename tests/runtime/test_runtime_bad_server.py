@@ -512,3 +512,14 @@ def test_a_dripping_status_poll_ends_in_action_timeout_not_a_retry_storm(call, r
             fake_sleep=False,
         )
     assert time.monotonic() - started < 4.0
+
+
+def test_a_malformed_token_of_yours_is_refused_before_any_request(rt):
+    with pytest.raises(rt.errors.AuthError, match="OAuth2Token was given a malformed") as caught:
+        rt.auth.OAuth2Token("my-token\n", refresh_token="r", client_id="c")
+    assert "my-token" not in str(caught.value)
+
+
+def test_a_secret_is_scrubbed_as_a_repr_shows_it_too(rt):
+    text = "Illegal header value b'Bearer tok-abc\\n'"
+    assert rt._wire.scrub(text, ["tok-abc\n"]) == "Illegal header value b'Bearer ***'"

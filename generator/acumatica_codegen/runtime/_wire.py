@@ -417,7 +417,13 @@ def scrub(text: str, secrets: Iterable[str]) -> str:
     for secret in secrets:
         if secret and len(secret) >= 4:  # shorter ones would mask ordinary text
             # As written, inside JSON, and URL-encoded in a query ($filter on a password...).
-            encoded = (json.dumps(secret)[1:-1], quote(secret, safe=""), quote_plus(secret))
+            # And as a repr shows it (an httpx error quoting a header with a newline in it).
+            encoded = (
+                json.dumps(secret)[1:-1],
+                quote(secret, safe=""),
+                quote_plus(secret),
+                repr(secret)[1:-1],
+            )
             for form in dict.fromkeys((secret, *encoded)):
                 text = text.replace(form, REDACTED)
     return text

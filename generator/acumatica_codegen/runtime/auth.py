@@ -149,6 +149,8 @@ class OAuth2Token(Auth):
         client_secret: str | None = None,
         expires_at: float | datetime | None = None,
     ) -> None:
+        if access_token:  # one of yours: refused here rather than shown in a header error later
+            _checked_token(access_token, "access_token", "OAuth2Token was given")
         self.access_token = access_token
         self.refresh_token = refresh_token
         self.client_id = client_id
@@ -280,14 +282,14 @@ class OAuth2Password(OAuth2Token):
         return super().secrets() + (self._password,)
 
 
-def _checked_token(value: Any, name: str) -> str:
-    """A token from the token endpoint, or ``AuthError`` describing it without showing it."""
+def _checked_token(value: Any, name: str, source: str = "the token endpoint answered") -> str:
+    """A bearer token, or ``AuthError`` describing it without showing it."""
     if isinstance(value, str) and _TOKEN.fullmatch(value):
         return value
     what = f"{len(value)} characters" if isinstance(value, str) else type(value).__name__
     raise AuthError(
-        f"the token endpoint answered a malformed {name} ({what}, not a bearer token): "
-        "not used; check the identity server (or a proxy rewriting its answer)"
+        f"{source} a malformed {name} ({what}, not a bearer token): not used; check where it"
+        " comes from (the identity server, a proxy rewriting its answer, a stored value)"
     )
 
 

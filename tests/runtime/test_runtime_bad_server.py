@@ -4,10 +4,11 @@ or a leaked secret. Each test makes the fake Acumatica misbehave one way, on bot
 from __future__ import annotations
 
 import asyncio
-import gzip
 import inspect
 import json
 import time
+import tracemalloc
+import zlib
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -442,15 +443,43 @@ def test_action_polls_start_soon_grow_and_honour_retry_after(call, server, sleep
 # 7, 10. Bounded size and time -----------------------------------------------------------------
 
 
-def test_a_gzip_bomb_stops_at_max_response_bytes(call, rt, server):
-    bomb = gzip.compress(b"[" + b" " * 50_000_000 + b"]", compresslevel=9)
-    assert len(bomb) < 100_000
+def gzip_bomb(megabytes: int) -> bytes:
+    """A few KB of gzip that inflate to ``megabytes`` MB of spaces (a valid JSON list)."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)  # 31: a gzip header and trailer
+    megabyte = b" " * 1_000_000
+    parts = [packer.compress(b"[")]
+    parts += [packer.compress(megabyte) for _ in range(megabytes)]
+    return b"".join(parts) + packer.compress(b"]") + packer.flush()
+
+
+def streamed(flavour: str, body: bytes, headers: dict[str, str]) -> httpx.Response:
+    """A 200 whose body arrives in 16 KB network reads, as from a socket (not read beforehand)."""
+    pieces = [body[i : i + 16_384] for i in range(0, len(body), 16_384)]
+    if flavour == "sync":
+        return httpx.Response(200, content=iter(pieces), headers=headers)
+
+    async def arrive():  # type: ignore[no-untyped-def]
+        for piece in pieces:
+            yield piece
+
+    return httpx.Response(200, content=arrive(), headers=headers)
+
+
+def test_a_gzip_bomb_stops_at_max_response_bytes_as_it_inflates(call, rt, server):
+    bomb = gzip_bomb(500)  # 500 MB inflated
+    assert len(bomb) < 1_000_000
     headers = {"Content-Encoding": "gzip", "Content-Type": "application/json"}
-    server.fail_next(is_get, httpx.Response(200, content=bomb, headers=headers))
+    server.fail_next(is_get, lambda: streamed(call.flavour, bomb, headers))
+    tracemalloc.start()
     started = time.monotonic()
-    with pytest.raises(rt.errors.UnexpectedAnswer, match="larger than max_response_bytes"):
-        call(lambda api: api.list(), max_response_bytes=1_000_000)
+    try:
+        with pytest.raises(rt.errors.UnexpectedAnswer, match="larger than max_response_bytes"):
+            call(lambda api: api.list(), max_response_bytes=1_000_000)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
     assert time.monotonic() - started < 5
+    assert peak < 100_000_000  # a few inflated reads, never the 500 MB
 
 
 def test_a_declared_length_past_the_bound_is_not_read(call, rt, server):

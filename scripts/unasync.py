@@ -31,6 +31,7 @@ RENAMES: tuple[tuple[str, str], ...] = (
     ("__aenter__", "__enter__"),
     ("__aexit__", "__exit__"),
     ("aclose", "close"),
+    ("aiter_bytes", "iter_bytes"),
     ("AsyncBaseClient", "SyncBaseClient"),
     ("AsyncEntityApi", "EntityApi"),
     ("httpx.AsyncClient", "httpx.Client"),

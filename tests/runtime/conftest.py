@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # runtime_fake, beside
 
 RUNTIME_MODULES = (
     "_sync_client", "_async_client", "_wire", "auth", "dialect", "errors", "model", "query",
-    "values",
+    "values", "_answers", "_lenient",
 )  # fmt: skip
 
 

@@ -40,7 +40,7 @@ class Record:
         }
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Record:
+    def from_dict(cls, data: Mapping[str, Any], /, *, lenient: bool = False) -> Record:
         record = cls.__new__(cls)
         record.data = dict(data)
         return record

@@ -22,7 +22,7 @@ from uuid import UUID
 
 import httpx
 
-from . import _wire
+from . import _answers, _wire
 from ._async_concurrency import AsyncEvent, AsyncLock, AsyncSemaphore, AsyncSessionWork, async_sleep
 from .auth import Auth, AuthRequest, auth_from_env
 from .dialect import dialect_for
@@ -36,6 +36,7 @@ from .errors import (
     PreconditionFailed,
     RateLimited,
     TransportError,
+    UnexpectedAnswer,
     error_from_response,
 )
 from .query import FieldRef, Filter
@@ -48,18 +49,21 @@ __all__ = ["AsyncBaseClient", "AsyncEntityApi", "WireModel"]
 # The generated package this runtime was copied into (``<package>._runtime``): it names the logger.
 LOGGER_NAME = __name__.rpartition("._runtime")[0] or __name__.rpartition(".")[0]
 PutMode = Literal["upsert", "insert", "update"]
+# The largest answer read by default (decompressed): far above any real page of records.
+DEFAULT_MAX_RESPONSE_BYTES = 256 * 1024 * 1024
 FieldSpec = _wire.FieldSpec
 _Timeout = float | httpx.Timeout | None
 _C = TypeVar("_C", bound="AsyncBaseClient")
 _W = TypeVar("_W", bound="WireModel")
 _T = TypeVar("_T")
+_E = TypeVar("_E", bound=AcumaticaError)
 
 
 class WireModel(Protocol):
     """What the runtime needs from a model class: the wire codec."""
 
     @classmethod
-    def from_dict(cls: type[_W], data: dict[str, Any], /) -> _W: ...
+    def from_dict(cls: type[_W], data: dict[str, Any], /, *, lenient: bool = ...) -> _W: ...
 
     def to_dict(self) -> dict[str, Any]: ...
 
@@ -84,8 +88,13 @@ class AsyncBaseClient:
       Several clients may share it: each keeps its session cookies to itself.
     - ``log_file``: append every request and response as JSON lines, secrets redacted (as does
       ``ACUMATICA_LOG=debug`` through the logger named after the generated package).
-    - ``action_poll_interval``/``action_timeout``: how often an action's status is polled, and
-      for how long in all before ``ActionTimeout``.
+    - ``action_poll_interval``/``action_timeout``: the longest wait between two polls of an
+      action's status (the first comes after a tenth of a second, each next one twice as late,
+      or when the server's ``Retry-After`` says), and for how long in all before ``ActionTimeout``.
+    - ``max_response_bytes``: the largest answer read (decompressed), 256 MiB by default; a larger
+      one raises ``UnexpectedAnswer`` as it streams in, so a gzip bomb costs no memory. None: no limit.
+    - ``lenient_decoding``: a value of the wrong type in an answer (``"abc"`` for a decimal) is kept
+      as sent, logged and listed in the record's ``decode_errors``, instead of ``DecodeError``.
 
     ``last_response`` is the raw ``httpx.Response`` last received by the caller (per task or
     thread); ``request()`` sends any request with every safeguard.
@@ -110,6 +119,8 @@ class AsyncBaseClient:
         log_file: str | os.PathLike[str] | None = None,
         action_poll_interval: float = 1.0,
         action_timeout: float = 600.0,
+        max_response_bytes: int | None = DEFAULT_MAX_RESPONSE_BYTES,
+        lenient_decoding: bool = False,
     ) -> None:
         site = url or os.environ.get("ACUMATICA_URL")
         if not site:
@@ -124,6 +135,11 @@ class AsyncBaseClient:
             parsed = httpx.URL(site)
         except httpx.InvalidURL as exc:
             raise ConfigurationError(f"url {site!r} is not a URL: {exc}") from None
+        if parsed.userinfo:  # it would show in every message and log; never the URL itself
+            raise ConfigurationError(
+                "url carries credentials (user:password@): give the instance's address alone,"
+                " and the credentials as auth= or through the environment"
+            )
         if parsed.scheme not in ("http", "https") or not parsed.host:
             raise ConfigurationError(
                 f"url must be the instance's address, like https://erp.example.com/AcumaticaERP,"
@@ -150,6 +166,8 @@ class AsyncBaseClient:
         self.backoff_cap = 30.0
         self.action_poll_interval = action_poll_interval
         self.action_timeout = action_timeout
+        self.max_response_bytes = max_response_bytes
+        self.lenient_decoding = lenient_decoding
         self._owns_http = http_client is None
         if http_client is None:
             # As many connections as requests can be in flight: none idle, none waited for.
@@ -335,7 +353,9 @@ class AsyncBaseClient:
         model: Any = None,
         authenticated: bool = True,
         idempotent: bool | None = None,
+        retry_until: float | None = None,
     ) -> httpx.Response:
+        """``request()`` for the runtime; ``retry_until`` (client clock): no retry after it."""
         if self._closed:
             raise AcumaticaError("the client is closed", method=method, url=url)
         method = method.upper()
@@ -359,37 +379,42 @@ class AsyncBaseClient:
                     wait_for_renewal=authenticated,
                 )
             except httpx.TransportError as exc:
-                if attempt < self.max_retries and _may_retry_transport(exc, idempotent):
+                in_time = retry_until is None or self._clock() < retry_until
+                if attempt < self.max_retries and in_time and _may_retry_transport(exc, idempotent):
                     await self._sleep(self._backoff(attempt, None))
                     attempt += 1
                     continue
-                no_answer = TransportError(
-                    f"no answer: {type(exc).__name__}: {exc}", method=method, url=url
-                )
+                reason = self._scrub(f"{type(exc).__name__}: {exc}")
+                no_answer = TransportError(f"no answer: {reason}", method=method, url=url)
                 no_answer.timed_out = isinstance(exc, httpx.TimeoutException)
                 no_answer.may_have_run = not _never_sent(exc)
                 raise no_answer from None
             status = response.status_code
-            if status < 400:
+            if status < 300:
                 proof = authenticated and url.startswith(self._site_prefix)
                 if proof and session > self._proven_session:
                     self._proven_session = session  # this session works (a race only lags it)
                 return response
+            # A 302 to the sign-in page is a lost session, as a 401; any other redirect is no
+            # answer of the API (never followed, never taken for success).
+            signed_out = status == 401 or _answers.redirects_to_sign_in(response)
+            if response.is_redirect and not (authenticated and signed_out):
+                raise _answers.unexpected_redirect(response)
             body = _wire.try_loads(response.content)
             stale = _wire.stale_session(status, body) if authenticated else None
             if stale is not None and session > self._ended_session:
                 self._ended_session = session
-            if authenticated and (status == 401 or stale is not None):
+            if authenticated and (signed_out or stale is not None):
                 # Sent again only when the server surely ran none of it (a 401, "not logged
                 # in") or running it twice is harmless; otherwise sign in again and raise.
-                resend = status == 401 or stale == "certain" or idempotent
+                resend = signed_out or stale == "certain" or idempotent
                 # One request signs in again once: a failure that persists on a fresh session
                 # (a cookie the proxy strips, a missing right) must not become a login storm.
                 # It is resent more only when another request has really replaced the session.
                 # A 401 on a session that has worked is another request's loss (its stale 500
                 # ended the session): renewing again cannot become a storm, so it is allowed.
                 lost = session in (self._proven_session, self._ended_session)
-                allowed = renewals == 0 or (status == 401 and lost and renewals < _MAX_RENEWALS)
+                allowed = renewals == 0 or (signed_out and lost and renewals < _MAX_RENEWALS)
                 outcome = await self._renew(session, allowed, method, url, status)
                 if outcome == "renewed":
                     renewals += 1
@@ -405,11 +430,15 @@ class AsyncBaseClient:
                 elif outcome == "replaced" and resend and resent < _MAX_RESENDS:
                     resent += 1  # sent on a session that another request has since replaced
                     continue
-                elif outcome == "no" and status == 401 and resend and resent < _MAX_RESENDS:
+                elif outcome == "no" and signed_out and resend and resent < _MAX_RESENDS:
                     if await self._replaced_soon(session):
                         resent += 1
                         continue
-            error = error_from_response(method, url, status, response.headers, body, model)
+            if response.is_redirect:
+                raise _answers.unexpected_redirect(response)
+            error = self._scrubbed(
+                error_from_response(method, url, status, response.headers, body, model)
+            )
             if (
                 attempt < self.max_retries
                 and status in _wire.RETRY_STATUSES
@@ -459,7 +488,9 @@ class AsyncBaseClient:
                 request.headers["Cookie"] = self._cookies.header
             started = time.perf_counter()
             try:
-                response = await self._http.send(request)
+                # Never followed: a redirect is judged by _request (a lost session, or an error).
+                response = await self._http.send(request, stream=True, follow_redirects=False)
+                await self._read(response, started, self._total_seconds(timeout))
             except httpx.TransportError as exc:
                 self._log_failure(request, content, started, exc)
                 raise
@@ -481,6 +512,54 @@ class AsyncBaseClient:
                 time.perf_counter() - started,
             )
         return response, session
+
+    async def _read(self, response: httpx.Response, started: float, seconds: float | None) -> None:
+        """Read the body of a streamed answer, within ``max_response_bytes`` (counted after
+        decompression: a gzip bomb stops early) and ``seconds`` from ``started`` in all: a server
+        that drips its answer times out like a silent one. The answer is closed either way."""
+        limit = self.max_response_bytes
+        chunks: builtins.list[bytes] = []
+        size = 0
+        try:
+            declared = response.headers.get("Content-Length", "")
+            if limit is not None and declared.isdigit() and int(declared) > limit:
+                raise self._too_large(response)
+            async for chunk in response.aiter_bytes():
+                size += len(chunk)
+                if limit is not None and size > limit:
+                    raise self._too_large(response)
+                chunks.append(chunk)
+                if seconds is not None and time.perf_counter() - started > seconds:
+                    raise httpx.ReadTimeout(
+                        f"the answer took more than {seconds:g} s in all", request=response.request
+                    )
+        finally:
+            await response.aclose()
+        response._content = b"".join(chunks)
+
+    def _too_large(self, response: httpx.Response) -> UnexpectedAnswer:
+        return UnexpectedAnswer(
+            f"the answer is larger than max_response_bytes ({self.max_response_bytes} bytes):"
+            " not read; raise the client's max_response_bytes if it is genuine",
+            **_answers.where(response),
+        )
+
+    def _total_seconds(self, timeout: float | httpx.Timeout | None) -> float | None:
+        """How long one attempt may take in all: the timeout, or an ``httpx.Timeout``'s read part."""
+        chosen = self._timeout(timeout)
+        if isinstance(chosen, httpx._client.UseClientDefault):
+            chosen = self._http.timeout
+        if isinstance(chosen, httpx.Timeout):
+            return chosen.read
+        return None if chosen is None else float(chosen)
+
+    def _scrub(self, text: str) -> str:
+        """``text`` without any secret the credentials hold (a token the server echoes)."""
+        return _wire.scrub(text, self.auth.secrets())
+
+    def _scrubbed(self, error: _E) -> _E:
+        """``error`` with no secret in its message, wherever the server put one."""
+        return _wire.scrub_error(error, self.auth.secrets())
 
     async def _take_slot(self, wait_for_renewal: bool) -> None:
         """A throttle slot. While the session is being renewed, a request that needs it gives
@@ -679,12 +758,23 @@ class AsyncBaseClient:
             raise  # busy or unreachable: the credentials may be fine
         except AcumaticaError as exc:
             reason = exc.exception_message or exc.message or getattr(exc, "error", None)
+            if reason is None and isinstance(exc, UnexpectedAnswer):
+                reason = exc.summary  # a redirect or a page where the sign-in answer was due
+            reason = self._scrub(reason) if reason else None  # a password the server echoes
             summary = f"signing in failed: {reason}" if reason else "signing in failed"
             failed = AuthError(summary, method=exc.method, url=exc.url, status=exc.status)
             # Remembered only if the credentials themselves were refused, not a 503 or a timeout.
             failed.credentials_refused = _wire.refuses_credentials(exc.status, reason)
             raise failed from None
-        self.auth.accept(_wire.try_loads(response.content), time.time())
+        try:
+            self.auth.accept(_wire.try_loads(response.content), time.time())
+        except AuthError as exc:
+            # A token the server issued and we cannot use (expires_in "abc"): ended, not leaked.
+            if self.auth.sign_out_request(self.url) is not None and self.auth.headers():
+                self._signed_in = True
+                await self._sign_out()
+            self.auth.discard_issued()
+            raise self._scrubbed(exc) from None
 
     async def _sign_out(self) -> None:
         """End the session (lock held). Never raises: signing out must not hide the real error."""
@@ -705,10 +795,12 @@ class AsyncBaseClient:
                         True,
                     )
                 except httpx.TransportError as exc:
-                    self.logger.warning("signing out of %s failed: %s", self.url, exc)
+                    failure = self._scrub(str(exc))
+                    self.logger.warning("signing out of %s failed: %s", self.url, failure)
                     continue
                 except Exception as exc:  # a closed httpx client, a full disk under the log
-                    self.logger.warning("signing out of %s failed: %r", self.url, exc)
+                    failure = self._scrub(repr(exc))
+                    self.logger.warning("signing out of %s failed: %s", self.url, failure)
                     break
                 if response.status_code < 500:
                     break
@@ -770,6 +862,7 @@ class AsyncBaseClient:
                 url=url,
                 status=202,
             )
+        interval = min(FIRST_POLL_INTERVAL, self.action_poll_interval)
         while response.status_code == 202 and location:
             remaining = deadline - self._clock()
             if remaining <= 0:
@@ -779,14 +872,46 @@ class AsyncBaseClient:
                     url=url,
                     status=202,
                 )
+            poll_url = self._status_url(location, action_name, response)
+            # Soon at first, then less often; as the server asks, if it says (Retry-After).
             # Never past the deadline: the last wait is cut short, then polled once more.
-            await self._sleep(min(self.action_poll_interval, remaining))
-            poll_url = self.resolve(location)
+            asked = _wire.parse_retry_after(response.headers.get("Retry-After"))
+            await self._sleep(min(interval if asked is None else asked, remaining))
+            interval = min(interval * 2, self.action_poll_interval)
             # A hanging status request must not outlive the deadline by a whole request timeout.
             left = max(deadline - self._clock(), MIN_POLL_TIMEOUT)
-            response = await self._request("GET", poll_url, timeout=self._capped_timeout(left))
+            try:
+                response = await self._request(
+                    "GET", poll_url, timeout=self._capped_timeout(left), retry_until=deadline
+                )
+            except TransportError as exc:
+                if not exc.timed_out or self._clock() < deadline:
+                    raise
+                raise ActionTimeout(
+                    f"{action_name}: no answer to its status poll after "
+                    f"{self._clock() - started:.1f} s ({exc.summary}); it may still finish",
+                    method="GET",
+                    url=poll_url,
+                ) from None
             location = response.headers.get("Location") or location
+        _answers.no_content(response, f"{action_name} answered")
         return response
+
+    def _status_url(self, location: str, action_name: str, response: httpx.Response) -> str:
+        """Where to poll an action: the 202's ``Location``, on this instance's site and path
+        only, so its cookies and tokens never go elsewhere."""
+        try:
+            resolved = self.resolve(location.strip())
+        except (httpx.InvalidURL, ValueError, TypeError):
+            resolved = location
+        refused = _answers.outside_instance(resolved, self._site_prefix)
+        if refused is None:
+            return resolved
+        raise UnexpectedAnswer(
+            f"{action_name}: the server asked to poll {_wire.redact_url(location)[:200]!r},"
+            f" {refused}: not followed; read the record to see whether the action ran",
+            **_answers.where(response),
+        )
 
 
 class AsyncEntityApi(Generic[M]):
@@ -825,16 +950,21 @@ class AsyncEntityApi(Generic[M]):
         return f"{self._url()}/{'/'.join(segments)}{tail}"
 
     def _parse(self, response: httpx.Response) -> M:
-        data = _wire.loads(response.content)
-        if not isinstance(data, dict):
-            request = response.request
-            raise AcumaticaError(
-                f"expected one {self.entity_name} record, got {type(data).__name__}",
-                method=request.method,
-                url=str(request.url),
-                status=response.status_code,
-            )
-        return self.model.from_dict(data)
+        """One record from a JSON answer; ``DecodeError`` for anything else."""
+        return _answers.record(response, self.entity_name, self._decode)
+
+    def _parse_list(self, response: httpx.Response) -> builtins.list[M]:
+        """A list of records from a JSON answer; ``DecodeError`` for anything else (an empty
+        body or an HTML page is never an empty list)."""
+        return _answers.records(response, self.entity_name, self._decode)
+
+    def _decode(self, data: dict[str, Any]) -> M:
+        if not self._client.lenient_decoding:
+            return self.model.from_dict(data)
+        record = self.model.from_dict(data, lenient=True)
+        for path, reason in getattr(record, "decode_errors", {}).items():
+            self._client.logger.warning("%s.%s kept as sent: %s", self.entity_name, path, reason)
+        return record
 
     async def put(
         self,
@@ -988,7 +1118,7 @@ class AsyncEntityApi(Generic[M]):
             filter=filter, select=select, expand=expand, custom=custom, top=top, skip=skip
         )
         response = await self._client._request("GET", self._url(), params=params, timeout=timeout)
-        return [self.model.from_dict(row) for row in _wire.loads(response.content) or []]
+        return self._parse_list(response)
 
     async def iter(
         self,
@@ -1014,9 +1144,9 @@ class AsyncEntityApi(Generic[M]):
             )
             url = self._url()
             response = await self._client._request("GET", url, params=params, timeout=timeout)
-            rows = _wire.loads(response.content) or []
-            for row in rows:
-                yield self.model.from_dict(row)
+            rows = self._parse_list(response)
+            for row in rows:  # noqa: UP028 - no ``yield from`` in a coroutine generator
+                yield row
             if len(rows) < count:
                 return
             offset += len(rows)
@@ -1076,7 +1206,8 @@ class AsyncEntityApi(Generic[M]):
         """A delete that loses a race ("Another process has updated...") is sent once more."""
         for attempt in range(2):
             try:
-                await self._client._request("DELETE", url, timeout=timeout)
+                response = await self._client._request("DELETE", url, timeout=timeout)
+                _answers.no_content(response, f"deleting a {self.entity_name}")
                 return
             except ConcurrencyError:
                 if attempt:
@@ -1148,7 +1279,10 @@ class AsyncEntityApi(Generic[M]):
         else:
             url = self._record_url(keys, "files") + "/" + name
         headers = {"Content-Type": "application/octet-stream"}
-        await self._client._request("PUT", url, content=content, headers=headers, timeout=timeout)
+        response = await self._client._request(
+            "PUT", url, content=content, headers=headers, timeout=timeout
+        )
+        _answers.no_content(response, f"uploading {filename!r}")
 
     async def download_file(self, file: Any, *, timeout: _Timeout = None) -> bytes:
         """The bytes of an attachment (a ``FileLink`` from ``entity.files``, or its href)."""
@@ -1180,6 +1314,9 @@ class AsyncEntityApi(Generic[M]):
 
 # Seconds per HTTP request when neither the call, the client nor an injected httpx client says.
 DEFAULT_TIMEOUT = 60.0
+# The first wait before polling an action's status; each next one doubles, up to the client's
+# action_poll_interval: most actions end within a second, some take minutes.
+FIRST_POLL_INTERVAL = 0.1
 # Signing out must not hold up an exit for long, least of all one caused by an error.
 _LOGOUT_TIMEOUT = 10.0
 # The shortest timeout a status poll gets, even at the deadline: one last look is worth a second.

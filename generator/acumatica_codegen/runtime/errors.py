@@ -27,6 +27,8 @@ __all__ = [
     "ServerError",
     "TransportError",
     "ValidationError",
+    "UnexpectedAnswer",
+    "DecodeError",
 ]
 
 # What Acumatica says when another session changed the record between our read and our write,
@@ -132,7 +134,7 @@ class ActionTimeout(AcumaticaError):
 
 
 class _ModelClass(Protocol):
-    def from_dict(self, data: dict[str, Any], /) -> Any: ...
+    def from_dict(self, data: dict[str, Any], /, *, lenient: bool = ...) -> Any: ...
 
 
 class ValidationError(AcumaticaError):
@@ -232,7 +234,8 @@ def _validation_error(
     entity: Any = None
     if model is not None:
         try:
-            entity = model.from_dict(dict(body))
+            # Lenient: the entity echoed is ours, with the values the server refused.
+            entity = model.from_dict(dict(body), lenient=True)
         except Exception:  # a model that cannot read the answer must not hide the error
             entity = None
     # From the raw answer, never from the model: custom fields, fields and detail collections
@@ -290,3 +293,30 @@ PATCH_NOT_SUPPORTED = (
     "this server does not accept PATCH (it came with Acumatica 2025 R1 builds): "
     'update with put(mode="update") instead'
 )
+
+
+class UnexpectedAnswer(AcumaticaError):
+    """An answer that is not what the operation expects: a redirect, an HTML page, a body on a
+    call that expects none or one larger than ``max_response_bytes``. Never taken for success:
+    the write (or read) it answered may not have happened."""
+
+
+class DecodeError(UnexpectedAnswer):
+    """An answer that cannot be read as the operation's type: not JSON, an object where a list is
+    due, ``"abc"`` in a decimal field, a date that is no date.
+
+    ``entity`` is the entity read (``"SalesOrder"``), ``field`` the path of the field within it
+    (``"Details[3].OrderQty"``), both None when the body itself is unreadable.
+    """
+
+    def __init__(
+        self,
+        summary: str,
+        *,
+        entity: str | None = None,
+        field: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(summary, **kwargs)
+        self.entity = entity
+        self.field = field

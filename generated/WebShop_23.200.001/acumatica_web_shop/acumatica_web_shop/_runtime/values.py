@@ -323,7 +323,7 @@ def decode_select(value: Any) -> Any:
         return Select.from_wire(value)
     if value is None:
         return value
-    raise ValueError(f'{_shown(value)} is not a choice ({{"id": ..., "description": ...}})')
+    raise ValueError(f"{_shown(value)} is not a choice (an object with an id and a description)")
 
 
 def encode_select(value: Any) -> Any:

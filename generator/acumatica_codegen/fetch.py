@@ -32,8 +32,10 @@ from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 
+from . import jsontext
 from .errors import UserError
 from .outputs import output_target
+from .versions import endpoint_identity, version_key
 
 DEFAULT_TIMEOUT = 60.0
 #: Called with (bytes received, total bytes or None) while a document downloads.
@@ -182,7 +184,7 @@ def _server_message(response: httpx.Response) -> str:
         title = _html_title(body.decode("utf-8", "replace"))
         return f"an HTML page{f' titled {title!r}' if title else ''}"
     try:
-        data = json.loads(body.decode("utf-8-sig"))
+        data = jsontext.loads(body.decode("utf-8-sig"))
     except ValueError:
         text = " ".join(body.decode("utf-8", "replace").split())
         return text[:200] or response.reason_phrase
@@ -500,14 +502,14 @@ def _with_body(response: httpx.Response, content: bytes) -> httpx.Response:
 
 def _json_or_none(response: httpx.Response) -> Any:
     try:
-        return json.loads(response.content.decode("utf-8-sig"))
+        return jsontext.loads(response.content.decode("utf-8-sig"))
     except ValueError:
         return None
 
 
 def _parse_json(content: bytes, where: str) -> Any:
     try:
-        return json.loads(content.decode("utf-8-sig"))
+        return jsontext.loads(content.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise UserError(f"{where} answered bytes that are not UTF-8 text") from None
     except ValueError as error:
@@ -528,12 +530,10 @@ def _parse_server_info(data: Any, where: str) -> ServerInfo:
     }
     return ServerInfo(
         build_version=str(build) if build else None,
-        endpoints=tuple(sorted(endpoints, key=lambda e: (e.name.lower(), _version_key(e.version)))),
+        endpoints=tuple(
+            sorted(endpoints, key=lambda e: (e.name.lower(), version_key(e.version), e.version))
+        ),
     )
-
-
-def _version_key(version: str) -> tuple[int | str, ...]:
-    return tuple(int(part) if part.isdigit() else part for part in version.split("."))
 
 
 # --------------------------------------------------------------------------------------------
@@ -567,16 +567,9 @@ def check_endpoint_document(document: Any, name: str, version: str, where: str) 
             f"{where} answered {_a(doc_format)} {doc_format} document without schemas or paths"
         )
 
-    found: list[tuple[str, str]] = []
     title = _member(document, "info", dict, where, doc_format).get("title")
-    if isinstance(title, str) and "/" in title:
-        found_name, _, found_version = title.strip().rpartition("/")
-        found.append((found_name.rsplit("/", 1)[-1], found_version))
-    for base in bases:
-        if isinstance(base, str):
-            match = re.search(r"/entity/([^/]+)/([^/]+)/?$", base)
-            if match:
-                found.append((match.group(1), match.group(2)))
+    named = [endpoint_identity(text) for text in (title, *bases) if isinstance(text, str)]
+    found = [identity for identity in named if identity is not None]
     if not found:
         raise UserError(
             f"{where} answered {_a(doc_format)} {doc_format} document that does not name its "
@@ -799,7 +792,7 @@ def _put_back(path: Path, backup: Path | None) -> bool:
 def read_lock(spec_path: str | Path) -> dict[str, Any] | None:
     """The lock record beside ``spec_path``, or None when there is none (or it is unreadable)."""
     try:
-        data = json.loads(lock_path_for(spec_path).read_text(encoding="utf-8"))
+        data = jsontext.loads(lock_path_for(spec_path).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     return data if isinstance(data, dict) else None

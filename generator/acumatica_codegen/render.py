@@ -516,43 +516,59 @@ def _black_stable(path: str, text: str) -> str:
     long_lines = [
         number
         for number, line in enumerate(text.splitlines(), start=1)
-        if len(line) > LINE_LENGTH and not line.lstrip().startswith("#")
+        if len(line) > LINE_LENGTH and not _is_comment(line)
     ]
     if not long_lines:
         return text
     spans = _statement_spans(text, long_lines)
     lines = text.splitlines(keepends=True)
-    for first, last in reversed(spans):  # from the end, so earlier line numbers stay right
-        snippet = "".join(lines[first - 1 : last])
-        formatted = _format_statement(snippet)
+    for first, last, header in reversed(spans):  # from the end: earlier numbers stay right
+        formatted = _format_statement("".join(lines[first - 1 : last]), header=header)
         if formatted is None:
             return _black(path, text)
         lines[first - 1 : last] = [formatted]
     return "".join(lines)
 
 
-def _statement_spans(text: str, numbers: list[int]) -> list[tuple[int, int]]:
-    """The (first, last) lines of the outermost simple statements or headers holding ``numbers``.
+def _statement_spans(text: str, numbers: list[int]) -> list[tuple[int, int, bool]]:
+    """``(first line, last line, is a header)`` of the statements holding the lines ``numbers``.
 
-    A line inside a docstring is left alone (black does not wrap docstrings); a line in the
-    header of a ``def`` or ``class`` takes the whole definition.
+    A line in a simple statement takes that statement; a line in the header of a ``def`` or a
+    ``class`` takes the header alone (its body is formatted on its own terms). A line inside a
+    docstring is left alone: black does not wrap docstrings.
     """
     tree = ast.parse(text)
-    spans: set[tuple[int, int]] = set()
+    lines = text.splitlines()
+    spans: set[tuple[int, int, bool]] = set()
     for number in numbers:
         node = _innermost_statement(tree.body, number)
         if node is None or _is_docstring(node):
             continue
         decorators = getattr(node, "decorator_list", [])
         first = min([node.lineno, *(d.lineno for d in decorators)])
-        spans.add((first, node.end_lineno or node.lineno))
-    merged: list[tuple[int, int]] = []
-    for first, last in sorted(spans):
-        if merged and first <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(last, merged[-1][1]))
+        last = node.end_lineno or node.lineno
+        body = getattr(node, "body", None)
+        if isinstance(node, _DEFINITIONS) and body and body[0].lineno > number:
+            last = body[0].lineno - 1
+            while last > number and (not lines[last - 1].strip() or _is_comment(lines[last - 1])):
+                last -= 1  # blank lines and comments before the body are not the header
+            spans.add((first, last, True))
         else:
-            merged.append((first, last))
+            spans.add((first, last, False))
+    merged: list[tuple[int, int, bool]] = []
+    for first, last, header in sorted(spans):
+        if merged and first <= merged[-1][1]:  # overlapping: take both as one statement
+            merged[-1] = (merged[-1][0], max(last, merged[-1][1]), False)
+        else:
+            merged.append((first, last, header))
     return merged
+
+
+_DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+
+
+def _is_comment(line: str) -> bool:
+    return line.lstrip().startswith("#")
 
 
 def _innermost_statement(body: list[ast.stmt], number: int) -> ast.stmt | None:
@@ -580,37 +596,49 @@ def _is_docstring(node: ast.stmt) -> bool:
     )
 
 
-def _format_statement(snippet: str) -> str | None:
-    """One statement (with its indentation) as black lays it out there; None if it cannot tell.
+def _format_statement(snippet: str, *, header: bool = False) -> str | None:
+    """One statement (or a definition's header) as black lays it out where it stands.
 
-    Black measures a line with its indentation, so the statement formatted alone with the limit
-    reduced by its indentation comes out as it would in place. Text in a multi-line string would
-    change with the indentation: such a statement (and anything black refuses) gets ``None``.
+    Black measures a line with its indentation, so a statement formatted alone with the limit
+    reduced by its indentation comes out as it would in place. A header gets a stand-in body
+    (``pass``) that is dropped again. Text in a multi-line string would change with the
+    indentation: such a statement (and anything black refuses) gets ``None``.
     """
     indent = len(snippet) - len(snippet.lstrip(" "))
     if '"""' in snippet or "'''" in snippet:
         return None
-    dedented = "".join(line[indent:] if line.strip() else line for line in snippet.splitlines(True))
-    import black  # imported here: most runs never need it
-
-    mode = black.Mode(line_length=LINE_LENGTH - indent, target_versions={black.TargetVersion.PY310})
-    try:
-        formatted = black.format_str(dedented, mode=mode)
-    except black.InvalidInput:  # e.g. an elif header on its own: the caller formats the file
+    lines = snippet.splitlines(keepends=True)
+    dedented = "".join(line[indent:] if line.strip() else line for line in lines)
+    if header:
+        dedented += "    pass\n"
+    formatted = _black_format(dedented, LINE_LENGTH - indent)
+    if formatted is None:  # e.g. an elif header on its own: the caller formats the whole file
         return None
+    if header:
+        if not formatted.endswith("\n    pass\n"):
+            return None
+        formatted = formatted.removesuffix("    pass\n")
     pad = " " * indent
     return "".join(pad + line if line.strip() else line for line in formatted.splitlines(True))
 
 
 def _black(path: str, text: str) -> str:
     """The whole file through black (the slow way, for what ``_format_statement`` cannot do)."""
-    import black
+    formatted = _black_format(text, LINE_LENGTH)
+    if formatted is None:  # a template bug, never user input: fail loudly
+        raise RuntimeError(f"generated {path} is not valid Python")
+    return formatted
 
-    mode = black.Mode(line_length=LINE_LENGTH, target_versions={black.TargetVersion.PY310})
+
+def _black_format(text: str, line_length: int) -> str | None:
+    """``text`` as black formats it, or None when black cannot parse it."""
+    import black  # imported here: most runs never need it
+
+    mode = black.Mode(line_length=line_length, target_versions={black.TargetVersion.PY310})
     try:
         return black.format_str(text, mode=mode)
-    except black.InvalidInput as error:  # a template bug, never user input: fail loudly
-        raise RuntimeError(f"generated {path} is not valid Python: {error}") from error
+    except black.InvalidInput:
+        return None
 
 
 # -- writing -------------------------------------------------------------------------------------
@@ -655,10 +683,21 @@ def write_package(
         where = error.filename or project
         if STAGING_PREFIX in str(where):  # the hidden staging folder means nothing to the user
             where = project
+        if error.errno == errno.ENAMETOOLONG:
+            raise UserError(_name_too_long(project, files)) from None
         raise UserError(
             f"cannot write the package to {where}: {error.strerror or error}; "
             "choose an output folder you can write to"
         ) from None
+
+
+def _name_too_long(project: Path, files: dict[str, str]) -> str:
+    longest = max((part for path in files for part in path.split("/")), key=len)
+    return (
+        f"cannot write the package to {project}: a name in the document makes the file name "
+        f"{longest[:40]}... ({len(longest)} characters), too long for a file name; shorten "
+        "that entity's name in the endpoint, or exclude it"
+    )
 
 
 def _write(project: Path, files: dict[str, str], *, check: bool) -> WriteResult:

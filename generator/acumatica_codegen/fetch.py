@@ -33,7 +33,7 @@ from urllib.parse import urlsplit, urlunsplit
 import httpx
 
 from . import jsontext
-from .errors import UserError
+from .errors import UserError, did_you_mean
 from .outputs import output_target
 from .versions import endpoint_identity, version_key
 
@@ -465,14 +465,7 @@ class Session:
     def _unknown_endpoint(self, name: str, version: str, response: httpx.Response) -> UserError:
         known = ""
         with contextlib.suppress(UserError):
-            endpoints = self.server_info().endpoints
-            same_name = [e.version for e in endpoints if e.name.lower() == name.lower()]
-            if same_name:
-                known = f"; {name} versions there: {', '.join(same_name)}"
-            elif endpoints:
-                listed = ", ".join(f"{e.name}/{e.version}" for e in endpoints[:12])
-                more = ", ..." if len(endpoints) > 12 else ""
-                known = f"; endpoints there: {listed}{more}"
+            known = endpoint_hint(name, version, self.server_info().endpoints)
         # A 404's message only repeats the address; a 500 may say why (e.g. a broken endpoint).
         said = "" if response.status_code == 404 else f": {_server_message(response)}"
         return UserError(
@@ -578,11 +571,39 @@ def check_endpoint_document(document: Any, name: str, version: str, where: str) 
         )
     for found_name, found_version in found:
         if found_name != name or found_version != version:
+            spelled = (
+                f" (the document spells it {found_name}: use --endpoint {found_name})"
+                if found_name != name and found_name.casefold() == name.casefold()
+                else ""
+            )
             raise UserError(
                 f"{where} answered the document of {found_name}/{found_version}, "
-                f"not {name}/{version}"
+                f"not {name}/{version}{spelled}"
             )
     return doc_format
+
+
+def endpoint_hint(name: str, version: str, endpoints: tuple[EndpointRef, ...]) -> str:
+    """What an instance has instead of ``name``/``version``: the spelling it uses, the versions
+    of that name, or the names close to it; ``""`` when it lists nothing."""
+    same = [e for e in endpoints if e.name == name]
+    if same:
+        return f"; {name} versions there: {', '.join(e.version for e in same)}"
+    spelled = [e for e in endpoints if e.name.casefold() == name.casefold()]
+    if spelled:
+        # Acumatica lists names as published (MANUFACTURING); give the command that works.
+        best = next((e for e in spelled if e.version == version), spelled[-1])
+        versions = ", ".join(f"{e.name}/{e.version}" for e in spelled)
+        return (
+            f"; the instance spells it {best.name} ({versions}): use --endpoint {best.name} "
+            f"--version {best.version}"
+        )
+    if not endpoints:
+        return ""
+    close = did_you_mean(name, {e.name for e in endpoints})
+    listed = ", ".join(f"{e.name}/{e.version}" for e in endpoints[:12])
+    more = ", ..." if len(endpoints) > 12 else ""
+    return f"; {close + ' ' if close else ''}endpoints there: {listed}{more}"
 
 
 def _member(document: dict[str, Any], key: str, kind: type, where: str, doc_format: str) -> Any:

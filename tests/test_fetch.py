@@ -259,34 +259,31 @@ def test_unknown_endpoint_names_the_versions_there_and_signs_out() -> None:
     assert server.logins == 1 and server.logouts == 1 and server.open_sessions == 0
 
 
-def test_an_endpoint_spelled_in_another_case_suggests_the_instance_spelling() -> None:
+def manufacturing_error(served_as: str) -> str:
+    """The error of fetching Manufacturing/24.200.001 from an instance that spells it
+    MANUFACTURING and serves that document under the name ``served_as``."""
     document = json.dumps(swagger_document("MANUFACTURING", "24.200.001")).encode()
-    server = FakeInstance({("MANUFACTURING", "24.200.001"): document})
+    server = FakeInstance({(served_as, "24.200.001"): document})
     with pytest.raises(UserError) as caught:
         fetch.fetch_document(
             "http://erp.local", "Manufacturing", "24.200.001", creds(), transport=server.transport()
         )
-    assert str(caught.value).endswith(
+    assert server.open_sessions == 0
+    return str(caught.value)
+
+
+def test_an_endpoint_spelled_in_another_case_suggests_the_instance_spelling() -> None:
+    assert manufacturing_error("MANUFACTURING").endswith(
         "; the instance spells it MANUFACTURING (MANUFACTURING/24.200.001): "
         "use --endpoint MANUFACTURING --version 24.200.001"
     )
-    assert server.open_sessions == 0
 
 
 def test_a_document_served_under_another_spelling_says_which_spelling_to_use() -> None:
     # An instance that matches endpoint names in any case answers with its own spelling.
-    document = json.dumps(swagger_document("MANUFACTURING", "24.200.001")).encode()
-    server = FakeInstance({("Manufacturing", "24.200.001"): document})
-    with pytest.raises(UserError) as caught:
-        fetch.fetch_document(
-            "http://erp.local", "Manufacturing", "24.200.001", creds(), transport=server.transport()
-        )
-    assert "answered the document of MANUFACTURING/24.200.001, not Manufacturing/24.200.001" in str(
-        caught.value
-    )
-    assert "(the document spells it MANUFACTURING: use --endpoint MANUFACTURING)" in str(
-        caught.value
-    )
+    message = manufacturing_error("Manufacturing")
+    assert "answered the document of MANUFACTURING/24.200.001, not Manufacturing/" in message
+    assert "(the document spells it MANUFACTURING: use --endpoint MANUFACTURING)" in message
 
 
 def test_an_endpoint_name_close_to_one_there_is_suggested() -> None:

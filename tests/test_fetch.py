@@ -306,6 +306,18 @@ def test_endpoints_whose_versions_mix_numbers_and_text_are_listed_in_order() -> 
     ]  # fmt: skip
 
 
+def test_a_document_nested_too_deep_is_one_line_and_the_session_is_signed_out() -> None:
+    deep = b'{"swagger": "2.0", "x": ' + b"[" * 5000 + b"]" * 5000 + b"}"
+    server = FakeInstance({("Shop", "1.0.0"): deep})
+    with pytest.raises(UserError) as caught:
+        fetch.fetch_document(
+            "http://erp.local", "Shop", "1.0.0", creds(), transport=server.transport()
+        )
+    assert "answered text that is not JSON (nested 5001 levels deep" in str(caught.value)
+    assert "\n" not in str(caught.value)
+    assert server.open_sessions == 0
+
+
 def test_html_error_page_is_reported_with_its_title() -> None:
     server = FakeInstance()
     server.override["/entity/Shop/1.0.0/swagger.json"] = httpx.Response(

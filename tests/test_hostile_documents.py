@@ -103,6 +103,19 @@ def test_a_document_nested_too_deep_is_one_line_naming_the_place(tmp_path, capsy
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.parametrize("command", ["inspect", "diff", "sandbox"])
+def test_every_command_that_reads_a_document_gives_the_same_one_line(tmp_path, capsys, command):
+    spec = tmp_path / "deep.json"
+    spec.write_text(nested_text(5_000), encoding="utf-8")
+    argv = {
+        "inspect": ["inspect", str(spec)],
+        "diff": ["diff", str(FIXTURES / "hostile.json"), str(spec)],
+        "sandbox": ["sandbox", str(spec), "--port", "0"],
+    }[command]
+    code, _, err = run_cli(argv, capsys)
+    assert_one_line_error(code, err, f"{spec}#/definitions/Deep/properties/F/x/x: nested 5004")
+
+
 def test_the_deepest_point_of_json_text_is_found_without_recursion():
     found = jsontext.deepest_point('{"a": [1, {"b/c": [[]]}],\n "d": {}}')
     assert (found.depth, found.pointer, found.line, found.column) == (5, "/a/1/b~1c/0", 1, 20)

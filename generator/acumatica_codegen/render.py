@@ -2,13 +2,13 @@
 
 ``render_package`` is pure (IR in, ``{relative path: text}`` out); ``write_package`` puts the
 files on disk, removes the ones that no longer belong, and can instead report what differs
-(``check=True``, for ``generate --check``). Templates emit black-stable code; the few files that
-still carry a line over the limit (very long Acumatica names) are passed through black.
+(``check=True``, for ``generate --check``). Templates emit black-stable code; the few statements
+that still carry a line over the limit (very long Acumatica names) are laid out by black
+(``formatting``).
 """
 
 from __future__ import annotations
 
-import ast
 import errno
 import json
 import os
@@ -25,12 +25,12 @@ import jinja2
 
 from . import __version__
 from .errors import UserError
+from .formatting import LINE_LENGTH, black_stable
 from .outputs import file_kind, output_target
 from .ir import Action, Endpoint, Entity, Field, FieldKind, Scalar
 from .naming import check_package_name, snake_case
 from .runtime_render import runtime_files
 
-LINE_LENGTH = 100
 # What a generated package exports at its top level, by the module that defines it.
 PUBLIC_NAMES: dict[str, tuple[str, ...]] = {
     "._async_client": ("AsyncClient",),
@@ -204,10 +204,11 @@ def field_ref(field: Field, indent: int) -> str:
 
 
 def assignment(target: str, value: str, indent: int) -> str:
-    """``target = value``; black wraps a value that does not fit in parentheses."""
+    """``target = value``; black wraps a value that does not fit in parentheses, unless the
+    value (a name, nothing to split) does not fit on its own line either."""
     pad = " " * indent
     line = f"{pad}{target} = {value}"
-    if len(line) <= LINE_LENGTH:
+    if len(line) <= LINE_LENGTH or len(f"{pad}    {value}") > LINE_LENGTH:
         return line
     return f"{pad}{target} = (\n{pad}    {value}\n{pad})"
 
@@ -489,9 +490,7 @@ def render_package(
     for path, text in runtime_files(env, context).items():
         files[f"{package}/{path}"] = text
     # Templates also put free text in comments: no lone surrogate may reach a UTF-8 file.
-    return {
-        path: _black_stable(path, visible_surrogates(text)) for path, text in sorted(files.items())
-    }
+    return black_stable({path: visible_surrogates(text) for path, text in sorted(files.items())})
 
 
 def _distribution_version(version: str) -> str:
@@ -500,145 +499,6 @@ def _distribution_version(version: str) -> str:
         if re.fullmatch(r"\d+(\.\d+)*", version)
         else "0+" + re.sub(r"[^a-zA-Z0-9]+", ".", version).strip(".")
     )
-
-
-def _black_stable(path: str, text: str) -> str:
-    """Pass the statements of a Python file that carry a line over the limit through black.
-
-    Templates lay code out as black does; only very long Acumatica names leave a line over the
-    limit. Black is slow (a quarter of a second for a models module), so it formats just those
-    statements, each on its own at its indentation, which gives what black gives for the whole
-    file (tests check) at a small part of the cost: a 50 MB document spent most of its 17
-    minutes here. The runtime is the same for every endpoint and kept black-clean (tests check).
-    """
-    if not path.endswith(".py") or "/_runtime/" in path:
-        return text
-    long_lines = [
-        number
-        for number, line in enumerate(text.splitlines(), start=1)
-        if len(line) > LINE_LENGTH and not _is_comment(line)
-    ]
-    if not long_lines:
-        return text
-    spans = _statement_spans(text, long_lines)
-    lines = text.splitlines(keepends=True)
-    for first, last, header in reversed(spans):  # from the end: earlier numbers stay right
-        formatted = _format_statement("".join(lines[first - 1 : last]), header=header)
-        if formatted is None:
-            return _black(path, text)
-        lines[first - 1 : last] = [formatted]
-    return "".join(lines)
-
-
-def _statement_spans(text: str, numbers: list[int]) -> list[tuple[int, int, bool]]:
-    """``(first line, last line, is a header)`` of the statements holding the lines ``numbers``.
-
-    A line in a simple statement takes that statement; a line in the header of a ``def`` or a
-    ``class`` takes the header alone (its body is formatted on its own terms). A line inside a
-    docstring is left alone: black does not wrap docstrings.
-    """
-    tree = ast.parse(text)
-    lines = text.splitlines()
-    spans: set[tuple[int, int, bool]] = set()
-    for number in numbers:
-        node = _innermost_statement(tree.body, number)
-        if node is None or _is_docstring(node):
-            continue
-        decorators = getattr(node, "decorator_list", [])
-        first = min([node.lineno, *(d.lineno for d in decorators)])
-        last = node.end_lineno or node.lineno
-        body = getattr(node, "body", None)
-        if isinstance(node, _DEFINITIONS) and body and body[0].lineno > number:
-            last = body[0].lineno - 1
-            while last > number and (not lines[last - 1].strip() or _is_comment(lines[last - 1])):
-                last -= 1  # blank lines and comments before the body are not the header
-            spans.add((first, last, True))
-        else:
-            spans.add((first, last, False))
-    merged: list[tuple[int, int, bool]] = []
-    for first, last, header in sorted(spans):
-        if merged and first <= merged[-1][1]:  # overlapping: take both as one statement
-            merged[-1] = (merged[-1][0], max(last, merged[-1][1]), False)
-        else:
-            merged.append((first, last, header))
-    return merged
-
-
-_DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
-
-
-def _is_comment(line: str) -> bool:
-    return line.lstrip().startswith("#")
-
-
-def _innermost_statement(body: list[ast.stmt], number: int) -> ast.stmt | None:
-    for node in body:
-        decorators = getattr(node, "decorator_list", [])
-        first = min([node.lineno, *(d.lineno for d in decorators)])
-        if not first <= number <= (node.end_lineno or node.lineno):
-            continue
-        inner = getattr(node, "body", None)
-        if isinstance(inner, list) and inner and number >= inner[0].lineno:
-            blocks = [inner, getattr(node, "orelse", []), getattr(node, "finalbody", [])]
-            for block in blocks:
-                found = _innermost_statement(block, number)
-                if found is not None:
-                    return found
-        return node
-    return None
-
-
-def _is_docstring(node: ast.stmt) -> bool:
-    return (
-        isinstance(node, ast.Expr)
-        and isinstance(node.value, ast.Constant)
-        and isinstance(node.value.value, str)
-    )
-
-
-def _format_statement(snippet: str, *, header: bool = False) -> str | None:
-    """One statement (or a definition's header) as black lays it out where it stands.
-
-    Black measures a line with its indentation, so a statement formatted alone with the limit
-    reduced by its indentation comes out as it would in place. A header gets a stand-in body
-    (``pass``) that is dropped again. Text in a multi-line string would change with the
-    indentation: such a statement (and anything black refuses) gets ``None``.
-    """
-    indent = len(snippet) - len(snippet.lstrip(" "))
-    if '"""' in snippet or "'''" in snippet:
-        return None
-    lines = snippet.splitlines(keepends=True)
-    dedented = "".join(line[indent:] if line.strip() else line for line in lines)
-    if header:
-        dedented += "    pass\n"
-    formatted = _black_format(dedented, LINE_LENGTH - indent)
-    if formatted is None:  # e.g. an elif header on its own: the caller formats the whole file
-        return None
-    if header:
-        if not formatted.endswith("\n    pass\n"):
-            return None
-        formatted = formatted.removesuffix("    pass\n")
-    pad = " " * indent
-    return "".join(pad + line if line.strip() else line for line in formatted.splitlines(True))
-
-
-def _black(path: str, text: str) -> str:
-    """The whole file through black (the slow way, for what ``_format_statement`` cannot do)."""
-    formatted = _black_format(text, LINE_LENGTH)
-    if formatted is None:  # a template bug, never user input: fail loudly
-        raise RuntimeError(f"generated {path} is not valid Python")
-    return formatted
-
-
-def _black_format(text: str, line_length: int) -> str | None:
-    """``text`` as black formats it, or None when black cannot parse it."""
-    import black  # imported here: most runs never need it
-
-    mode = black.Mode(line_length=line_length, target_versions={black.TargetVersion.PY310})
-    try:
-        return black.format_str(text, mode=mode)
-    except black.InvalidInput:
-        return None
 
 
 # -- writing -------------------------------------------------------------------------------------

@@ -154,7 +154,7 @@ def _element_on(statement: ast.stmt, number: int, lines: list[str]) -> _Piece | 
 def _elements(statement: ast.stmt) -> Iterator[tuple[str, _Element, _Element]]:
     """``(bracket kind, first node, last node)`` of every element of a bracket in ``statement``
     (a parameter's last node is its default, when it has one)."""
-    for node in ast.walk(statement):
+    for node in _own_nodes(statement):
         if isinstance(node, ast.Call):
             arguments: list[_Element] = [*node.args, *node.keywords]
             for argument in arguments:
@@ -165,6 +165,17 @@ def _elements(statement: ast.stmt) -> Iterator[tuple[str, _Element, _Element]]:
                 yield kind, item, item
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             yield from _parameters(node.args)
+
+
+def _own_nodes(statement: ast.stmt) -> Iterator[ast.AST]:
+    """The nodes of ``statement`` outside the statements nested in it (a def's body)."""
+    pending: list[ast.AST] = [statement]
+    while pending:
+        node = pending.pop()
+        yield node
+        pending.extend(
+            child for child in ast.iter_child_nodes(node) if not isinstance(child, ast.stmt)
+        )
 
 
 def _parameters(arguments: ast.arguments) -> Iterator[tuple[str, _Element, _Element]]:

@@ -347,8 +347,8 @@ def test_generate_without_spec_regenerates_the_configured_endpoints(capsys, proj
 def test_generate_check_fails_on_a_stale_tree_and_passes_when_fresh(capsys, project):
     code, out, _ = run(["generate", "--check"], capsys)
     assert code == 1  # nothing generated yet: every file is missing, none "differs"
-    assert "generated/acumatica_web_shop: 21 missing\n" in out
-    assert "not up to date (21 missing); run `acumatica-codegen generate`:" in out
+    assert "generated/acumatica_web_shop: 23 missing\n" in out
+    assert "not up to date (23 missing); run `acumatica-codegen generate`:" in out
     assert "generated/acumatica_web_shop/README.md (missing)\n" in out
     assert "differ" not in out and "stale" not in out
     assert not (project / "generated").exists()  # --check writes nothing

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import naming
+from . import naming, runtime_source
 from .errors import UserError, did_you_mean, listing
 from .ir import Action, Endpoint, Entity, Field, FieldKind, Scalar, ValueType
 from .keys import resolve_keys
@@ -33,11 +33,13 @@ CUSTOM_ACTION_PATH = re.compile(r"^/(?P<entity>[^/{}$]+)/\{actionName\}$")
 # allOf is flattened recursively: a bound keeps a hostile chain from ending in a RecursionError.
 MAX_ALLOF_DEPTH = 32
 
-# Names every generated model, client and API class already uses for itself.
-MODEL_RESERVED = naming.ANNOTATION_NAMES | {
-    "from_dict", "to_dict", "field_errors", "iter_errors", "f", "extra", "wire", "delete",
-    "mark_deleted", "self", "cls",
-}  # fmt: skip
+# Names every generated model, client and API class already uses for itself: read from the
+# runtime's base classes (runtime_source), plus what the templates add beside them.
+MODEL_RESERVED = (
+    naming.ANNOTATION_NAMES
+    | runtime_source.model_names()
+    | {"f", "delete", "self", "cls"}  # the nested field-reference class; "delete" is a wire key
+)
 # Entity class names: an API module also defines <Class>Api and Async<Class>Api next to its imports.
 CLASS_RESERVED = (
     MODEL_RESERVED
@@ -49,20 +51,9 @@ CLASS_RESERVED = (
         if name.startswith("Async") and name.endswith("Api")
     }
 )
-CLIENT_RESERVED = frozenset(
-    {
-        "auth", "url", "base_url", "close", "aclose", "request", "login", "logout", "sign_in",
-        "sign_out", "invoke", "endpoint_name", "endpoint_version", "timeout", "http_client",
-        "max_concurrency", "max_retries", "log_file", "entity_apis",
-    }
-)  # fmt: skip
-API_RESERVED = frozenset(
-    {
-        "put", "put_once", "list", "iter", "get", "get_by_keys", "delete", "delete_by_keys",
-        "invoke", "ad_hoc_schema", "upload_file", "download_file", "files", "client",
-        "entity_name", "model", "key_fields", "with_raw_response", "last_response",
-    }
-)  # fmt: skip
+# Client attributes (one per top-level entity) and API methods (one per action).
+CLIENT_RESERVED = runtime_source.client_names()
+API_RESERVED = runtime_source.api_names() | {"self", "cls"}
 
 
 def load_endpoint(

@@ -1,42 +1,29 @@
-"""Fixtures for the runtime tests: the runtime rendered once per session into a temp package."""
+"""Fixtures for the runtime tests: the runtime imported as the ordinary package it is."""
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
-try:
-    import acumatica_codegen  # noqa: F401
-except ImportError:  # not installed into the venv yet: use the source tree
-    sys.path.insert(0, str(REPO / "generator"))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # runtime_fake, beside the tests
 
-from runtime_render_helper import import_runtime  # noqa: E402
+RUNTIME_MODULES = (
+    "_sync_client", "_async_client", "_wire", "auth", "errors", "model", "query", "values"
+)  # fmt: skip
 
 
 @pytest.fixture(scope="session")
-def runtime_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("runtime")
+def rt() -> ModuleType:
+    """``acumatica_codegen.runtime`` with every runtime module imported as an attribute."""
+    for name in RUNTIME_MODULES:
+        importlib.import_module(f"acumatica_codegen.runtime.{name}")
+    import acumatica_codegen.runtime
 
-
-@pytest.fixture(scope="session")
-def pkg(runtime_root: Path) -> ModuleType:
-    """The rendered package ``acumatica_shop`` with its ``_runtime`` imported."""
-    return import_runtime(runtime_root)
-
-
-@pytest.fixture(scope="session")
-def rt(pkg: ModuleType) -> ModuleType:
-    """The ``_runtime`` package with every runtime module imported as an attribute."""
-    import importlib
-
-    for name in ("_sync_client", "_async_client", "errors", "auth", "query", "_wire"):
-        importlib.import_module(f"{pkg.__name__}._runtime.{name}")
-    return pkg._runtime
+    return acumatica_codegen.runtime
 
 
 @pytest.fixture

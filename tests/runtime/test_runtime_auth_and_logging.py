@@ -237,10 +237,10 @@ def test_acumatica_log_debug_sends_json_lines_to_the_package_logger(
     make_client, orders, server, monkeypatch, caplog
 ):
     monkeypatch.setenv("ACUMATICA_LOG", "debug")
-    caplog.set_level(logging.DEBUG, logger="acumatica_shop")
+    caplog.set_level(logging.DEBUG, logger="acumatica_codegen.runtime")
     with make_client() as client:
         orders(client).list()
-    lines = [r.getMessage() for r in caplog.records if r.name == "acumatica_shop"]
+    lines = [r.getMessage() for r in caplog.records if r.name == "acumatica_codegen.runtime"]
     exchanges = [json.loads(line) for line in lines if line.startswith("{")]
     assert [e["method"] for e in exchanges] == ["POST", "GET", "POST"]
     assert all(PASSWORD not in line for line in lines)
@@ -251,10 +251,10 @@ def test_without_acumatica_log_only_short_debug_lines(
     make_client, orders, server, monkeypatch, caplog
 ):
     monkeypatch.delenv("ACUMATICA_LOG", raising=False)
-    caplog.set_level(logging.DEBUG, logger="acumatica_shop")
+    caplog.set_level(logging.DEBUG, logger="acumatica_codegen.runtime")
     with make_client() as client:
         orders(client).list()
-    lines = [r.getMessage() for r in caplog.records if r.name == "acumatica_shop"]
+    lines = [r.getMessage() for r in caplog.records if r.name == "acumatica_codegen.runtime"]
     assert lines and not any(line.startswith("{") for line in lines)
     assert any(
         "GET https://erp.example.com/AcumaticaERP/entity/Shop/1.0.0/SalesOrder -> 200" in line

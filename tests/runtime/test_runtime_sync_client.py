@@ -709,7 +709,7 @@ def test_acumatica_log_info_reports_retries_and_relogins(
     make_client, orders, server, monkeypatch, caplog
 ):
     monkeypatch.setenv("ACUMATICA_LOG", "info")
-    caplog.set_level(logging.INFO, logger="acumatica_shop")
+    caplog.set_level(logging.INFO, logger="acumatica_codegen.runtime")
     server.fail_next(is_get, httpx.Response(429, json={}))
     server.fail_next(is_get, stale_session_500())
     with make_client() as client:
@@ -907,7 +907,7 @@ def test_an_owned_client_times_out_after_60_s_by_default(rt, server, monkeypatch
 def test_a_failing_sign_out_never_replaces_the_users_exception(
     make_client, orders, server, caplog
 ):
-    caplog.set_level(logging.WARNING, logger="acumatica_shop")
+    caplog.set_level(logging.WARNING, logger="acumatica_codegen.runtime")
     with pytest.raises(KeyError, match="user bug"):
         with make_client() as client:
             orders(client).list()
@@ -925,7 +925,7 @@ def test_close_logs_a_sign_out_failure_of_any_kind_instead_of_raising(
             raise RuntimeError("proxy plugin bug")
         return server.handle(request)
 
-    caplog.set_level(logging.WARNING, logger="acumatica_shop")
+    caplog.set_level(logging.WARNING, logger="acumatica_codegen.runtime")
     client = make_client(transport=httpx.MockTransport(broken_logout))
     orders(client).list()
     client.close()

@@ -13,6 +13,20 @@ ENDPOINT = "WebShop"
 VERSION = "23.200.001"
 SPEC_SHA256 = "a44997b4392ab7b50998134709033f2464bdaa506643badfa03f8d2e306e8b45"
 
+# Custom field type → the scalar its value holds, from the document; ``_runtime.values`` reads it.
+_CUSTOM_FIELD_SCALARS = {
+    "CustomBooleanField": "bool",
+    "CustomByteField": "int",
+    "CustomDateTimeField": "datetime",
+    "CustomDecimalField": "decimal",
+    "CustomDoubleField": "float",
+    "CustomGuidField": "guid",
+    "CustomIntField": "int",
+    "CustomLongField": "int",
+    "CustomShortField": "int",
+    "CustomStringField": "string",
+}
+
 # name → module that defines it; imported on first access, so importing the package stays cheap
 _LAZY = {
     "ActionTimeout": "._runtime.errors",

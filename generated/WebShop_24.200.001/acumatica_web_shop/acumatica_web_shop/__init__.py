@@ -13,6 +13,20 @@ ENDPOINT = "WebShop"
 VERSION = "24.200.001"
 SPEC_SHA256 = "de18d36c46bfb0d883d6e3e013c8a6d746df24d16465e1eb84076292e8b9fb9c"
 
+# Custom field type → the scalar its value holds, from the document; ``_runtime.values`` reads it.
+_CUSTOM_FIELD_SCALARS = {
+    "CustomBooleanField": "bool",
+    "CustomByteField": "int",
+    "CustomDateTimeField": "datetime",
+    "CustomDecimalField": "decimal",
+    "CustomDoubleField": "float",
+    "CustomGuidField": "guid",
+    "CustomIntField": "int",
+    "CustomLongField": "int",
+    "CustomShortField": "int",
+    "CustomStringField": "string",
+}
+
 # name → module that defines it; imported on first access, so importing the package stays cheap
 _LAZY = {
     "ActionTimeout": "._runtime.errors",

@@ -1,6 +1,7 @@
 """Synchronous client runtime: sessions, retries, throttling, actions, entity CRUD.
 
-Rendered from ``_client.py.jinja``, the one source of ``_sync_client.py`` and ``_async_client.py``.
+Derived from ``_async_client.py`` by ``scripts/unasync.py``: edit that file, then run
+``python scripts/unasync.py`` (CI checks that this file is current).
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ import contextvars
 import copy
 import os
 import random
-import threading
 import time
 import warnings
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -22,10 +22,11 @@ from uuid import UUID
 import httpx
 
 from . import _wire
+from ._sync_concurrency import Event, Lock, Semaphore, SessionWork, sleep
 from .auth import Auth, AuthRequest, auth_from_env
 from .errors import (
-    AcumaticaError,
     ActionTimeout,
+    AcumaticaError,
     AuthError,
     ConcurrencyError,
     ConfigurationError,
@@ -39,7 +40,8 @@ from .query import FieldRef, Filter
 
 __all__ = ["SyncBaseClient", "EntityApi", "WireModel"]
 
-LOGGER_NAME = "acumatica_web_shop"
+# The generated package this runtime was copied into (``<package>._runtime``): it names the logger.
+LOGGER_NAME = __name__.rpartition("._runtime")[0] or __name__.rpartition(".")[0]
 PutMode = Literal["upsert", "insert", "update"]
 FieldSpec = _wire.FieldSpec
 _Timeout = float | httpx.Timeout | None
@@ -69,19 +71,19 @@ class SyncBaseClient:
     - ``timeout``: seconds (or an ``httpx.Timeout``) per HTTP request; each call can override it.
       Not given: 60 s, or with ``http_client=`` that client's own timeout.
     - ``max_concurrency``: requests in flight at once, shared by every entity, every action and
-      all the threads using this client.
+      every task or thread using this client.
     - ``max_retries``: retries of a 429, a 502/503/504 or a connection failure, with exponential
       backoff and jitter, honouring ``Retry-After``; idempotent requests only, except when the
       server never took the request (429, connection refused).
     - ``http_client``: your own ``httpx.Client`` (proxies, certificates); not closed by us.
       Several clients may share it: each keeps its session cookies to itself.
     - ``log_file``: append every request and response as JSON lines, secrets redacted (as does
-      ``ACUMATICA_LOG=debug`` through the ``acumatica_web_shop`` logger).
+      ``ACUMATICA_LOG=debug`` through the logger named after the generated package).
     - ``action_poll_interval``/``action_timeout``: how often an action's status is polled, and
       for how long in all before ``ActionTimeout``.
 
-    ``last_response`` is the raw ``httpx.Response`` last received by the calling
-    thread; ``request()`` sends any request with every safeguard.
+    ``last_response`` is the raw ``httpx.Response`` last received by the caller (per task or
+    thread); ``request()`` sends any request with every safeguard.
     """
 
     endpoint_name: ClassVar[str] = ""
@@ -154,9 +156,10 @@ class SyncBaseClient:
         # Our own session cookies: an injected client may be shared by several of our clients
         # (one proxy, one pool), and its jar would make them all one user. Its jar is never read.
         self._cookies = _wire.SessionCookies()
-        self._throttle = threading.BoundedSemaphore(max_concurrency)
-        self._auth_lock = threading.RLock()
-        self._sleep: Callable[[float], None] = time.sleep
+        self._throttle = Semaphore(max_concurrency)
+        self._session_work = SessionWork()
+        self._auth_lock = Lock()
+        self._sleep: Callable[[float], None] = sleep
         self._clock: Callable[[], float] = time.monotonic
         self._random: Callable[[], float] = random.random
         self._signed_in = False
@@ -169,7 +172,7 @@ class SyncBaseClient:
         self._sign_in_attempts = 0
         self._refusal: tuple[int, AcumaticaError, float] | None = None
         # Cleared while the session is renewed: requests wait for it rather than fail on the old one.
-        self._not_renewing = threading.Event()
+        self._not_renewing = Event()
         self._not_renewing.set()
         self._closed = False
         self._last_response: contextvars.ContextVar[httpx.Response | None]
@@ -243,7 +246,7 @@ class SyncBaseClient:
 
     @property
     def last_response(self) -> httpx.Response | None:
-        """The last HTTP response this thread received through this client."""
+        """The last HTTP response the caller (this task or thread) received through this client."""
         return self._last_response.get()
 
     # Requests --------------------------------------------------------------------------------
@@ -594,8 +597,8 @@ class SyncBaseClient:
         return self._shielded(renew)
 
     def _shielded(self, work: Callable[[], _T]) -> _T:
-        """Run session work (the async client shields it from cancellation; threads need not)."""
-        return work()
+        """Run session work (sign in, renew, sign out) to its end, whatever befalls the caller."""
+        return self._session_work.run(work)
 
     def _replaced_soon(self, session: int) -> bool:
         """Whether another request signs in again within a moment. A 401 that may not renew
@@ -609,7 +612,7 @@ class SyncBaseClient:
                 return True
             if time.monotonic() >= deadline:
                 return False
-            time.sleep(_RENEWAL_POLL)
+            sleep(_RENEWAL_POLL)
 
     def _renew_locked(self, method: str, url: str, status: int | None = None) -> None:
         self._not_renewing.clear()
@@ -675,7 +678,7 @@ class SyncBaseClient:
         self._signed_in = False
         request = self.auth.sign_out_request(self.url)
         if request is not None:
-            for attempt in range(2):
+            for _attempt in range(2):
                 try:
                     response, _ = self._send(
                         request.method,
@@ -970,7 +973,7 @@ class EntityApi(Generic[M]):
         page_size: int = 100,
         timeout: float | httpx.Timeout | None = None,
     ) -> Iterator[M]:
-        """Yield matching records, fetching ``page_size`` at a time."""
+        """Yield matching records, fetching ``page_size`` at a time (use with ``for``)."""
         if page_size < 1:
             raise ValueError("page_size must be at least 1")
         offset = skip or 0

@@ -1,4 +1,4 @@
-"""Errors raised by the acumatica_web_shop client: one hierarchy, never a secret.
+"""Errors raised by a generated client: one hierarchy, never a secret.
 
 Every error carries the request ``method``, the ``url`` (query secrets masked), the HTTP ``status``
 and the fields of Acumatica's ``HttpError`` answer (``message``, ``exception_message``,
@@ -12,6 +12,7 @@ from typing import Any, Protocol
 
 from ._wire import parse_retry_after, redact_url
 
+# What the generated package re-exports at its top (acumatica_codegen.runtime_source reads it).
 __all__ = [
     "AcumaticaError",
     "ActionTimeout",
@@ -25,8 +26,6 @@ __all__ = [
     "ServerError",
     "TransportError",
     "ValidationError",
-    "error_from_response",
-    "walk_errors",
 ]
 
 # What Acumatica says when another session changed the record between our read and our write,

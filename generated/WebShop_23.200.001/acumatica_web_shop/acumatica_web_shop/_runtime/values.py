@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import enum
 import re
+import sys
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any, Final, Literal
 from uuid import UUID
+
+# What the generated package re-exports at its top (acumatica_codegen.runtime_source reads it).
+__all__ = ["UNSET", "CustomField", "FileLink", "Unset"]
 
 
 class Unset(enum.Enum):
@@ -136,19 +140,21 @@ CODECS: Final[Mapping[str, tuple[Decode, Encode]]] = {
     "guid": (decode_guid, encode_guid),
 }
 
-# Custom field type (the ``type`` discriminator) → scalar name, from this endpoint's document.
-CUSTOM_FIELD_SCALARS: Final[Mapping[str, str]] = {
-    "CustomBooleanField": "bool",
-    "CustomByteField": "int",
-    "CustomDateTimeField": "datetime",
-    "CustomDecimalField": "decimal",
-    "CustomDoubleField": "float",
-    "CustomGuidField": "guid",
-    "CustomIntField": "int",
-    "CustomLongField": "int",
-    "CustomShortField": "int",
-    "CustomStringField": "string",
-}
+# Custom field type (the ``type`` discriminator) → scalar name. That table is endpoint data: the
+# generated package's ``__init__`` holds it (``_CUSTOM_FIELD_SCALARS``, read from the document), and
+# this module looks it up on first use. Outside a generated package the table is empty.
+_PACKAGE = __name__.rpartition("._runtime")[0]
+_custom_field_scalars: dict[str, str] | None = None
+
+
+def custom_field_scalar(type_name: object) -> str:
+    """The scalar name of a custom field type; ``"any"`` (passed through) when unknown."""
+    global _custom_field_scalars
+    table = _custom_field_scalars
+    if table is None:
+        package = sys.modules.get(_PACKAGE) if _PACKAGE else None
+        table = _custom_field_scalars = dict(getattr(package, "_CUSTOM_FIELD_SCALARS", {}))
+    return table.get(str(type_name), "any")
 
 
 class CustomField:
@@ -172,13 +178,13 @@ class CustomField:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CustomField:
         type_name = data.get("type")
-        decode, _ = CODECS[CUSTOM_FIELD_SCALARS.get(str(type_name), "any")]
+        decode, _ = CODECS[custom_field_scalar(type_name)]
         extra = {k: v for k, v in data.items() if k not in ("type", "value", "error")}
         value = decode(data["value"]) if "value" in data else UNSET
         return cls(str(type_name), value, error=data.get("error"), extra=extra)
 
     def to_dict(self) -> dict[str, Any]:
-        _, encode = CODECS[CUSTOM_FIELD_SCALARS.get(self.type, "any")]
+        _, encode = CODECS[custom_field_scalar(self.type)]
         result: dict[str, Any] = {"type": self.type}
         if self.value is not UNSET:
             result["value"] = encode(self.value)

@@ -1,6 +1,8 @@
 """Asynchronous client runtime: sessions, retries, throttling, actions, entity CRUD.
 
-Rendered from ``_client.py.jinja``, the one source of ``_sync_client.py`` and ``_async_client.py``.
+The one source of both transports: ``scripts/unasync.py`` derives ``_sync_client.py`` from this
+file by renaming (``async def`` → ``def``, ``AsyncLock`` → ``Lock``, ...); the primitives that differ
+more than by name live in ``_async_concurrency`` and ``_sync_concurrency``.
 """
 
 from __future__ import annotations
@@ -14,17 +16,18 @@ import time
 import warnings
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, Protocol, TypeVar
+from typing import Any, ClassVar, Generic, Literal, Protocol, TypeVar
 from urllib.parse import quote
 from uuid import UUID
 
 import httpx
 
 from . import _wire
+from ._async_concurrency import AsyncEvent, AsyncLock, AsyncSemaphore, AsyncSessionWork, async_sleep
 from .auth import Auth, AuthRequest, auth_from_env
 from .errors import (
-    AcumaticaError,
     ActionTimeout,
+    AcumaticaError,
     AuthError,
     ConcurrencyError,
     ConfigurationError,
@@ -36,12 +39,10 @@ from .errors import (
 )
 from .query import FieldRef, Filter
 
-if TYPE_CHECKING:  # asyncio loads with the first AsyncClient, so sync users never pay for it
-    import asyncio
-
 __all__ = ["AsyncBaseClient", "AsyncEntityApi", "WireModel"]
 
-LOGGER_NAME = "acumatica_web_shop"
+# The generated package this runtime was copied into (``<package>._runtime``): it names the logger.
+LOGGER_NAME = __name__.rpartition("._runtime")[0] or __name__.rpartition(".")[0]
 PutMode = Literal["upsert", "insert", "update"]
 FieldSpec = _wire.FieldSpec
 _Timeout = float | httpx.Timeout | None
@@ -71,19 +72,19 @@ class AsyncBaseClient:
     - ``timeout``: seconds (or an ``httpx.Timeout``) per HTTP request; each call can override it.
       Not given: 60 s, or with ``http_client=`` that client's own timeout.
     - ``max_concurrency``: requests in flight at once, shared by every entity, every action and
-      all the tasks using this client.
+      every task or thread using this client.
     - ``max_retries``: retries of a 429, a 502/503/504 or a connection failure, with exponential
       backoff and jitter, honouring ``Retry-After``; idempotent requests only, except when the
       server never took the request (429, connection refused).
     - ``http_client``: your own ``httpx.AsyncClient`` (proxies, certificates); not closed by us.
       Several clients may share it: each keeps its session cookies to itself.
     - ``log_file``: append every request and response as JSON lines, secrets redacted (as does
-      ``ACUMATICA_LOG=debug`` through the ``acumatica_web_shop`` logger).
+      ``ACUMATICA_LOG=debug`` through the logger named after the generated package).
     - ``action_poll_interval``/``action_timeout``: how often an action's status is polled, and
       for how long in all before ``ActionTimeout``.
 
-    ``last_response`` is the raw ``httpx.Response`` last received by the calling
-    task; ``request()`` sends any request with every safeguard.
+    ``last_response`` is the raw ``httpx.Response`` last received by the caller (per task or
+    thread); ``request()`` sends any request with every safeguard.
     """
 
     endpoint_name: ClassVar[str] = ""
@@ -156,12 +157,10 @@ class AsyncBaseClient:
         # Our own session cookies: an injected client may be shared by several of our clients
         # (one proxy, one pool), and its jar would make them all one user. Its jar is never read.
         self._cookies = _wire.SessionCookies()
-        import asyncio
-
-        self._throttle = asyncio.Semaphore(max_concurrency)
-        self._session_tasks: set[asyncio.Future[Any]] = set()
-        self._auth_lock = asyncio.Lock()
-        self._sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+        self._throttle = AsyncSemaphore(max_concurrency)
+        self._session_work = AsyncSessionWork()
+        self._auth_lock = AsyncLock()
+        self._sleep: Callable[[float], Awaitable[None]] = async_sleep
         self._clock: Callable[[], float] = time.monotonic
         self._random: Callable[[], float] = random.random
         self._signed_in = False
@@ -174,7 +173,7 @@ class AsyncBaseClient:
         self._sign_in_attempts = 0
         self._refusal: tuple[int, AcumaticaError, float] | None = None
         # Cleared while the session is renewed: requests wait for it rather than fail on the old one.
-        self._not_renewing = asyncio.Event()
+        self._not_renewing = AsyncEvent()
         self._not_renewing.set()
         self._closed = False
         self._last_response: contextvars.ContextVar[httpx.Response | None]
@@ -225,9 +224,12 @@ class AsyncBaseClient:
                 if self._owns_http:
                     await self._http.aclose()
 
+    # unasync: async-only
     async def aclose(self) -> None:
         """Same as ``close()``."""
         await self.close()
+
+    # unasync: end
 
     def __del__(self) -> None:
         if getattr(self, "_signed_in", False) and not getattr(self, "_closed", True):
@@ -252,7 +254,7 @@ class AsyncBaseClient:
 
     @property
     def last_response(self) -> httpx.Response | None:
-        """The last HTTP response this task received through this client."""
+        """The last HTTP response the caller (this task or thread) received through this client."""
         return self._last_response.get()
 
     # Requests --------------------------------------------------------------------------------
@@ -603,26 +605,13 @@ class AsyncBaseClient:
         return await self._shielded(renew)
 
     async def _shielded(self, work: Callable[[], Awaitable[_T]]) -> _T:
-        """Run session work (sign in, renew, sign out) to its end even if the calling task is
-        cancelled: a session the server made is then known (and signed out at close), and a
-        sign-out is sent. The caller still sees its cancellation."""
-        import asyncio
-
-        task = asyncio.ensure_future(work())
-        self._session_tasks.add(task)  # held until done: the loop keeps only weak references
-        task.add_done_callback(self._session_tasks.discard)
-        try:
-            return await asyncio.shield(task)
-        except asyncio.CancelledError:
-            task.add_done_callback(_outcome_seen)  # finished for the client, not the caller
-            raise
+        """Run session work (sign in, renew, sign out) to its end, whatever befalls the caller."""
+        return await self._session_work.run(work)
 
     async def _replaced_soon(self, session: int) -> bool:
         """Whether another request signs in again within a moment. A 401 that may not renew
         itself often comes on a session another request's stale 500 has just ended, whose
         answer that request is still reading: wait for its renewal rather than fail."""
-        import asyncio
-
         deadline = time.monotonic() + _RENEWAL_GRACE
         while True:
             if not self._not_renewing.is_set():  # a renewal is running: wait for its end
@@ -631,7 +620,7 @@ class AsyncBaseClient:
                 return True
             if time.monotonic() >= deadline:
                 return False
-            await asyncio.sleep(_RENEWAL_POLL)
+            await async_sleep(_RENEWAL_POLL)
 
     async def _renew_locked(self, method: str, url: str, status: int | None = None) -> None:
         self._not_renewing.clear()
@@ -697,7 +686,7 @@ class AsyncBaseClient:
         self._signed_in = False
         request = self.auth.sign_out_request(self.url)
         if request is not None:
-            for attempt in range(2):
+            for _attempt in range(2):
                 try:
                     response, _ = await self._send(
                         request.method,
@@ -1141,12 +1130,6 @@ _MAX_RENEWALS = 3
 # it looks.
 _RENEWAL_GRACE = 0.5
 _RENEWAL_POLL = 0.01
-
-
-def _outcome_seen(task: asyncio.Future[Any]) -> None:
-    """Retrieve a shielded task's outcome, so asyncio reports no exception 'never retrieved'."""
-    if not task.cancelled():
-        task.exception()
 
 
 def _segment(value: object) -> str:

@@ -21,7 +21,7 @@ from typing import IO, Any
 from urllib.parse import parse_qsl, quote, quote_plus, urlencode, urlsplit, urlunsplit
 from uuid import UUID
 
-from .query import Filter, FieldRef
+from .query import FieldRef, Filter
 
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 # Statuses worth a backoff and another try: the server did not process the request.

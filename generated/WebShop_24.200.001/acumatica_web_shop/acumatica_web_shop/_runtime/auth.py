@@ -21,14 +21,13 @@ import httpx
 
 from .errors import AuthError, ConfigurationError
 
+# What the generated package re-exports at its top (acumatica_codegen.runtime_source reads it).
 __all__ = [
     "Auth",
-    "AuthRequest",
     "CookieAuth",
     "OAuth2Password",
     "OAuth2Token",
     "aexchange_code",
-    "auth_from_env",
     "authorization_url",
     "exchange_code",
 ]
@@ -362,7 +361,7 @@ def _env(name: str) -> str | None:
 
 def _require(*names: str) -> tuple[str, ...]:
     values = tuple(os.environ.get(name, "") for name in names)
-    missing = [name for name, value in zip(names, values) if not value]
+    missing = [name for name, value in zip(names, values, strict=True) if not value]
     if missing:
         raise ConfigurationError(
             f"set {', '.join(missing)} in the environment, or pass auth= to the client"

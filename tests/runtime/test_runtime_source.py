@@ -1,28 +1,37 @@
-"""The rendered runtime: one template source for both transports, black-clean, mypy --strict."""
+"""The runtime's source: plain Python, sync derived from async, black/ruff/mypy --strict clean."""
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from runtime_render_helper import TEMPLATES, make_env, render_runtime, tiny_endpoint
 
-from acumatica_codegen.runtime_render import runtime_files
+from acumatica_codegen import runtime_source
+from acumatica_codegen.runtime_source import RUNTIME_DIR, runtime_files
 
+REPO = Path(__file__).resolve().parents[2]
 OURS = ("__init__", "_async_client", "_sync_client", "_wire", "auth", "errors", "query")
 
 
-def test_sync_and_async_come_from_one_template():
-    runtime = TEMPLATES / "package" / "_runtime"
-    assert (runtime / "_client.py.jinja").is_file()
-    assert not list(runtime.glob("_sync*")) and not list(runtime.glob("_async*"))
-    files = runtime_files(make_env(), {"package_name": "p", "endpoint": tiny_endpoint()})
-    sync, async_ = files["_runtime/_sync_client.py"], files["_runtime/_async_client.py"]
-    assert "class SyncBaseClient" in sync and "async def" not in sync
-    assert "class AsyncBaseClient" in async_ and "async def request(" in async_
+def _unasync_script():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("unasync", REPO / "scripts" / "unasync.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_sync_client_is_derived_from_the_async_source():
+    unasync = _unasync_script()
+    async_ = (RUNTIME_DIR / "_async_client.py").read_text()
+    sync = (RUNTIME_DIR / "_sync_client.py").read_text()
+    assert sync == unasync.unasync(async_), "run `python scripts/unasync.py`"
+    assert "class SyncBaseClient" in sync and "async " not in sync and "await " not in sync
+    assert "asyncio" not in sync  # sync users never import asyncio
     # The same methods, in the same order, apart from the async-only ``aclose`` alias.
     methods = lambda text: re.findall(r"\n    (?:async )?def (\w+)\(", text)  # noqa: E731
     async_methods = [m.replace("__a", "__") for m in methods(async_) if m != "aclose"]
@@ -30,59 +39,70 @@ def test_sync_and_async_come_from_one_template():
     assert len(methods(sync)) > 35
 
 
-def test_every_runtime_template_is_rendered_deterministically():
-    env = make_env()
-    context = {"package_name": "acumatica_shop", "endpoint": tiny_endpoint()}
-    first = runtime_files(env, context)
-    assert first == runtime_files(make_env(), context)
-    names = {path.removeprefix("_runtime/").removesuffix(".py") for path in first}
+def test_unasync_check_fails_on_a_stale_sync_file(tmp_path, monkeypatch):
+    unasync = _unasync_script()
+    stale = tmp_path / "_sync_client.py"
+    stale.write_text((RUNTIME_DIR / "_sync_client.py").read_text() + "# edited by hand\n")
+    monkeypatch.setattr(unasync, "TARGET", stale)
+    assert unasync.main(["--check"]) == 1
+    assert unasync.main([]) == 0 and unasync.main(["--check"]) == 0
+
+
+def test_the_runtime_is_copied_unchanged_and_deterministically():
+    files = runtime_files()
+    names = {path.removeprefix("_runtime/").removesuffix(".py") for path in files}
     assert set(OURS) <= names
-    assert list(first) == sorted(first)
+    assert list(files) == sorted(files)
+    for path, text in files.items():
+        assert (RUNTIME_DIR / path.removeprefix("_runtime/")).read_text() == text
+        assert "{{" not in text and "{%" not in text  # no template left in the runtime
 
 
-@pytest.fixture(scope="module")
-def rendered(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    package = render_runtime(tmp_path_factory.mktemp("check"))
-    return [package / "_runtime" / f"{name}.py" for name in OURS]
+def test_package_exports_are_read_from_the_runtime_modules():
+    public = runtime_source.public_names()
+    assert "AcumaticaError" in public["._runtime.errors"]
+    assert "CookieAuth" in public["._runtime.auth"]
+    for module, names in public.items():
+        loaded = importlib.import_module("acumatica_codegen.runtime" + module.removeprefix("._runtime"))
+        assert set(names) == set(loaded.__all__)
+        assert all(hasattr(loaded, name) for name in names)
 
 
-def test_rendered_runtime_is_black_clean(rendered):
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "black",
-            "--check",
-            "-q",
-            "-l",
-            "100",
-            "-t",
-            "py310",
-            *map(str, rendered),
-        ],
-        capture_output=True,
-        text=True,
-    )
+def test_reserved_names_are_every_attribute_of_the_runtime_classes(rt):
+    # Instance attributes (set in __init__) count as much as methods and properties.
+    client = runtime_source.client_names()
+    assert {"resolve", "logger", "close", "aclose", "invoke", "url", "auth", "request"} <= client
+    for cls in (rt._sync_client.SyncBaseClient, rt._async_client.AsyncBaseClient):
+        assert set(dir(cls)) <= client
+    api = runtime_source.api_names()
+    for cls in (rt._sync_client.EntityApi, rt._async_client.AsyncEntityApi):
+        assert {n for n in dir(cls) if not n.startswith("_abc")} <= api
+    assert {"to_dict", "from_dict", "mark_deleted"} <= runtime_source.model_names()
+    assert set(dir(rt.model.Model)) <= runtime_source.model_names()
+
+
+def _tool(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", *args], capture_output=True, text=True, cwd=REPO)
+
+
+RUNTIME_SOURCES = ("generator/acumatica_codegen/runtime", "scripts/unasync.py")
+
+
+def test_runtime_source_is_black_clean():
+    result = _tool("black", "--check", "-q", "-l", "100", "-t", "py310", *RUNTIME_SOURCES)
     assert result.returncode == 0, result.stderr
 
 
-def test_rendered_runtime_passes_mypy_strict(rendered):
-    root = rendered[0].parents[1]
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mypy",
-            "--strict",
-            "--python-version",
-            "3.10",
-            "--no-incremental",
-            *map(str, rendered),
-        ],
-        capture_output=True,
-        text=True,
-        cwd=root,
-    )
+def test_runtime_source_is_ruff_clean():
+    result = _tool("ruff", "check", "--no-cache", *RUNTIME_SOURCES)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_runtime_source_passes_mypy_strict():
+    result = _tool(
+        "mypy", "--strict", "--python-version", "3.10", "--no-incremental",
+        "generator/acumatica_codegen/runtime",
+    )  # fmt: skip
     assert result.returncode == 0, result.stdout
 
 

@@ -1,17 +1,7 @@
-{#
-  One source for both transports. runtime_render renders it twice:
-  is_async=false -> _runtime/_sync_client.py, is_async=true -> _runtime/_async_client.py.
-  async_/await_ expand to "async "/"await " or to nothing; the names below pick the flavour.
-#}
-{% set async_ = "async " if is_async else "" %}
-{% set await_ = "await " if is_async else "" %}
-{% set Base = "AsyncBaseClient" if is_async else "SyncBaseClient" %}
-{% set Api = "AsyncEntityApi" if is_async else "EntityApi" %}
-{% set HttpClient = "httpx.AsyncClient" if is_async else "httpx.Client" %}
-{% set Iter = "AsyncIterator" if is_async else "Iterator" %}
-"""{{ "Asynchronous" if is_async else "Synchronous" }} client runtime: sessions, retries, throttling, actions, entity CRUD.
+"""Synchronous client runtime: sessions, retries, throttling, actions, entity CRUD.
 
-Rendered from ``_client.py.jinja``, the one source of ``_sync_client.py`` and ``_async_client.py``.
+Derived from ``_async_client.py`` by ``scripts/unasync.py``: edit that file, then run
+``python scripts/unasync.py`` (CI checks that this file is current).
 """
 
 from __future__ import annotations
@@ -21,24 +11,22 @@ import contextvars
 import copy
 import os
 import random
-{% if not is_async %}
-import threading
-{% endif %}
 import time
 import warnings
-from collections.abc import {{ "AsyncIterator, Awaitable, " if is_async else "" }}Callable, {{ "" if is_async else "Iterator, " }}Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from types import TracebackType
-from typing import {{ "TYPE_CHECKING, " if is_async }}Any, ClassVar, Generic, Literal, Protocol, TypeVar
+from typing import Any, ClassVar, Generic, Literal, Protocol, TypeVar
 from urllib.parse import quote
 from uuid import UUID
 
 import httpx
 
 from . import _wire
+from ._sync_concurrency import Event, Lock, Semaphore, SessionWork, sleep
 from .auth import Auth, AuthRequest, auth_from_env
 from .errors import (
-    AcumaticaError,
     ActionTimeout,
+    AcumaticaError,
     AuthError,
     ConcurrencyError,
     ConfigurationError,
@@ -49,19 +37,15 @@ from .errors import (
     error_from_response,
 )
 from .query import FieldRef, Filter
-{% if is_async %}
 
-if TYPE_CHECKING:  # asyncio loads with the first AsyncClient, so sync users never pay for it
-    import asyncio
-{% endif %}
+__all__ = ["SyncBaseClient", "EntityApi", "WireModel"]
 
-__all__ = ["{{ Base }}", "{{ Api }}", "WireModel"]
-
-LOGGER_NAME = "{{ package_name }}"
+# The generated package this runtime was copied into (``<package>._runtime``): it names the logger.
+LOGGER_NAME = __name__.rpartition("._runtime")[0] or __name__.rpartition(".")[0]
 PutMode = Literal["upsert", "insert", "update"]
 FieldSpec = _wire.FieldSpec
 _Timeout = float | httpx.Timeout | None
-_C = TypeVar("_C", bound="{{ Base }}")
+_C = TypeVar("_C", bound="SyncBaseClient")
 _W = TypeVar("_W", bound="WireModel")
 _T = TypeVar("_T")
 
@@ -78,7 +62,7 @@ class WireModel(Protocol):
 M = TypeVar("M", bound=WireModel)
 
 
-class {{ Base }}:
+class SyncBaseClient:
     """Signs in lazily, signs out always; every request throttled, retried and logged.
 
     - ``url``: the site (``https://erp.example.com/AcumaticaERP``); ``ACUMATICA_URL`` by default.
@@ -87,19 +71,19 @@ class {{ Base }}:
     - ``timeout``: seconds (or an ``httpx.Timeout``) per HTTP request; each call can override it.
       Not given: 60 s, or with ``http_client=`` that client's own timeout.
     - ``max_concurrency``: requests in flight at once, shared by every entity, every action and
-      all the {{ "tasks" if is_async else "threads" }} using this client.
+      every task or thread using this client.
     - ``max_retries``: retries of a 429, a 502/503/504 or a connection failure, with exponential
       backoff and jitter, honouring ``Retry-After``; idempotent requests only, except when the
       server never took the request (429, connection refused).
-    - ``http_client``: your own ``{{ HttpClient }}`` (proxies, certificates); not closed by us.
+    - ``http_client``: your own ``httpx.Client`` (proxies, certificates); not closed by us.
       Several clients may share it: each keeps its session cookies to itself.
     - ``log_file``: append every request and response as JSON lines, secrets redacted (as does
-      ``ACUMATICA_LOG=debug`` through the ``{{ package_name }}`` logger).
+      ``ACUMATICA_LOG=debug`` through the logger named after the generated package).
     - ``action_poll_interval``/``action_timeout``: how often an action's status is polled, and
       for how long in all before ``ActionTimeout``.
 
-    ``last_response`` is the raw ``httpx.Response`` last received by the calling
-    {{ "task" if is_async else "thread" }}; ``request()`` sends any request with every safeguard.
+    ``last_response`` is the raw ``httpx.Response`` last received by the caller (per task or
+    thread); ``request()`` sends any request with every safeguard.
     """
 
     endpoint_name: ClassVar[str] = ""
@@ -115,7 +99,7 @@ class {{ Base }}:
         timeout: float | httpx.Timeout | None = None,
         max_concurrency: int = 10,
         max_retries: int = 3,
-        http_client: {{ HttpClient }} | None = None,
+        http_client: httpx.Client | None = None,
         log_file: str | os.PathLike[str] | None = None,
         action_poll_interval: float = 1.0,
         action_timeout: float = 600.0,
@@ -165,25 +149,17 @@ class {{ Base }}:
                 max_connections=max_concurrency, max_keepalive_connections=max_concurrency
             )
             own_timeout = DEFAULT_TIMEOUT if timeout is None else timeout
-            http_client = {{ HttpClient }}(
+            http_client = httpx.Client(
                 timeout=own_timeout, limits=limits, cookies=_wire.DiscardingCookieJar()
             )
         self._http = http_client
         # Our own session cookies: an injected client may be shared by several of our clients
         # (one proxy, one pool), and its jar would make them all one user. Its jar is never read.
         self._cookies = _wire.SessionCookies()
-{% if is_async %}
-        import asyncio
-
-        self._throttle = asyncio.Semaphore(max_concurrency)
-        self._session_tasks: set[asyncio.Future[Any]] = set()
-        self._auth_lock = asyncio.Lock()
-        self._sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
-{% else %}
-        self._throttle = threading.BoundedSemaphore(max_concurrency)
-        self._auth_lock = threading.RLock()
-        self._sleep: Callable[[float], None] = time.sleep
-{% endif %}
+        self._throttle = Semaphore(max_concurrency)
+        self._session_work = SessionWork()
+        self._auth_lock = Lock()
+        self._sleep: Callable[[float], None] = sleep
         self._clock: Callable[[], float] = time.monotonic
         self._random: Callable[[], float] = random.random
         self._signed_in = False
@@ -196,7 +172,7 @@ class {{ Base }}:
         self._sign_in_attempts = 0
         self._refusal: tuple[int, AcumaticaError, float] | None = None
         # Cleared while the session is renewed: requests wait for it rather than fail on the old one.
-        self._not_renewing = {{ "asyncio" if is_async else "threading" }}.Event()
+        self._not_renewing = Event()
         self._not_renewing.set()
         self._closed = False
         self._last_response: contextvars.ContextVar[httpx.Response | None]
@@ -206,52 +182,46 @@ class {{ Base }}:
 
     # Lifecycle -------------------------------------------------------------------------------
 
-    {{ async_ }}def __{{ "a" if is_async }}enter__(self: _C) -> _C:
+    def __enter__(self: _C) -> _C:
         return self
 
-    {{ async_ }}def __{{ "a" if is_async }}exit__(
+    def __exit__(
         self,
         exc_type: type[BaseException] | None,
         exc: BaseException | None,
         traceback: TracebackType | None,
     ) -> None:
         if exc is None:
-            {{ await_ }}self.close()
+            self.close()
             return
         try:
-            {{ await_ }}self.close()
+            self.close()
         except Exception:  # the exception on its way out is the one that matters
             self.logger.warning("closing %s failed", self.url, exc_info=True)
 
-    {{ async_ }}def close(self) -> None:
+    def close(self) -> None:
         """Sign out (if signed in) and release the connections; safe to call twice.
 
         A failed sign-out is logged as a warning, never raised.
         """
         if self._closed:
             return
-        {{ await_ }}self._shielded(self._close_now)
+        self._shielded(self._close_now)
 
-    {{ async_ }}def _close_now(self) -> None:
+    def _close_now(self) -> None:
         try:
-            {{ async_ }}with self._auth_lock:
+            with self._auth_lock:
                 # Closed first, under the lock: a request waiting to sign in again sees it and
                 # stops, so no session starts after this sign-out.
                 self._closed = True
-                {{ await_ }}self._sign_out()
+                self._sign_out()
         finally:
             self._closed = True
             try:
                 self._log.close()
             finally:
                 if self._owns_http:
-                    {{ await_ }}self._http.{{ "aclose" if is_async else "close" }}()
-{% if is_async %}
-
-    async def aclose(self) -> None:
-        """Same as ``close()``."""
-        await self.close()
-{% endif %}
+                    self._http.close()
 
     def __del__(self) -> None:
         if getattr(self, "_signed_in", False) and not getattr(self, "_closed", True):
@@ -276,12 +246,12 @@ class {{ Base }}:
 
     @property
     def last_response(self) -> httpx.Response | None:
-        """The last HTTP response this {{ "task" if is_async else "thread" }} received through this client."""
+        """The last HTTP response the caller (this task or thread) received through this client."""
         return self._last_response.get()
 
     # Requests --------------------------------------------------------------------------------
 
-    {{ async_ }}def request(
+    def request(
         self,
         method: str,
         path: str,
@@ -300,7 +270,7 @@ class {{ Base }}:
         if json is not None:
             content = _wire.dumps(json)
             all_headers = {**_wire.JSON_HEADERS, **all_headers}
-        return {{ await_ }}self._request(
+        return self._request(
             method,
             self.resolve(path),
             params=params,
@@ -322,7 +292,7 @@ class {{ Base }}:
             return str(site.join(path))
         return f"{self.base_url}/{path}"
 
-    {{ async_ }}def download_file(
+    def download_file(
         self,
         file: Any,
         *,
@@ -335,10 +305,10 @@ class {{ Base }}:
             href = str(file["href"])
         else:
             href = str(file.href)
-        response = {{ await_ }}self._request("GET", self.resolve(href), timeout=timeout)
+        response = self._request("GET", self.resolve(href), timeout=timeout)
         return response.content
 
-    {{ async_ }}def _request(
+    def _request(
         self,
         method: str,
         url: str,
@@ -361,9 +331,9 @@ class {{ Base }}:
         resent = 0  # resent because another request signed in again meanwhile
         while True:
             if authenticated:
-                {{ await_ }}self._ensure_signed_in(method, url)
+                self._ensure_signed_in(method, url)
             try:
-                response, session = {{ await_ }}self._send(
+                response, session = self._send(
                     method,
                     url,
                     params,
@@ -375,7 +345,7 @@ class {{ Base }}:
                 )
             except httpx.TransportError as exc:
                 if attempt < self.max_retries and _may_retry_transport(exc, idempotent):
-                    {{ await_ }}self._sleep(self._backoff(attempt, None))
+                    self._sleep(self._backoff(attempt, None))
                     attempt += 1
                     continue
                 no_answer = TransportError(
@@ -405,7 +375,7 @@ class {{ Base }}:
                 # ended the session): renewing again cannot become a storm, so it is allowed.
                 lost = session in (self._proven_session, self._ended_session)
                 allowed = renewals == 0 or (status == 401 and lost and renewals < _MAX_RENEWALS)
-                outcome = {{ await_ }}self._renew(session, allowed, method, url, status)
+                outcome = self._renew(session, allowed, method, url, status)
                 if outcome == "renewed":
                     renewals += 1
                     if resend:
@@ -421,7 +391,7 @@ class {{ Base }}:
                     resent += 1  # sent on a session that another request has since replaced
                     continue
                 elif outcome == "no" and status == 401 and resend and resent < _MAX_RESENDS:
-                    if {{ await_ }}self._replaced_soon(session):
+                    if self._replaced_soon(session):
                         resent += 1
                         continue
             error = error_from_response(method, url, status, response.headers, body, model)
@@ -435,12 +405,12 @@ class {{ Base }}:
                     raise error  # retrying sooner than asked would only fail again
                 delay = self._backoff(attempt, retry_after)
                 self.logger.info("%s %s got %s: retry in %.1f s", method, url, status, delay)
-                {{ await_ }}self._sleep(delay)
+                self._sleep(delay)
                 attempt += 1
                 continue
             raise error
 
-    {{ async_ }}def _send(
+    def _send(
         self,
         method: str,
         url: str,
@@ -453,7 +423,7 @@ class {{ Base }}:
         wait_for_renewal: bool = False,
     ) -> tuple[httpx.Response, int]:
         """Send once through the throttle; the response and the session it was sent on."""
-        {{ await_ }}self._take_slot(wait_for_renewal)
+        self._take_slot(wait_for_renewal)
         try:
             # Built once through the throttle, so it carries the session current at sending time.
             # Credentials go to this site only, never to a foreign href.
@@ -474,7 +444,7 @@ class {{ Base }}:
                 request.headers["Cookie"] = self._cookies.header
             started = time.perf_counter()
             try:
-                response = {{ await_ }}self._http.send(request)
+                response = self._http.send(request)
             except httpx.TransportError as exc:
                 self._log_failure(request, content, started, exc)
                 raise
@@ -497,15 +467,15 @@ class {{ Base }}:
             )
         return response, session
 
-    {{ async_ }}def _take_slot(self, wait_for_renewal: bool) -> None:
+    def _take_slot(self, wait_for_renewal: bool) -> None:
         """A throttle slot. While the session is being renewed, a request that needs it gives
         its slot back and waits for the renewal: sent meanwhile, it would only fail."""
         while True:
-            {{ await_ }}self._throttle.acquire()
+            self._throttle.acquire()
             if not wait_for_renewal or self._not_renewing.is_set():
                 return
             self._throttle.release()
-            {{ await_ }}self._not_renewing.wait()
+            self._not_renewing.wait()
 
     def _log_failure(
         self,
@@ -550,24 +520,24 @@ class {{ Base }}:
 
     # Session ---------------------------------------------------------------------------------
 
-    {{ async_ }}def _ensure_signed_in(self, method: str, url: str) -> None:
+    def _ensure_signed_in(self, method: str, url: str) -> None:
         if self._signed_in and not self.auth.needs_renewal(time.time()):
             return
         attempts_seen = self._sign_in_attempts
 
-        {{ async_ }}def sign_in() -> None:
-            {{ async_ }}with self._auth_lock:
+        def sign_in() -> None:
+            with self._auth_lock:
                 if self._closed:
                     raise AcumaticaError("the client is closed", method=method, url=url)
                 if self._signed_in and not self.auth.needs_renewal(time.time()):
                     return  # another request did it meanwhile
                 self._raise_refusal(attempts_seen)
                 if not self._signed_in:
-                    {{ await_ }}self._attempt_sign_in(self._sign_in)
+                    self._attempt_sign_in(self._sign_in)
                 else:
-                    {{ await_ }}self._attempt_sign_in(lambda: self._renew_locked(method, url))
+                    self._attempt_sign_in(lambda: self._renew_locked(method, url))
 
-        {{ await_ }}self._shielded(sign_in)
+        self._shielded(sign_in)
 
     def _raise_refusal(self, attempts_seen: int) -> None:
         """Share a failed sign-in instead of repeating it (lock held): with every request that
@@ -580,11 +550,11 @@ class {{ Base }}:
         if attempt > attempts_seen or (refused and self._clock() - at < self.sign_in_retry_after):
             raise copy.copy(error).with_traceback(None)  # each caller its own, short traceback
 
-    {{ async_ }}def _attempt_sign_in(self, work: Callable[[], {{ "Awaitable[None]" if is_async else "None" }}]) -> None:
+    def _attempt_sign_in(self, work: Callable[[], None]) -> None:
         """A sign-in or a renewal, counted when it ends (lock held): calls that arrived while it
         ran share its outcome."""
         try:
-            {{ await_ }}work()
+            work()
         except AcumaticaError as exc:
             self._sign_in_attempts += 1
             self._refusal = (self._sign_in_attempts, exc, self._clock())
@@ -592,21 +562,21 @@ class {{ Base }}:
         self._sign_in_attempts += 1
         self._refusal = None
 
-    {{ async_ }}def _sign_in(self) -> None:
+    def _sign_in(self) -> None:
         request = self.auth.sign_in_request(self.url, time.time())
         if request is not None:
-            {{ await_ }}self._authenticate(request)
+            self._authenticate(request)
         self._signed_in = True
         self._session += 1
 
-    {{ async_ }}def _renew(self, session: int, allowed: bool, method: str, url: str, status: int) -> str:
+    def _renew(self, session: int, allowed: bool, method: str, url: str, status: int) -> str:
         """After a 401 or a stale session: ``"replaced"`` if another request has signed in again
         since ``session`` (waiting for a renewal in progress), else ``"renewed"`` if ``allowed``
         to sign in again (and done), else ``"no"``. ``method``/``url``/``status``: the failure."""
         attempts_seen = self._sign_in_attempts
 
-        {{ async_ }}def renew() -> str:
-            {{ async_ }}with self._auth_lock:
+        def renew() -> str:
+            with self._auth_lock:
                 if self._closed:
                     raise AcumaticaError("the client is closed", method=method, url=url)
                 if session != self._session:
@@ -621,64 +591,39 @@ class {{ Base }}:
                 ):
                     return "no"  # a fresh session failed before any success: it would again
                 self._raise_refusal(attempts_seen)
-                {{ await_ }}self._attempt_sign_in(lambda: self._renew_locked(method, url, status))
+                self._attempt_sign_in(lambda: self._renew_locked(method, url, status))
                 return "renewed"
 
-        return {{ await_ }}self._shielded(renew)
+        return self._shielded(renew)
 
-{% if is_async %}
-    async def _shielded(self, work: Callable[[], Awaitable[_T]]) -> _T:
-        """Run session work (sign in, renew, sign out) to its end even if the calling task is
-        cancelled: a session the server made is then known (and signed out at close), and a
-        sign-out is sent. The caller still sees its cancellation."""
-        import asyncio
-
-        task = asyncio.ensure_future(work())
-        self._session_tasks.add(task)  # held until done: the loop keeps only weak references
-        task.add_done_callback(self._session_tasks.discard)
-        try:
-            return await asyncio.shield(task)
-        except asyncio.CancelledError:
-            task.add_done_callback(_outcome_seen)  # finished for the client, not the caller
-            raise
-{% else %}
     def _shielded(self, work: Callable[[], _T]) -> _T:
-        """Run session work (the async client shields it from cancellation; threads need not)."""
-        return work()
-{% endif %}
+        """Run session work (sign in, renew, sign out) to its end, whatever befalls the caller."""
+        return self._session_work.run(work)
 
-    {{ async_ }}def _replaced_soon(self, session: int) -> bool:
+    def _replaced_soon(self, session: int) -> bool:
         """Whether another request signs in again within a moment. A 401 that may not renew
         itself often comes on a session another request's stale 500 has just ended, whose
         answer that request is still reading: wait for its renewal rather than fail."""
-{% if is_async %}
-        import asyncio
-
-{% endif %}
         deadline = time.monotonic() + _RENEWAL_GRACE
         while True:
             if not self._not_renewing.is_set():  # a renewal is running: wait for its end
-{% if is_async %}
-                await self._not_renewing.wait()
-{% else %}
                 self._not_renewing.wait()
-{% endif %}
             if self._session != session:
                 return True
             if time.monotonic() >= deadline:
                 return False
-            {{ "await asyncio.sleep" if is_async else "time.sleep" }}(_RENEWAL_POLL)
+            sleep(_RENEWAL_POLL)
 
-    {{ async_ }}def _renew_locked(self, method: str, url: str, status: int | None = None) -> None:
+    def _renew_locked(self, method: str, url: str, status: int | None = None) -> None:
         self._not_renewing.clear()
         try:
-            {{ await_ }}self._renew_session(method, url, status)
+            self._renew_session(method, url, status)
         finally:
             self._not_renewing.set()
 
-    {{ async_ }}def _renew_session(self, method: str, url: str, status: int | None) -> None:
+    def _renew_session(self, method: str, url: str, status: int | None) -> None:
         if self.auth.signs_out_before_renewal and self._signed_in:
-            {{ await_ }}self._sign_out()
+            self._sign_out()
         request = self.auth.renewal_request(self.url, time.time())
         if request is None:
             expired = AuthError(
@@ -690,20 +635,20 @@ class {{ Base }}:
             expired.credentials_refused = True
             raise expired
         try:
-            {{ await_ }}self._authenticate(request)
+            self._authenticate(request)
         except AuthError:
             if not self.auth.renewal_refused():
                 raise
             request = self.auth.renewal_request(self.url, time.time())
             if request is None:
                 raise
-            {{ await_ }}self._authenticate(request)
+            self._authenticate(request)
         self._signed_in = True
         self._session += 1
         self._renewed_session = self._session
         self._renewed_at = self._clock()
 
-    {{ async_ }}def _authenticate(self, request: AuthRequest) -> None:
+    def _authenticate(self, request: AuthRequest) -> None:
         if request.form is not None:
             content = httpx.QueryParams(request.form).__str__().encode("ascii")
             headers = {"Content-Type": "application/x-www-form-urlencoded"}
@@ -712,7 +657,7 @@ class {{ Base }}:
             headers = dict(_wire.JSON_HEADERS)
         headers.update(request.headers)
         try:
-            response = {{ await_ }}self._request(
+            response = self._request(
                 request.method, request.url, content=content, headers=headers, authenticated=False
             )
         except (RateLimited, TransportError):
@@ -726,16 +671,16 @@ class {{ Base }}:
             raise failed from None
         self.auth.accept(_wire.try_loads(response.content), time.time())
 
-    {{ async_ }}def _sign_out(self) -> None:
+    def _sign_out(self) -> None:
         """End the session (lock held). Never raises: signing out must not hide the real error."""
         if not self._signed_in:
             return
         self._signed_in = False
         request = self.auth.sign_out_request(self.url)
         if request is not None:
-            for attempt in range(2):
+            for _attempt in range(2):
                 try:
-                    response, _ = {{ await_ }}self._send(
+                    response, _ = self._send(
                         request.method,
                         request.url,
                         None,
@@ -756,7 +701,7 @@ class {{ Base }}:
 
     # Actions ---------------------------------------------------------------------------------
 
-    {{ async_ }}def invoke(
+    def invoke(
         self,
         entity_name: str,
         action_name: str,
@@ -788,7 +733,7 @@ class {{ Base }}:
         # The POST too is bounded by the action's deadline, not only the status polls.
         post_timeout = self._capped_timeout(max(deadline - started, MIN_POLL_TIMEOUT))
         try:
-            response = {{ await_ }}self._request(
+            response = self._request(
                 "POST", url, content=content, headers=_wire.JSON_HEADERS, timeout=post_timeout
             )
         except TransportError as exc:
@@ -820,16 +765,16 @@ class {{ Base }}:
                     status=202,
                 )
             # Never past the deadline: the last wait is cut short, then polled once more.
-            {{ await_ }}self._sleep(min(self.action_poll_interval, remaining))
+            self._sleep(min(self.action_poll_interval, remaining))
             poll_url = self.resolve(location)
             # A hanging status request must not outlive the deadline by a whole request timeout.
             left = max(deadline - self._clock(), MIN_POLL_TIMEOUT)
-            response = {{ await_ }}self._request("GET", poll_url, timeout=self._capped_timeout(left))
+            response = self._request("GET", poll_url, timeout=self._capped_timeout(left))
             location = response.headers.get("Location") or location
         return response
 
 
-class {{ Api }}(Generic[M]):
+class EntityApi(Generic[M]):
     """CRUD, files and actions of one top-level entity; generated ``<Entity>Api`` classes set
     ``entity_name``, ``model`` and ``key_fields``."""
 
@@ -837,11 +782,11 @@ class {{ Api }}(Generic[M]):
     model: type[M]
     key_fields: ClassVar[tuple[str, ...]] = ()
 
-    def __init__(self, client: {{ Base }}) -> None:
+    def __init__(self, client: SyncBaseClient) -> None:
         self._client = client
 
     @property
-    def client(self) -> {{ Base }}:
+    def client(self) -> SyncBaseClient:
         return self._client
 
     def _url(self, *route: str) -> str:
@@ -876,7 +821,7 @@ class {{ Api }}(Generic[M]):
             )
         return self.model.from_dict(data)
 
-    {{ async_ }}def put(
+    def put(
         self,
         entity: M,
         *,
@@ -893,9 +838,9 @@ class {{ Api }}(Generic[M]):
         server assigns (order numbers), prefer ``put_once``, which cannot create a second one.
         """
         params = _wire.query_params(select=select, expand=expand, custom=custom)
-        return {{ await_ }}self._put(entity, mode, params, timeout, idempotent=True)
+        return self._put(entity, mode, params, timeout, idempotent=True)
 
-    {{ async_ }}def _put(
+    def _put(
         self,
         entity: M,
         mode: PutMode,
@@ -912,7 +857,7 @@ class {{ Api }}(Generic[M]):
         content = _wire.dumps(body)
         for attempt in range(2):
             try:
-                response = {{ await_ }}self._client._request(
+                response = self._client._request(
                     "PUT",
                     self._url(),
                     params=params,
@@ -926,23 +871,23 @@ class {{ Api }}(Generic[M]):
             except ConcurrencyError:
                 if attempt:
                     raise
-                {{ await_ }}self._refresh(body, timeout)
+                self._refresh(body, timeout)
         return self._parse(response)
 
-    {{ async_ }}def _refresh(self, body: Mapping[str, Any], timeout: _Timeout) -> None:
+    def _refresh(self, body: Mapping[str, Any], timeout: _Timeout) -> None:
         """Read the record again so the server's cache holds the winner of the race."""
         record_id = body.get("id")
         keys = [_plain(body.get(name)) for name in self.key_fields]
         try:
             if record_id:
                 url = self._record_url([record_id], by_id=True)
-                {{ await_ }}self._client._request("GET", url, timeout=timeout)
+                self._client._request("GET", url, timeout=timeout)
             elif keys and all(k is not None and str(k).strip() for k in keys):
-                {{ await_ }}self._client._request("GET", self._record_url(keys), timeout=timeout)
+                self._client._request("GET", self._record_url(keys), timeout=timeout)
         except NotFound:
             pass
 
-    {{ async_ }}def put_once(
+    def put_once(
         self,
         entity: M,
         *,
@@ -967,7 +912,7 @@ class {{ Api }}(Generic[M]):
         params = _wire.query_params(select=select, expand=expand, custom=custom)
         retried = False
         while True:
-            found = {{ await_ }}self.list(
+            found = self.list(
                 filter=match,
                 top=1,
                 select=select,
@@ -979,13 +924,13 @@ class {{ Api }}(Generic[M]):
                 return found[0]
             try:
                 # Not resent blindly: if the answer is lost, look again before inserting again.
-                return {{ await_ }}self._put(entity, "insert", params, timeout, idempotent=False)
+                return self._put(entity, "insert", params, timeout, idempotent=False)
             except (PreconditionFailed, TransportError):  # inserted meanwhile, or answer lost
                 if retried:
                     raise
                 retried = True
 
-    {{ async_ }}def list(
+    def list(
         self,
         *,
         filter: str | Filter | None = None,
@@ -1009,14 +954,14 @@ class {{ Api }}(Generic[M]):
                 page_size=page_size,
                 timeout=timeout,
             )
-            return [item {{ async_ }}for item in pages]
+            return [item for item in pages]
         params = _wire.query_params(
             filter=filter, select=select, expand=expand, custom=custom, top=top, skip=skip
         )
-        response = {{ await_ }}self._client._request("GET", self._url(), params=params, timeout=timeout)
+        response = self._client._request("GET", self._url(), params=params, timeout=timeout)
         return [self.model.from_dict(row) for row in _wire.loads(response.content) or []]
 
-    {{ async_ }}def iter(
+    def iter(
         self,
         *,
         filter: str | Filter | None = None,
@@ -1027,8 +972,8 @@ class {{ Api }}(Generic[M]):
         skip: int | None = None,
         page_size: int = 100,
         timeout: float | httpx.Timeout | None = None,
-    ) -> {{ Iter }}[M]:
-        """Yield matching records, fetching ``page_size`` at a time{{ " (use with ``async for``)" if is_async }}."""
+    ) -> Iterator[M]:
+        """Yield matching records, fetching ``page_size`` at a time (use with ``for``)."""
         if page_size < 1:
             raise ValueError("page_size must be at least 1")
         offset = skip or 0
@@ -1039,7 +984,7 @@ class {{ Api }}(Generic[M]):
                 filter=filter, select=select, expand=expand, custom=custom, top=count, skip=offset
             )
             url = self._url()
-            response = {{ await_ }}self._client._request("GET", url, params=params, timeout=timeout)
+            response = self._client._request("GET", url, params=params, timeout=timeout)
             rows = _wire.loads(response.content) or []
             for row in rows:
                 yield self.model.from_dict(row)
@@ -1049,7 +994,7 @@ class {{ Api }}(Generic[M]):
             if remaining is not None:
                 remaining -= len(rows)
 
-    {{ async_ }}def get(
+    def get(
         self,
         id: UUID | str,
         *,
@@ -1061,10 +1006,10 @@ class {{ Api }}(Generic[M]):
         """The record with this ``id`` (``NotFound`` if none)."""
         params = _wire.query_params(select=select, expand=expand, custom=custom)
         url = self._record_url([id], by_id=True)
-        response = {{ await_ }}self._client._request("GET", url, params=params, timeout=timeout)
+        response = self._client._request("GET", url, params=params, timeout=timeout)
         return self._parse(response)
 
-    {{ async_ }}def get_by_keys(
+    def get_by_keys(
         self,
         *keys: object,
         select: FieldSpec | None = None,
@@ -1077,14 +1022,14 @@ class {{ Api }}(Generic[M]):
             raise ValueError("get_by_keys needs at least one key value")
         params = _wire.query_params(select=select, expand=expand, custom=custom)
         url = self._record_url(keys)
-        response = {{ await_ }}self._client._request("GET", url, params=params, timeout=timeout)
+        response = self._client._request("GET", url, params=params, timeout=timeout)
         return self._parse(response)
 
-    {{ async_ }}def delete(self, id: UUID | str, *, timeout: float | httpx.Timeout | None = None) -> None:
+    def delete(self, id: UUID | str, *, timeout: float | httpx.Timeout | None = None) -> None:
         """Delete the record with this ``id``."""
-        {{ await_ }}self._delete(self._record_url([id], by_id=True), timeout)
+        self._delete(self._record_url([id], by_id=True), timeout)
 
-    {{ async_ }}def delete_by_keys(
+    def delete_by_keys(
         self,
         *keys: object,
         timeout: float | httpx.Timeout | None = None,
@@ -1092,25 +1037,25 @@ class {{ Api }}(Generic[M]):
         """Delete the record with these key values."""
         if not keys:
             raise ValueError("delete_by_keys needs at least one key value")
-        {{ await_ }}self._delete(self._record_url(keys), timeout)
+        self._delete(self._record_url(keys), timeout)
 
-    {{ async_ }}def _delete(self, url: str, timeout: float | httpx.Timeout | None) -> None:
+    def _delete(self, url: str, timeout: float | httpx.Timeout | None) -> None:
         """A delete that loses a race ("Another process has updated...") is sent once more."""
         for attempt in range(2):
             try:
-                {{ await_ }}self._client._request("DELETE", url, timeout=timeout)
+                self._client._request("DELETE", url, timeout=timeout)
                 return
             except ConcurrencyError:
                 if attempt:
                     raise
 
-    {{ async_ }}def ad_hoc_schema(self, *, timeout: float | httpx.Timeout | None = None) -> M:
+    def ad_hoc_schema(self, *, timeout: float | httpx.Timeout | None = None) -> M:
         """The entity with every custom field the screen offers (``$adHocSchema``)."""
         url = self._url("$adHocSchema")
-        response = {{ await_ }}self._client._request("GET", url, timeout=timeout)
+        response = self._client._request("GET", url, timeout=timeout)
         return self._parse(response)
 
-    {{ async_ }}def upload_file(
+    def upload_file(
         self,
         filename: str,
         content: bytes,
@@ -1128,13 +1073,13 @@ class {{ Api }}(Generic[M]):
         else:
             url = self._record_url(keys, "files") + "/" + name
         headers = {"Content-Type": "application/octet-stream"}
-        {{ await_ }}self._client._request("PUT", url, content=content, headers=headers, timeout=timeout)
+        self._client._request("PUT", url, content=content, headers=headers, timeout=timeout)
 
-    {{ async_ }}def download_file(self, file: Any, *, timeout: _Timeout = None) -> bytes:
+    def download_file(self, file: Any, *, timeout: _Timeout = None) -> bytes:
         """The bytes of an attachment (a ``FileLink`` from ``entity.files``, or its href)."""
-        return {{ await_ }}self._client.download_file(file, timeout=timeout)
+        return self._client.download_file(file, timeout=timeout)
 
-    {{ async_ }}def invoke(
+    def invoke(
         self,
         action_name: str,
         entity: M,
@@ -1143,9 +1088,9 @@ class {{ Api }}(Generic[M]):
         timeout: float | None = None,
     ) -> None:
         """Run an action the contract does not describe; plain parameter values are wrapped."""
-        {{ await_ }}self._invoke_action(action_name, entity, parameters, timeout=timeout)
+        self._invoke_action(action_name, entity, parameters, timeout=timeout)
 
-    {{ async_ }}def _invoke_action(
+    def _invoke_action(
         self,
         action_name: str,
         entity: M,
@@ -1155,7 +1100,7 @@ class {{ Api }}(Generic[M]):
     ) -> None:
         """Post the action and wait until the server says it finished (204)."""
         name = self.entity_name
-        {{ await_ }}self._client.invoke(name, action_name, entity, parameters, timeout=timeout)
+        self._client.invoke(name, action_name, entity, parameters, timeout=timeout)
 
 
 # Seconds per HTTP request when neither the call, the client nor an injected httpx client says.
@@ -1179,14 +1124,6 @@ _RENEWAL_GRACE = 0.5
 _RENEWAL_POLL = 0.01
 
 
-{% if is_async %}
-def _outcome_seen(task: asyncio.Future[Any]) -> None:
-    """Retrieve a shielded task's outcome, so asyncio reports no exception 'never retrieved'."""
-    if not task.cancelled():
-        task.exception()
-
-
-{% endif %}
 def _segment(value: object) -> str:
     return quote(str(value), safe="$")
 

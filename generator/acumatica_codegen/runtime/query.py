@@ -12,7 +12,8 @@ from decimal import Decimal
 from typing import Any, Generic, TypeVar, overload
 from uuid import UUID
 
-__all__ = ["FieldRef", "Filter", "custom_field", "literal"]
+# What the generated package re-exports at its top (acumatica_codegen.runtime_source reads it).
+__all__ = ["FieldRef", "Filter", "custom_field"]
 
 T = TypeVar("T")
 U = TypeVar("U")

@@ -1,0 +1,1168 @@
+"""Asynchronous client runtime: sessions, retries, throttling, actions, entity CRUD.
+
+The one source of both transports: ``scripts/unasync.py`` derives ``_sync_client.py`` from this
+file by renaming (``async def`` → ``def``, ``AsyncLock`` → ``Lock``, ...); the primitives that differ
+more than by name live in ``_async_concurrency`` and ``_sync_concurrency``.
+"""
+
+from __future__ import annotations
+
+import builtins
+import contextvars
+import copy
+import os
+import random
+import time
+import warnings
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
+from types import TracebackType
+from typing import Any, ClassVar, Generic, Literal, Protocol, TypeVar
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from . import _wire
+from ._async_concurrency import AsyncEvent, AsyncLock, AsyncSemaphore, AsyncSessionWork, async_sleep
+from .auth import Auth, AuthRequest, auth_from_env
+from .errors import (
+    ActionTimeout,
+    AcumaticaError,
+    AuthError,
+    ConcurrencyError,
+    ConfigurationError,
+    NotFound,
+    PreconditionFailed,
+    RateLimited,
+    TransportError,
+    error_from_response,
+)
+from .query import FieldRef, Filter
+
+__all__ = ["AsyncBaseClient", "AsyncEntityApi", "WireModel"]
+
+# The generated package this runtime was copied into (``<package>._runtime``): it names the logger.
+LOGGER_NAME = __name__.rpartition("._runtime")[0] or __name__.rpartition(".")[0]
+PutMode = Literal["upsert", "insert", "update"]
+FieldSpec = _wire.FieldSpec
+_Timeout = float | httpx.Timeout | None
+_C = TypeVar("_C", bound="AsyncBaseClient")
+_W = TypeVar("_W", bound="WireModel")
+_T = TypeVar("_T")
+
+
+class WireModel(Protocol):
+    """What the runtime needs from a model class: the wire codec."""
+
+    @classmethod
+    def from_dict(cls: type[_W], data: dict[str, Any], /) -> _W: ...
+
+    def to_dict(self) -> dict[str, Any]: ...
+
+
+M = TypeVar("M", bound=WireModel)
+
+
+class AsyncBaseClient:
+    """Signs in lazily, signs out always; every request throttled, retried and logged.
+
+    - ``url``: the site (``https://erp.example.com/AcumaticaERP``); ``ACUMATICA_URL`` by default.
+    - ``auth``: ``CookieAuth``, ``OAuth2Password`` or ``OAuth2Token``; from the environment by
+      default (``ACUMATICA_USERNAME``, ``ACUMATICA_PASSWORD``, ... see ``auth``).
+    - ``timeout``: seconds (or an ``httpx.Timeout``) per HTTP request; each call can override it.
+      Not given: 60 s, or with ``http_client=`` that client's own timeout.
+    - ``max_concurrency``: requests in flight at once, shared by every entity, every action and
+      every task or thread using this client.
+    - ``max_retries``: retries of a 429, a 502/503/504 or a connection failure, with exponential
+      backoff and jitter, honouring ``Retry-After``; idempotent requests only, except when the
+      server never took the request (429, connection refused).
+    - ``http_client``: your own ``httpx.AsyncClient`` (proxies, certificates); not closed by us.
+      Several clients may share it: each keeps its session cookies to itself.
+    - ``log_file``: append every request and response as JSON lines, secrets redacted (as does
+      ``ACUMATICA_LOG=debug`` through the logger named after the generated package).
+    - ``action_poll_interval``/``action_timeout``: how often an action's status is polled, and
+      for how long in all before ``ActionTimeout``.
+
+    ``last_response`` is the raw ``httpx.Response`` last received by the caller (per task or
+    thread); ``request()`` sends any request with every safeguard.
+    """
+
+    endpoint_name: ClassVar[str] = ""
+    endpoint_version: ClassVar[str] = ""
+    # Seconds a refused sign-in (wrong or changed credentials) is answered from memory.
+    sign_in_retry_after: ClassVar[float] = 30.0
+
+    def __init__(
+        self,
+        url: str | None = None,
+        *,
+        auth: Auth | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_concurrency: int = 10,
+        max_retries: int = 3,
+        http_client: httpx.AsyncClient | None = None,
+        log_file: str | os.PathLike[str] | None = None,
+        action_poll_interval: float = 1.0,
+        action_timeout: float = 600.0,
+    ) -> None:
+        site = url or os.environ.get("ACUMATICA_URL")
+        if not site:
+            raise ConfigurationError("pass url= or set ACUMATICA_URL")
+        if not self.endpoint_name or not self.endpoint_version:
+            raise ConfigurationError(
+                "use the generated Client class, which knows its endpoint name and version"
+            )
+        if max_concurrency < 1:
+            raise ConfigurationError("max_concurrency must be at least 1")
+        try:
+            parsed = httpx.URL(site)
+        except httpx.InvalidURL as exc:
+            raise ConfigurationError(f"url {site!r} is not a URL: {exc}") from None
+        if parsed.scheme not in ("http", "https") or not parsed.host:
+            raise ConfigurationError(
+                f"url must be the instance's address, like https://erp.example.com/AcumaticaERP,"
+                f" not {site!r}"
+            )
+        instance, found, _ = parsed.path.partition("/entity")
+        if found and parsed.path[len(instance) + len(found) :][:1] in ("", "/"):
+            address = str(parsed.copy_with(path=instance or "/", query=None, fragment=None))
+            raise ConfigurationError(
+                f"url is the instance's address, without /entity/...: use {address.rstrip('/')}"
+                " (the client adds its endpoint and version itself)"
+            )
+        self.url = site.rstrip("/")
+        self._site_prefix = self.url + "/"
+        self.base_url = (
+            f"{self.url}/entity/{quote(self.endpoint_name)}/{quote(self.endpoint_version)}"
+        )
+        self.auth = auth if auth is not None else auth_from_env()
+        self.timeout = timeout
+        self.max_concurrency = max_concurrency
+        self.max_retries = max_retries
+        self.backoff_base = 0.5
+        self.backoff_cap = 30.0
+        self.action_poll_interval = action_poll_interval
+        self.action_timeout = action_timeout
+        self._owns_http = http_client is None
+        if http_client is None:
+            # As many connections as requests can be in flight: none idle, none waited for.
+            limits = httpx.Limits(
+                max_connections=max_concurrency, max_keepalive_connections=max_concurrency
+            )
+            own_timeout = DEFAULT_TIMEOUT if timeout is None else timeout
+            http_client = httpx.AsyncClient(
+                timeout=own_timeout, limits=limits, cookies=_wire.DiscardingCookieJar()
+            )
+        self._http = http_client
+        # Our own session cookies: an injected client may be shared by several of our clients
+        # (one proxy, one pool), and its jar would make them all one user. Its jar is never read.
+        self._cookies = _wire.SessionCookies()
+        self._throttle = AsyncSemaphore(max_concurrency)
+        self._session_work = AsyncSessionWork()
+        self._auth_lock = AsyncLock()
+        self._sleep: Callable[[float], Awaitable[None]] = async_sleep
+        self._clock: Callable[[], float] = time.monotonic
+        self._random: Callable[[], float] = random.random
+        self._signed_in = False
+        self._session = 0  # bumped at every sign-in, so concurrent renewals happen once
+        self._proven_session = 0  # the newest session that answered a request successfully
+        self._ended_session = 0  # the newest session a stale-session 500 said was over
+        self._renewed_session = 0  # the newest session a renewal (not the first sign-in) made
+        self._renewed_at = 0.0  # when (client clock)
+        # Sign-in attempts so far, and the last one's failure: (attempt, error, clock time).
+        self._sign_in_attempts = 0
+        self._refusal: tuple[int, AcumaticaError, float] | None = None
+        # Cleared while the session is renewed: requests wait for it rather than fail on the old one.
+        self._not_renewing = AsyncEvent()
+        self._not_renewing.set()
+        self._closed = False
+        self._last_response: contextvars.ContextVar[httpx.Response | None]
+        self._last_response = contextvars.ContextVar(f"{LOGGER_NAME}.last_response", default=None)
+        self._log = _wire.ExchangeLog(LOGGER_NAME, log_file, self.auth.secrets)
+        self.logger = self._log.logger
+
+    # Lifecycle -------------------------------------------------------------------------------
+
+    async def __aenter__(self: _C) -> _C:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        if exc is None:
+            await self.close()
+            return
+        try:
+            await self.close()
+        except Exception:  # the exception on its way out is the one that matters
+            self.logger.warning("closing %s failed", self.url, exc_info=True)
+
+    async def close(self) -> None:
+        """Sign out (if signed in) and release the connections; safe to call twice.
+
+        A failed sign-out is logged as a warning, never raised.
+        """
+        if self._closed:
+            return
+        await self._shielded(self._close_now)
+
+    async def _close_now(self) -> None:
+        try:
+            async with self._auth_lock:
+                # Closed first, under the lock: a request waiting to sign in again sees it and
+                # stops, so no session starts after this sign-out.
+                self._closed = True
+                await self._sign_out()
+        finally:
+            self._closed = True
+            try:
+                self._log.close()
+            finally:
+                if self._owns_http:
+                    await self._http.aclose()
+
+    # unasync: async-only
+    async def aclose(self) -> None:
+        """Same as ``close()``."""
+        await self.close()
+
+    # unasync: end
+
+    def __del__(self) -> None:
+        if getattr(self, "_signed_in", False) and not getattr(self, "_closed", True):
+            warnings.warn(
+                f"{type(self).__name__} for {self.url} was garbage collected while signed in: "
+                "use it as a context manager or call close()",
+                ResourceWarning,
+                stacklevel=1,
+                source=self,
+            )
+
+    @property
+    def signed_in(self) -> bool:
+        return self._signed_in
+
+    def __repr__(self) -> str:
+        if getattr(self, "_closed", True):
+            state = "closed"
+        else:
+            state = "signed in" if self._signed_in else "not signed in"
+        return f"<{type(self).__name__} {getattr(self, 'base_url', '?')} {state}>"
+
+    @property
+    def last_response(self) -> httpx.Response | None:
+        """The last HTTP response the caller (this task or thread) received through this client."""
+        return self._last_response.get()
+
+    # Requests --------------------------------------------------------------------------------
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, str] | None = None,
+        json: Any = None,
+        content: bytes | None = None,
+        headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> httpx.Response:
+        """Send one request (``path`` relative to ``base_url``, or absolute) with every safeguard.
+
+        Raises an ``AcumaticaError`` for an error answer; the response otherwise.
+        """
+        all_headers = dict(headers or {})
+        if json is not None:
+            content = _wire.dumps(json)
+            all_headers = {**_wire.JSON_HEADERS, **all_headers}
+        return await self._request(
+            method,
+            self.resolve(path),
+            params=params,
+            content=content,
+            headers=all_headers,
+            timeout=timeout,
+        )
+
+    def resolve(self, path: str) -> str:
+        """An absolute URL: ``http...`` as is, ``/...`` from the site root, else under ``base_url``."""
+        if path.startswith(("http://", "https://")):
+            return path
+        if path.startswith("/"):
+            site = httpx.URL(self.url + "/")
+            # Hrefs normally carry the instance's folder (/AcumaticaERP/entity/...); add it if not.
+            folder = site.path.rstrip("/")
+            if folder and not path.startswith(f"{folder}/") and path.startswith(_SITE_ROUTES):
+                path = folder + path
+            return str(site.join(path))
+        return f"{self.base_url}/{path}"
+
+    async def download_file(
+        self,
+        file: Any,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> bytes:
+        """The bytes of an attachment: a ``FileLink``, a ``{"href": ...}`` dict or the href itself."""
+        if isinstance(file, str):
+            href = file
+        elif isinstance(file, Mapping):
+            href = str(file["href"])
+        else:
+            href = str(file.href)
+        response = await self._request("GET", self.resolve(href), timeout=timeout)
+        return response.content
+
+    async def _request(
+        self,
+        method: str,
+        url: str,
+        *,
+        params: Mapping[str, str] | None = None,
+        content: bytes | None = None,
+        headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        model: Any = None,
+        authenticated: bool = True,
+        idempotent: bool | None = None,
+    ) -> httpx.Response:
+        if self._closed:
+            raise AcumaticaError("the client is closed", method=method, url=url)
+        method = method.upper()
+        if idempotent is None:
+            idempotent = method in _wire.IDEMPOTENT_METHODS
+        attempt = 0
+        renewals = 0  # times this request signed in again itself
+        resent = 0  # resent because another request signed in again meanwhile
+        while True:
+            if authenticated:
+                await self._ensure_signed_in(method, url)
+            try:
+                response, session = await self._send(
+                    method,
+                    url,
+                    params,
+                    content,
+                    headers,
+                    timeout,
+                    authenticated,
+                    wait_for_renewal=authenticated,
+                )
+            except httpx.TransportError as exc:
+                if attempt < self.max_retries and _may_retry_transport(exc, idempotent):
+                    await self._sleep(self._backoff(attempt, None))
+                    attempt += 1
+                    continue
+                no_answer = TransportError(
+                    f"no answer: {type(exc).__name__}: {exc}", method=method, url=url
+                )
+                no_answer.timed_out = isinstance(exc, httpx.TimeoutException)
+                no_answer.may_have_run = not _never_sent(exc)
+                raise no_answer from None
+            status = response.status_code
+            if status < 400:
+                proof = authenticated and url.startswith(self._site_prefix)
+                if proof and session > self._proven_session:
+                    self._proven_session = session  # this session works (a race only lags it)
+                return response
+            body = _wire.try_loads(response.content)
+            stale = _wire.stale_session(status, body) if authenticated else None
+            if stale is not None and session > self._ended_session:
+                self._ended_session = session
+            if authenticated and (status == 401 or stale is not None):
+                # Sent again only when the server surely ran none of it (a 401, "not logged
+                # in") or running it twice is harmless; otherwise sign in again and raise.
+                resend = status == 401 or stale == "certain" or idempotent
+                # One request signs in again once: a failure that persists on a fresh session
+                # (a cookie the proxy strips, a missing right) must not become a login storm.
+                # It is resent more only when another request has really replaced the session.
+                # A 401 on a session that has worked is another request's loss (its stale 500
+                # ended the session): renewing again cannot become a storm, so it is allowed.
+                lost = session in (self._proven_session, self._ended_session)
+                allowed = renewals == 0 or (status == 401 and lost and renewals < _MAX_RENEWALS)
+                outcome = await self._renew(session, allowed, method, url, status)
+                if outcome == "renewed":
+                    renewals += 1
+                    if resend:
+                        self.logger.info("%s %s answered %s: signed in again", method, url, status)
+                        continue
+                    self.logger.warning(
+                        "%s %s answered %s: signed in again, not resent (it may have run)",
+                        method,
+                        url,
+                        status,
+                    )
+                elif outcome == "replaced" and resend and resent < _MAX_RESENDS:
+                    resent += 1  # sent on a session that another request has since replaced
+                    continue
+                elif outcome == "no" and status == 401 and resend and resent < _MAX_RESENDS:
+                    if await self._replaced_soon(session):
+                        resent += 1
+                        continue
+            error = error_from_response(method, url, status, response.headers, body, model)
+            if (
+                attempt < self.max_retries
+                and status in _wire.RETRY_STATUSES
+                and (idempotent or status == 429)
+            ):
+                retry_after = _wire.parse_retry_after(response.headers.get("Retry-After"))
+                if retry_after is not None and retry_after > _wire.MAX_RETRY_AFTER:
+                    raise error  # retrying sooner than asked would only fail again
+                delay = self._backoff(attempt, retry_after)
+                self.logger.info("%s %s got %s: retry in %.1f s", method, url, status, delay)
+                await self._sleep(delay)
+                attempt += 1
+                continue
+            raise error
+
+    async def _send(
+        self,
+        method: str,
+        url: str,
+        params: Mapping[str, str] | None,
+        content: bytes | None,
+        headers: Mapping[str, str] | None,
+        timeout: float | httpx.Timeout | None,
+        authenticated: bool,
+        *,
+        wait_for_renewal: bool = False,
+    ) -> tuple[httpx.Response, int]:
+        """Send once through the throttle; the response and the session it was sent on."""
+        await self._take_slot(wait_for_renewal)
+        try:
+            # Built once through the throttle, so it carries the session current at sending time.
+            # Credentials go to this site only, never to a foreign href.
+            session = self._session
+            own_site = url.startswith(self._site_prefix)
+            all_headers = self.auth.headers() if authenticated and own_site else {}
+            all_headers.update(headers or {})
+            request = self._http.build_request(
+                method,
+                _wire.with_query(url, params) if params else url,
+                content=content,
+                headers=all_headers,
+                timeout=self._timeout(timeout),
+            )
+            # This client's cookies only, whatever the (possibly shared) httpx client holds.
+            request.headers.pop("Cookie", None)
+            if own_site and self._cookies.header:
+                request.headers["Cookie"] = self._cookies.header
+            started = time.perf_counter()
+            try:
+                response = await self._http.send(request)
+            except httpx.TransportError as exc:
+                self._log_failure(request, content, started, exc)
+                raise
+        finally:
+            self._throttle.release()
+        # A late answer on a replaced session must not bring its cookies back.
+        if own_site and "set-cookie" in response.headers and session == self._session:
+            self._cookies.update(response.headers.get_list("set-cookie"))
+        self._last_response.set(response)
+        if self._log.enabled:
+            self._log.exchange(
+                method,
+                str(request.url),
+                request.headers.multi_items(),
+                content or b"",
+                response.status_code,
+                response.headers.multi_items(),
+                response.content,
+                time.perf_counter() - started,
+            )
+        return response, session
+
+    async def _take_slot(self, wait_for_renewal: bool) -> None:
+        """A throttle slot. While the session is being renewed, a request that needs it gives
+        its slot back and waits for the renewal: sent meanwhile, it would only fail."""
+        while True:
+            await self._throttle.acquire()
+            if not wait_for_renewal or self._not_renewing.is_set():
+                return
+            self._throttle.release()
+            await self._not_renewing.wait()
+
+    def _log_failure(
+        self,
+        request: httpx.Request,
+        content: bytes | None,
+        started: float,
+        exc: httpx.TransportError,
+    ) -> None:
+        elapsed = time.perf_counter() - started
+        headers = request.headers.multi_items()
+        method, url = request.method, str(request.url)
+        error = type(exc).__name__
+        self._log.exchange(method, url, headers, content or b"", None, (), b"", elapsed, error)
+
+    def _timeout(
+        self, timeout: float | httpx.Timeout | None
+    ) -> float | httpx.Timeout | httpx._client.UseClientDefault:
+        """The call's timeout, else the client's, else the (owned or injected) httpx client's."""
+        if timeout is not None:
+            return timeout
+        if self.timeout is not None:
+            return self.timeout
+        return httpx.USE_CLIENT_DEFAULT
+
+    def _capped_timeout(self, seconds: float) -> float | httpx.Timeout:
+        """The client's timeout with no part longer than ``seconds``."""
+        base = self._timeout(None)
+        if isinstance(base, httpx._client.UseClientDefault):
+            base = self._http.timeout
+        if seconds > _LONGEST_CAP:  # an endless action wait caps nothing (sockets reject inf)
+            return base
+        if isinstance(base, httpx.Timeout):
+            parts = (base.connect, base.read, base.write, base.pool)
+            connect, read, write, pool = (seconds if p is None else min(p, seconds) for p in parts)
+            return httpx.Timeout(connect=connect, read=read, write=write, pool=pool)
+        return min(float(base), seconds)
+
+    def _backoff(self, attempt: int, retry_after: float | None) -> float:
+        return _wire.backoff_delay(
+            attempt, retry_after, base=self.backoff_base, cap=self.backoff_cap, random=self._random
+        )
+
+    # Session ---------------------------------------------------------------------------------
+
+    async def _ensure_signed_in(self, method: str, url: str) -> None:
+        if self._signed_in and not self.auth.needs_renewal(time.time()):
+            return
+        attempts_seen = self._sign_in_attempts
+
+        async def sign_in() -> None:
+            async with self._auth_lock:
+                if self._closed:
+                    raise AcumaticaError("the client is closed", method=method, url=url)
+                if self._signed_in and not self.auth.needs_renewal(time.time()):
+                    return  # another request did it meanwhile
+                self._raise_refusal(attempts_seen)
+                if not self._signed_in:
+                    await self._attempt_sign_in(self._sign_in)
+                else:
+                    await self._attempt_sign_in(lambda: self._renew_locked(method, url))
+
+        await self._shielded(sign_in)
+
+    def _raise_refusal(self, attempts_seen: int) -> None:
+        """Share a failed sign-in instead of repeating it (lock held): with every request that
+        waited while it was tried, and for ``sign_in_retry_after`` seconds when the credentials
+        were refused, so a changed password locks no account and a queue makes no login storm."""
+        if self._refusal is None:
+            return
+        attempt, error, at = self._refusal
+        refused = isinstance(error, AuthError) and error.credentials_refused
+        if attempt > attempts_seen or (refused and self._clock() - at < self.sign_in_retry_after):
+            raise copy.copy(error).with_traceback(None)  # each caller its own, short traceback
+
+    async def _attempt_sign_in(self, work: Callable[[], Awaitable[None]]) -> None:
+        """A sign-in or a renewal, counted when it ends (lock held): calls that arrived while it
+        ran share its outcome."""
+        try:
+            await work()
+        except AcumaticaError as exc:
+            self._sign_in_attempts += 1
+            self._refusal = (self._sign_in_attempts, exc, self._clock())
+            raise
+        self._sign_in_attempts += 1
+        self._refusal = None
+
+    async def _sign_in(self) -> None:
+        request = self.auth.sign_in_request(self.url, time.time())
+        if request is not None:
+            await self._authenticate(request)
+        self._signed_in = True
+        self._session += 1
+
+    async def _renew(self, session: int, allowed: bool, method: str, url: str, status: int) -> str:
+        """After a 401 or a stale session: ``"replaced"`` if another request has signed in again
+        since ``session`` (waiting for a renewal in progress), else ``"renewed"`` if ``allowed``
+        to sign in again (and done), else ``"no"``. ``method``/``url``/``status``: the failure."""
+        attempts_seen = self._sign_in_attempts
+
+        async def renew() -> str:
+            async with self._auth_lock:
+                if self._closed:
+                    raise AcumaticaError("the client is closed", method=method, url=url)
+                if session != self._session:
+                    return "replaced"
+                if not allowed:
+                    return "no"
+                if (
+                    session == self._renewed_session
+                    and session != self._proven_session
+                    and session != self._ended_session
+                    and self._clock() - self._renewed_at < self.sign_in_retry_after
+                ):
+                    return "no"  # a fresh session failed before any success: it would again
+                self._raise_refusal(attempts_seen)
+                await self._attempt_sign_in(lambda: self._renew_locked(method, url, status))
+                return "renewed"
+
+        return await self._shielded(renew)
+
+    async def _shielded(self, work: Callable[[], Awaitable[_T]]) -> _T:
+        """Run session work (sign in, renew, sign out) to its end, whatever befalls the caller."""
+        return await self._session_work.run(work)
+
+    async def _replaced_soon(self, session: int) -> bool:
+        """Whether another request signs in again within a moment. A 401 that may not renew
+        itself often comes on a session another request's stale 500 has just ended, whose
+        answer that request is still reading: wait for its renewal rather than fail."""
+        deadline = time.monotonic() + _RENEWAL_GRACE
+        while True:
+            if not self._not_renewing.is_set():  # a renewal is running: wait for its end
+                await self._not_renewing.wait()
+            if self._session != session:
+                return True
+            if time.monotonic() >= deadline:
+                return False
+            await async_sleep(_RENEWAL_POLL)
+
+    async def _renew_locked(self, method: str, url: str, status: int | None = None) -> None:
+        self._not_renewing.clear()
+        try:
+            await self._renew_session(method, url, status)
+        finally:
+            self._not_renewing.set()
+
+    async def _renew_session(self, method: str, url: str, status: int | None) -> None:
+        if self.auth.signs_out_before_renewal and self._signed_in:
+            await self._sign_out()
+        request = self.auth.renewal_request(self.url, time.time())
+        if request is None:
+            expired = AuthError(
+                "the credentials expired and cannot be renewed",
+                method=method,
+                url=url,
+                status=status,
+            )
+            expired.credentials_refused = True
+            raise expired
+        try:
+            await self._authenticate(request)
+        except AuthError:
+            if not self.auth.renewal_refused():
+                raise
+            request = self.auth.renewal_request(self.url, time.time())
+            if request is None:
+                raise
+            await self._authenticate(request)
+        self._signed_in = True
+        self._session += 1
+        self._renewed_session = self._session
+        self._renewed_at = self._clock()
+
+    async def _authenticate(self, request: AuthRequest) -> None:
+        if request.form is not None:
+            content = httpx.QueryParams(request.form).__str__().encode("ascii")
+            headers = {"Content-Type": "application/x-www-form-urlencoded"}
+        else:
+            content = _wire.dumps(request.json)
+            headers = dict(_wire.JSON_HEADERS)
+        headers.update(request.headers)
+        try:
+            response = await self._request(
+                request.method, request.url, content=content, headers=headers, authenticated=False
+            )
+        except (RateLimited, TransportError):
+            raise  # busy or unreachable: the credentials may be fine
+        except AcumaticaError as exc:
+            reason = exc.exception_message or exc.message or getattr(exc, "error", None)
+            summary = f"signing in failed: {reason}" if reason else "signing in failed"
+            failed = AuthError(summary, method=exc.method, url=exc.url, status=exc.status)
+            # Remembered only if the credentials themselves were refused, not a 503 or a timeout.
+            failed.credentials_refused = _wire.refuses_credentials(exc.status, reason)
+            raise failed from None
+        self.auth.accept(_wire.try_loads(response.content), time.time())
+
+    async def _sign_out(self) -> None:
+        """End the session (lock held). Never raises: signing out must not hide the real error."""
+        if not self._signed_in:
+            return
+        self._signed_in = False
+        request = self.auth.sign_out_request(self.url)
+        if request is not None:
+            for _attempt in range(2):
+                try:
+                    response, _ = await self._send(
+                        request.method,
+                        request.url,
+                        None,
+                        b"",
+                        request.headers,
+                        _LOGOUT_TIMEOUT,
+                        True,
+                    )
+                except httpx.TransportError as exc:
+                    self.logger.warning("signing out of %s failed: %s", self.url, exc)
+                    continue
+                except Exception as exc:  # a closed httpx client, a full disk under the log
+                    self.logger.warning("signing out of %s failed: %r", self.url, exc)
+                    break
+                if response.status_code < 500:
+                    break
+        self._cookies.clear()
+
+    # Actions ---------------------------------------------------------------------------------
+
+    async def invoke(
+        self,
+        entity_name: str,
+        action_name: str,
+        entity: Mapping[str, Any] | WireModel,
+        parameters: Mapping[str, Any] | None = None,
+        *,
+        timeout: float | None = None,
+    ) -> httpx.Response:
+        """Run ``POST /{entity_name}/{action_name}`` and wait for it to finish (202 → 204).
+
+        For actions outside the contract. ``entity`` is a model or its wire dict; a parameter
+        value that is not already a ``{"value": ...}`` wrapper is wrapped. ``timeout`` bounds the
+        whole wait (default: the client's ``action_timeout``): the POST and each status poll get
+        at most the time left (at least a second), and ``ActionTimeout`` is raised once it has
+        passed, or when the POST got no answer in time (the action may then have started).
+        A 202 without a ``Location`` to poll raises ``AcumaticaError`` rather than passing for
+        done: the action was accepted, and only reading the record tells whether it finished.
+        """
+        wire_entity = dict(entity) if isinstance(entity, Mapping) else entity.to_dict()
+        wrapped = {
+            name: value if isinstance(value, Mapping) else {"value": value}
+            for name, value in (parameters or {}).items()
+        }
+        body = {"entity": wire_entity, "parameters": wrapped}
+        url = f"{self.base_url}/{_segment(entity_name)}/{_segment(action_name)}"
+        started = self._clock()
+        deadline = started + (self.action_timeout if timeout is None else timeout)
+        content = _wire.dumps(body)
+        # The POST too is bounded by the action's deadline, not only the status polls.
+        post_timeout = self._capped_timeout(max(deadline - started, MIN_POLL_TIMEOUT))
+        try:
+            response = await self._request(
+                "POST", url, content=content, headers=_wire.JSON_HEADERS, timeout=post_timeout
+            )
+        except TransportError as exc:
+            if not (exc.timed_out and exc.may_have_run):
+                raise
+            # Out of time, and the server may have the action: a blind retry could run it twice.
+            raise ActionTimeout(
+                f"{action_name}: no answer to the POST after {self._clock() - started:.1f} s "
+                f"({exc.summary}); it may have started: read the record before running it again",
+                method="POST",
+                url=url,
+            ) from None
+        location = response.headers.get("Location")
+        if response.status_code == 202 and not location:
+            raise AcumaticaError(
+                f"{action_name} was accepted (202) without a Location to follow: "
+                "read the record to see whether it ran",
+                method="POST",
+                url=url,
+                status=202,
+            )
+        while response.status_code == 202 and location:
+            remaining = deadline - self._clock()
+            if remaining <= 0:
+                raise ActionTimeout(
+                    f"{action_name} still running after {self._clock() - started:.1f} s",
+                    method="POST",
+                    url=url,
+                    status=202,
+                )
+            # Never past the deadline: the last wait is cut short, then polled once more.
+            await self._sleep(min(self.action_poll_interval, remaining))
+            poll_url = self.resolve(location)
+            # A hanging status request must not outlive the deadline by a whole request timeout.
+            left = max(deadline - self._clock(), MIN_POLL_TIMEOUT)
+            response = await self._request("GET", poll_url, timeout=self._capped_timeout(left))
+            location = response.headers.get("Location") or location
+        return response
+
+
+class AsyncEntityApi(Generic[M]):
+    """CRUD, files and actions of one top-level entity; generated ``<Entity>Api`` classes set
+    ``entity_name``, ``model`` and ``key_fields``."""
+
+    entity_name: ClassVar[str]
+    model: type[M]
+    key_fields: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, client: AsyncBaseClient) -> None:
+        self._client = client
+
+    @property
+    def client(self) -> AsyncBaseClient:
+        return self._client
+
+    def _url(self, *route: str) -> str:
+        """The entity's URL, then route segments of ours (``$adHocSchema``, ``files``)."""
+        tail = "".join(f"/{_segment(s)}" for s in route)
+        return f"{self._client.base_url}/{_segment(self.entity_name)}{tail}"
+
+    def _record_url(self, values: Sequence[object], *route: str, by_id: bool = False) -> str:
+        """The URL of one record, by its ``id`` or its key values: each one checked (an empty one
+        would address the list) and escaped whole (``/``, ``$``, dots), then route segments."""
+        segments = []
+        for index, value in enumerate(values):
+            if by_id:
+                what = "id"
+            elif index < len(self.key_fields):
+                what = f"key {self.key_fields[index]}"
+            else:
+                what = f"key value {index + 1}"
+            segments.append(_key_segment(value, f"{self.entity_name} {what}"))
+        tail = "".join(f"/{_segment(s)}" for s in route)
+        return f"{self._url()}/{'/'.join(segments)}{tail}"
+
+    def _parse(self, response: httpx.Response) -> M:
+        data = _wire.loads(response.content)
+        if not isinstance(data, dict):
+            request = response.request
+            raise AcumaticaError(
+                f"expected one {self.entity_name} record, got {type(data).__name__}",
+                method=request.method,
+                url=str(request.url),
+                status=response.status_code,
+            )
+        return self.model.from_dict(data)
+
+    async def put(
+        self,
+        entity: M,
+        *,
+        mode: PutMode = "upsert",
+        select: FieldSpec | None = None,
+        expand: FieldSpec | None = None,
+        custom: FieldSpec | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> M:
+        """Create or update (``mode="insert"``: only create; ``"update"``: only update).
+
+        A write that loses a race ("Another process has updated...") is re-read and sent once more.
+        Like every PUT it is resent after a lost connection: to create records whose key the
+        server assigns (order numbers), prefer ``put_once``, which cannot create a second one.
+        """
+        params = _wire.query_params(select=select, expand=expand, custom=custom)
+        return await self._put(entity, mode, params, timeout, idempotent=True)
+
+    async def _put(
+        self,
+        entity: M,
+        mode: PutMode,
+        params: Mapping[str, str],
+        timeout: float | httpx.Timeout | None,
+        *,
+        idempotent: bool,
+    ) -> M:
+        try:
+            headers = {**_wire.JSON_HEADERS, **_wire.PUT_MODE_HEADERS[mode]}
+        except KeyError:
+            raise ValueError(f"mode must be 'upsert', 'insert' or 'update', not {mode!r}") from None
+        body = entity.to_dict()
+        content = _wire.dumps(body)
+        for attempt in range(2):
+            try:
+                response = await self._client._request(
+                    "PUT",
+                    self._url(),
+                    params=params,
+                    content=content,
+                    headers=headers,
+                    timeout=timeout,
+                    model=self.model,
+                    idempotent=idempotent,
+                )
+                break
+            except ConcurrencyError:
+                if attempt:
+                    raise
+                await self._refresh(body, timeout)
+        return self._parse(response)
+
+    async def _refresh(self, body: Mapping[str, Any], timeout: _Timeout) -> None:
+        """Read the record again so the server's cache holds the winner of the race."""
+        record_id = body.get("id")
+        keys = [_plain(body.get(name)) for name in self.key_fields]
+        try:
+            if record_id:
+                url = self._record_url([record_id], by_id=True)
+                await self._client._request("GET", url, timeout=timeout)
+            elif keys and all(k is not None and str(k).strip() for k in keys):
+                await self._client._request("GET", self._record_url(keys), timeout=timeout)
+        except NotFound:
+            pass
+
+    async def put_once(
+        self,
+        entity: M,
+        *,
+        ref_field: str | FieldRef[Any],
+        select: FieldSpec | None = None,
+        expand: FieldSpec | None = None,
+        custom: FieldSpec | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> M:
+        """Create ``entity`` unless a record with the same ``ref_field`` value exists (then return it).
+
+        ``ref_field`` is the caller's external reference (e.g. ``"ExternalRef"``): a batch that is
+        retried after a crash finds what it created the first time instead of creating duplicates.
+        It is not a lock: two processes writing the same reference at the same moment can both
+        insert, so give each reference to one worker.
+        """
+        name = ref_field.path if isinstance(ref_field, FieldRef) else ref_field
+        value = _plain(entity.to_dict().get(name))
+        if value is None:
+            raise ValueError(f"put_once needs {name} set on the entity")
+        match: Filter = FieldRef[Any](name) == value
+        params = _wire.query_params(select=select, expand=expand, custom=custom)
+        retried = False
+        while True:
+            found = await self.list(
+                filter=match,
+                top=1,
+                select=select,
+                expand=expand,
+                custom=custom,
+                timeout=timeout,
+            )
+            if found:
+                return found[0]
+            try:
+                # Not resent blindly: if the answer is lost, look again before inserting again.
+                return await self._put(entity, "insert", params, timeout, idempotent=False)
+            except (PreconditionFailed, TransportError):  # inserted meanwhile, or answer lost
+                if retried:
+                    raise
+                retried = True
+
+    async def list(
+        self,
+        *,
+        filter: str | Filter | None = None,
+        select: FieldSpec | None = None,
+        expand: FieldSpec | None = None,
+        custom: FieldSpec | None = None,
+        top: int | None = None,
+        skip: int | None = None,
+        page_size: int | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> builtins.list[M]:
+        """Records matching ``filter``; with ``page_size`` fetched page by page ($top/$skip)."""
+        if page_size is not None:
+            pages = self.iter(
+                filter=filter,
+                select=select,
+                expand=expand,
+                custom=custom,
+                top=top,
+                skip=skip,
+                page_size=page_size,
+                timeout=timeout,
+            )
+            return [item async for item in pages]
+        params = _wire.query_params(
+            filter=filter, select=select, expand=expand, custom=custom, top=top, skip=skip
+        )
+        response = await self._client._request("GET", self._url(), params=params, timeout=timeout)
+        return [self.model.from_dict(row) for row in _wire.loads(response.content) or []]
+
+    async def iter(
+        self,
+        *,
+        filter: str | Filter | None = None,
+        select: FieldSpec | None = None,
+        expand: FieldSpec | None = None,
+        custom: FieldSpec | None = None,
+        top: int | None = None,
+        skip: int | None = None,
+        page_size: int = 100,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> AsyncIterator[M]:
+        """Yield matching records, fetching ``page_size`` at a time (use with ``async for``)."""
+        if page_size < 1:
+            raise ValueError("page_size must be at least 1")
+        offset = skip or 0
+        remaining = top
+        while remaining is None or remaining > 0:
+            count = page_size if remaining is None else min(page_size, remaining)
+            params = _wire.query_params(
+                filter=filter, select=select, expand=expand, custom=custom, top=count, skip=offset
+            )
+            url = self._url()
+            response = await self._client._request("GET", url, params=params, timeout=timeout)
+            rows = _wire.loads(response.content) or []
+            for row in rows:
+                yield self.model.from_dict(row)
+            if len(rows) < count:
+                return
+            offset += len(rows)
+            if remaining is not None:
+                remaining -= len(rows)
+
+    async def get(
+        self,
+        id: UUID | str,
+        *,
+        select: FieldSpec | None = None,
+        expand: FieldSpec | None = None,
+        custom: FieldSpec | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> M:
+        """The record with this ``id`` (``NotFound`` if none)."""
+        params = _wire.query_params(select=select, expand=expand, custom=custom)
+        url = self._record_url([id], by_id=True)
+        response = await self._client._request("GET", url, params=params, timeout=timeout)
+        return self._parse(response)
+
+    async def get_by_keys(
+        self,
+        *keys: object,
+        select: FieldSpec | None = None,
+        expand: FieldSpec | None = None,
+        custom: FieldSpec | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> M:
+        """The record with these key values, in ``key_fields`` order (``NotFound`` if none)."""
+        if not keys:
+            raise ValueError("get_by_keys needs at least one key value")
+        params = _wire.query_params(select=select, expand=expand, custom=custom)
+        url = self._record_url(keys)
+        response = await self._client._request("GET", url, params=params, timeout=timeout)
+        return self._parse(response)
+
+    async def delete(self, id: UUID | str, *, timeout: float | httpx.Timeout | None = None) -> None:
+        """Delete the record with this ``id``."""
+        await self._delete(self._record_url([id], by_id=True), timeout)
+
+    async def delete_by_keys(
+        self,
+        *keys: object,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> None:
+        """Delete the record with these key values."""
+        if not keys:
+            raise ValueError("delete_by_keys needs at least one key value")
+        await self._delete(self._record_url(keys), timeout)
+
+    async def _delete(self, url: str, timeout: float | httpx.Timeout | None) -> None:
+        """A delete that loses a race ("Another process has updated...") is sent once more."""
+        for attempt in range(2):
+            try:
+                await self._client._request("DELETE", url, timeout=timeout)
+                return
+            except ConcurrencyError:
+                if attempt:
+                    raise
+
+    async def ad_hoc_schema(self, *, timeout: float | httpx.Timeout | None = None) -> M:
+        """The entity with every custom field the screen offers (``$adHocSchema``)."""
+        url = self._url("$adHocSchema")
+        response = await self._client._request("GET", url, timeout=timeout)
+        return self._parse(response)
+
+    async def upload_file(
+        self,
+        filename: str,
+        content: bytes,
+        *,
+        id: UUID | str | None = None,
+        keys: Sequence[object] = (),
+        timeout: float | httpx.Timeout | None = None,
+    ) -> None:
+        """Attach a file to the record given by ``id=`` or by ``keys=``."""
+        if (id is None) == (not keys):
+            raise ValueError("give exactly one of id= or keys=")
+        name = _key_segment(filename, "upload_file's file name")  # ".." must stay a name
+        if id is not None:
+            url = self._record_url([id], "files", by_id=True) + "/" + name
+        else:
+            url = self._record_url(keys, "files") + "/" + name
+        headers = {"Content-Type": "application/octet-stream"}
+        await self._client._request("PUT", url, content=content, headers=headers, timeout=timeout)
+
+    async def download_file(self, file: Any, *, timeout: _Timeout = None) -> bytes:
+        """The bytes of an attachment (a ``FileLink`` from ``entity.files``, or its href)."""
+        return await self._client.download_file(file, timeout=timeout)
+
+    async def invoke(
+        self,
+        action_name: str,
+        entity: M,
+        parameters: Mapping[str, Any] | None = None,
+        *,
+        timeout: float | None = None,
+    ) -> None:
+        """Run an action the contract does not describe; plain parameter values are wrapped."""
+        await self._invoke_action(action_name, entity, parameters, timeout=timeout)
+
+    async def _invoke_action(
+        self,
+        action_name: str,
+        entity: M,
+        parameters: Mapping[str, Any] | None,
+        *,
+        timeout: float | None = None,
+    ) -> None:
+        """Post the action and wait until the server says it finished (204)."""
+        name = self.entity_name
+        await self._client.invoke(name, action_name, entity, parameters, timeout=timeout)
+
+
+# Seconds per HTTP request when neither the call, the client nor an injected httpx client says.
+DEFAULT_TIMEOUT = 60.0
+# Signing out must not hold up an exit for long, least of all one caused by an error.
+_LOGOUT_TIMEOUT = 10.0
+# The shortest timeout a status poll gets, even at the deadline: one last look is worth a second.
+MIN_POLL_TIMEOUT = 1.0
+# A deadline further than this (a week) caps no request: socket timeouts overflow on infinity.
+_LONGEST_CAP = 7 * 24 * 3600.0
+# Site-rooted routes, to tell an href that lacks the instance's folder.
+_SITE_ROUTES = ("/entity/", "/identity/")
+# How often one request may be resent because other requests renewed the session under it.
+_MAX_RESENDS = 8
+# How often one request may sign in again; past the first, only after a 401 on a session that
+# had worked (never for a failure that persists on fresh sessions: that would be a login storm).
+_MAX_RENEWALS = 3
+# How long a request that may not sign in again waits for another request to do it, and how often
+# it looks.
+_RENEWAL_GRACE = 0.5
+_RENEWAL_POLL = 0.01
+
+
+def _segment(value: object) -> str:
+    return quote(str(value), safe="$")
+
+
+def _key_segment(value: object, what: str) -> str:
+    """A record's id or key value as one path segment; empty ones are refused."""
+    text = "" if value is None else str(value)
+    if not text.strip():
+        raise ValueError(f"{what} is empty: give the record's value (an empty one reads the list)")
+    if text in (".", ".."):  # URL normalisation would drop them; escaped, they stay values
+        return text.replace(".", "%2E")
+    return quote(text, safe="")
+
+
+def _plain(value: Any) -> Any:
+    """A field's value from its wire form (``{"value": x}`` or bare)."""
+    if isinstance(value, Mapping):
+        return value.get("value")
+    return value
+
+
+def _may_retry_transport(exc: httpx.TransportError, idempotent: bool) -> bool:
+    """Idempotent requests retry network failures and timeouts; others only when nothing was
+    sent. A bad URL, a proxy refusal or our own protocol error would only fail again."""
+    if idempotent:
+        return isinstance(
+            exc, (httpx.NetworkError, httpx.TimeoutException, httpx.RemoteProtocolError)
+        )
+    return _never_sent(exc)
+
+
+def _never_sent(exc: httpx.TransportError) -> bool:
+    """The request surely never reached the server: no connection was made for it."""
+    return isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout))

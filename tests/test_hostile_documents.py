@@ -190,6 +190,15 @@ def test_a_lone_surrogate_gives_a_package_that_imports_and_shows_it_as_text(tmp_
             "$ref": "#/definitions/StringValue",
             "description": "half a pair \udfff",
         }
+        action = copy.deepcopy(document["paths"]["/Order/Return"])
+        action["post"]["parameters"][0]["schema"]["$ref"] = "#/definitions/Do\ud800It"
+        document["paths"]["/Order/Do\ud800It"] = action
+        document["definitions"]["Do\ud800It"] = copy.deepcopy(document["definitions"]["Return"])
+        document["definitions"]["Part\udc00"] = {
+            "type": "object",
+            "properties": {"A\udc01": STRING_FIELD},
+        }
+        order_properties(document)["Part"] = {"$ref": "#/definitions/Part\udc00"}
 
     spec = tmp_path / "surrogates.json"
     spec.write_text(json.dumps(hostile(surrogates)), encoding="utf-8")  # \\udXXX escapes: valid
@@ -206,14 +215,18 @@ def test_a_lone_surrogate_gives_a_package_that_imports_and_shows_it_as_text(tmp_
         "from acumatica_hostile.models import Order\n"
         "print(ascii(Order.__doc__))\n"
         "print(ascii([wire for wire in Order._fields_.by_wire if 'rogate' in wire]))\n"
-        "print(Order.from_dict({'Sur\\ud800rogate': {'value': 'kept'}}).surrogate)\n",
+        "print(Order.from_dict({'Sur\\ud800rogate': {'value': 'kept'}}).surrogate)\n"
+        "from acumatica_hostile.api.order import OrderApi\n"
+        "from acumatica_hostile.models import Part\n"
+        "print(callable(OrderApi.do_it), ascii(Part.__name__))\n",
     )
-    docstring, wire_names, value = shown.splitlines()
+    docstring, wire_names, value, named = shown.splitlines()
     assert value == "kept"
+    assert named == "True 'Part'"  # names made of the rest: an action method, a model class
     assert "An order \\\\ud83d alone" in docstring  # the six characters, not a surrogate
     assert wire_names == "['Sur\\ud800rogate']"  # the exact name the server knows
     readme = (project / "README.md").read_text(encoding="utf-8")
-    assert "Classes \\\\udc80 (HS201000)" in readme  # Markdown source: renders as \\udc80
+    assert "Classes \\\\udc80 (HS201000)" in readme  # Markdown source: shows as \udc80
 
 
 # -- a failure half-way ------------------------------------------------------------------------

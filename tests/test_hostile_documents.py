@@ -116,6 +116,25 @@ def test_every_command_that_reads_a_document_gives_the_same_one_line(tmp_path, c
     assert_one_line_error(code, err, f"{spec}#/definitions/Deep/properties/F/x/x: nested 5004")
 
 
+def test_an_integer_too_long_to_convert_is_one_line_naming_the_place(tmp_path, capsys):
+    # Python refuses to convert more than 4,300 digits (a bare ValueError from json.loads)
+    text = json.dumps(hostile()).replace('"version": "4"', '"version": ' + "9" * 5000, 1)
+    spec = tmp_path / "number.json"
+    spec.write_text(text, encoding="utf-8")
+    code, _, err = generate(spec, tmp_path / "out", capsys)
+    assert_one_line_error(
+        code, err, f"{spec}#/info/version: a number of 5000 digits", "at line 1, column"
+    )
+
+
+def test_digits_inside_strings_are_not_taken_for_a_long_number():
+    text = '{"a": "' + "1" * 5000 + '", "b": [1, ' + "2" * 4400 + "]}"
+    with pytest.raises(jsontext.JsonTextError) as caught:
+        jsontext.loads(text)
+    assert caught.value.pointer == "/b/1"
+    assert "a number of 4400 digits" in str(caught.value)
+
+
 def test_the_deepest_point_of_json_text_is_found_without_recursion():
     found = jsontext.deepest_point('{"a": [1, {"b/c": [[]]}],\n "d": {}}')
     assert (found.depth, found.pointer, found.line, found.column) == (5, "/a/1/b~1c/0", 1, 20)

@@ -1,77 +1,133 @@
-"""Parse JSON text that may be hostile: too deep a nesting is an error that says where.
+"""Parse JSON text that may be hostile: what ``json.loads`` cannot take is an error saying where.
 
 ``json.loads`` recurses once per level of nesting and gives up with a ``RecursionError`` near
-Python's recursion limit (about 1,000 levels): a document nested 5,000 deep would otherwise end a
-command in a traceback. Real endpoint documents nest fewer than 20 levels. Only when the parser
-gives up is the text scanned again (iteratively) to find where the nesting runs deep; a document
-that parses costs nothing more.
+Python's recursion limit (about 1,000 levels), and refuses an integer of more than 4,300 digits
+with a bare ``ValueError`` (Python's guard against slow conversions): a document nested 5,000
+deep, or one holding such a number, would otherwise end a command in a traceback. Real endpoint
+documents nest fewer than 20 levels and hold short numbers. Only when the parser gives up is the
+text scanned again (iteratively) to find the place; a document that parses costs nothing more.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import sys
 from dataclasses import dataclass
 from typing import Any
 
-# Tokens that matter for nesting: strings (skipped whole, they may hold brackets) and punctuation.
+# Tokens that matter for the place: strings (skipped whole, they may hold brackets), punctuation.
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\],]', re.DOTALL)
-# How much of the pointer to the deepest point a message shows: enough to name the schema.
+# How much of a pointer a message shows: enough to name the schema.
 SHOWN_POINTER_TOKENS = 6
 
 
-class TooDeep(ValueError):
-    """JSON nested deeper than the parser can follow: how deep, and where."""
+class JsonTextError(ValueError):
+    """JSON that ``json.loads`` cannot take: what, and where (pointer, line and column)."""
 
-    def __init__(self, depth: int, pointer: str, line: int, column: int) -> None:
-        super().__init__(
-            f"nested {depth} levels deep (deepest at line {line}, column {column}), deeper "
-            "than a JSON reader follows; endpoint documents nest fewer than 20 levels"
-        )
-        self.depth = depth
-        self.pointer = pointer  # of the outermost levels on the way to the deepest point
+    def __init__(self, problem: str, pointer: str, line: int, column: int) -> None:
+        super().__init__(f"{problem} (at line {line}, column {column})")
+        self.pointer = pointer  # the outermost levels on the way to the place
         self.line = line
         self.column = column
 
 
-def loads(text: str) -> Any:
-    """``json.loads(text)``; a ``TooDeep`` instead of a ``RecursionError``.
+class TooDeep(JsonTextError):
+    """JSON nested deeper than the parser can follow."""
 
-    Other problems raise ``json.JSONDecodeError`` as ``json.loads`` does.
-    """
+    def __init__(self, depth: int, pointer: str, line: int, column: int) -> None:
+        super().__init__(
+            f"nested {depth} levels deep, deeper than a JSON reader follows; endpoint documents "
+            "nest fewer than 20 levels",
+            pointer,
+            line,
+            column,
+        )
+        self.depth = depth
+
+
+def loads(text: str) -> Any:
+    """``json.loads(text)``; a ``JsonTextError`` instead of a ``RecursionError`` or the bare
+    ``ValueError`` of a too-long integer. Malformed JSON raises ``json.JSONDecodeError``."""
     try:
         return json.loads(text)
+    except json.JSONDecodeError:
+        raise
     except RecursionError:
-        pass  # outside the handler, so the TooDeep does not chain a 1,000-frame traceback
-    raise deepest_point(text)
+        failure = ""  # raised below, so the error does not chain a 1,000-frame traceback
+    except ValueError as error:
+        failure = str(error)
+    raise _long_number(text, failure) if failure else deepest_point(text)
 
 
 def deepest_point(text: str) -> TooDeep:
     """Where ``text`` nests deepest: its depth, line, column and the pointer leading there."""
-    frames: list[_Frame] = []
+    scan = _Scan()
     depth, position, pointer = 0, 0, ""
     for match in _TOKEN.finditer(text):
-        token = match.group()
-        top = frames[-1] if frames else None
+        scan.feed(match.group())
+        if len(scan.frames) > depth:
+            depth, position = len(scan.frames), match.start()
+            pointer = scan.pointer(inner=False)
+    line, column = _line_and_column(text, position)
+    return TooDeep(depth, pointer, line, column)
+
+
+def _long_number(text: str, failure: str) -> JsonTextError:
+    """Where ``text`` holds the integer too long for ``json.loads`` (outside strings); the
+    parser's own ``failure`` message if the scan finds none."""
+    limit = sys.get_int_max_str_digits() if hasattr(sys, "get_int_max_str_digits") else 4300
+    scan = _Scan()
+    position, digits = 0, 0
+    last = 0
+    for match in _TOKEN.finditer(text):
+        number = re.search(rf"\d{{{limit + 1},}}", text[last : match.start()])
+        if number:
+            position, digits = last + number.start(), len(number.group())
+            break
+        scan.feed(match.group())
+        last = match.end()
+    line, column = _line_and_column(text, position)
+    if not digits:
+        return JsonTextError(f"not JSON a reader can convert: {failure}", "", line, column)
+    return JsonTextError(
+        f"a number of {digits} digits, longer than a JSON reader converts ({limit}); endpoint "
+        "documents hold no such number",
+        scan.pointer(inner=True),
+        line,
+        column,
+    )
+
+
+def _line_and_column(text: str, position: int) -> tuple[int, int]:
+    return text.count("\n", 0, position) + 1, position - text.rfind("\n", 0, position)
+
+
+class _Scan:
+    """The open objects and arrays at a point of the text, token by token."""
+
+    def __init__(self) -> None:
+        self.frames: list[_Frame] = []
+
+    def feed(self, token: str) -> None:
+        top = self.frames[-1] if self.frames else None
         if token in "{[":
-            frames.append(_Frame(is_object=token == "{"))
-            if len(frames) > depth:
-                depth, position = len(frames), match.start()
-                # each enclosing container's current key or index leads to the one inside it
-                shown = frames[: min(len(frames) - 1, SHOWN_POINTER_TOKENS)]
-                pointer = "".join(f"/{frame.token()}" for frame in shown)
+            self.frames.append(_Frame(is_object=token == "{"))
         elif token in "}]":
-            if frames:
-                frames.pop()
+            if self.frames:
+                self.frames.pop()
         elif top is None:
-            continue
+            return
         elif token == ",":
             top.next_member()
         elif top.is_object and top.expecting_key:
             top.key, top.expecting_key = _string_value(token), False
-    line = text.count("\n", 0, position) + 1
-    column = position - text.rfind("\n", 0, position)
-    return TooDeep(depth=depth, pointer=pointer, line=line, column=column)
+
+    def pointer(self, *, inner: bool) -> str:
+        """The pointer (its outermost levels) to the innermost open container or, with
+        ``inner``, to the member being read in it."""
+        frames = self.frames if inner else self.frames[:-1]
+        return "".join(f"/{frame.token()}" for frame in frames[:SHOWN_POINTER_TOKENS])
 
 
 @dataclass

@@ -321,7 +321,7 @@ def parse_document(raw: bytes, path: str) -> SpecDocument:
         ) from None
     try:
         data = jsontext.loads(text)
-    except jsontext.TooDeep as error:
+    except jsontext.JsonTextError as error:
         raise SpecError(path, error.pointer, f"{error}: fix or re-fetch the document") from None
     except json.JSONDecodeError as error:
         raise SpecError(

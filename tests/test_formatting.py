@@ -14,11 +14,10 @@ from typing import Any
 
 import black
 import pytest
-from testkit import FIXTURES
-
 from acumatica_codegen import formatting, render
 from acumatica_codegen.builder import build_ir
 from acumatica_codegen.spec import parse_document
+from testkit import FIXTURES
 
 MODE = black.Mode(line_length=100, target_versions={black.TargetVersion.PY310})
 STRING_FIELD = {"$ref": "#/definitions/StringValue"}

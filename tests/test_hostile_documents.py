@@ -14,19 +14,22 @@ import json
 import os
 import subprocess
 import sys
-import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import black
 import pytest
-from testkit import FIXTURES, run_cli
-
 from acumatica_codegen import jsontext, render
 from acumatica_codegen.builder import MAX_ALLOF_DEPTH, load_endpoint
 from acumatica_codegen.errors import UserError
 from acumatica_codegen.render import MARKER, STAGING_PREFIX, write_package
+from testkit import FIXTURES, run_cli
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
 
 HOSTILE = json.loads((FIXTURES / "hostile.json").read_text(encoding="utf-8"))
 STRING_FIELD = {"$ref": "#/definitions/StringValue"}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from acumatica_codegen.versions import endpoint_identity, version_key
 
 

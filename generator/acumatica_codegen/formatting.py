@@ -183,7 +183,10 @@ def _parameters(arguments: ast.arguments) -> Iterator[tuple[str, _Element, _Elem
     positional = [*arguments.posonlyargs, *arguments.args]
     defaults: list[ast.expr | None] = [None] * (len(positional) - len(arguments.defaults))
     defaults += arguments.defaults
-    pairs = [*zip(positional, defaults), *zip(arguments.kwonlyargs, arguments.kw_defaults)]
+    pairs = [
+        *zip(positional, defaults, strict=True),
+        *zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True),
+    ]
     for parameter, default in pairs:
         yield "parameters", parameter, default if default is not None else parameter
 

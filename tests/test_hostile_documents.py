@@ -330,8 +330,9 @@ def test_a_package_interrupted_while_moving_into_place_is_finished_by_the_next_r
         write_package(endpoint, tmp_path / "out")
     monkeypatch.undo()
     assert moved[0] == "pyproject.toml"  # the marker first: the folder is known as ours
-    # (a folder this run created is removed whole; an existing one keeps what moved)
-    assert write_package(endpoint, tmp_path / "out", check=True).missing
+    assert not (tmp_path / "out" / "acumatica_hostile").exists()  # created by the run: removed
+    write_package(endpoint, tmp_path / "out")
+    assert write_package(endpoint, tmp_path / "out", check=True).changed == []
 
 
 def test_an_existing_package_interrupted_while_moving_is_not_refused_next_time(

@@ -206,7 +206,11 @@ class AsyncRedisCoordination:
 
     @property
     def generation(self) -> int | None:
-        return None if self.degraded else self._generation
+        """The seat's session generation; 0 before joining one (so a worker that signed in on
+        its own while Redis was away joins the fleet's session when Redis is back)."""
+        if self.degraded:
+            return None
+        return 0 if self._seat is None else self._generation
 
     async def enter(self, *, priority: bool = False) -> Slot:
         if not self._limited:
@@ -292,7 +296,9 @@ class AsyncRedisCoordination:
                 keys = [seat["users"] for seat in self._seat_keys]
                 args: list[str | int] = [self._worker, int(self.fleet.lease * 1000)]
                 self._seat = int(await self._call(lambda: self._join(keys=keys, args=args)))
-            return await self._fleet_session(self._seat_keys[self._seat], seen, sign_in)
+            state, signed_in = await self._fleet_session(self._seat_keys[self._seat], seen, sign_in)
+            self._generation = state.generation
+            return state, signed_in
         except _Down:
             return await self._own_session(sign_in)
 
@@ -330,7 +336,6 @@ class AsyncRedisCoordination:
                 )
             except _Down:
                 state.generation = -1  # signed in, but the fleet cannot know: ours alone
-            self._generation = state.generation
             return state, True
         finally:
             try:

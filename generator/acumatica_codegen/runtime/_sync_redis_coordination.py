@@ -194,7 +194,11 @@ class RedisCoordination:
 
     @property
     def generation(self) -> int | None:
-        return None if self.degraded else self._generation
+        """The seat's session generation; 0 before joining one (so a worker that signed in on
+        its own while Redis was away joins the fleet's session when Redis is back)."""
+        if self.degraded:
+            return None
+        return 0 if self._seat is None else self._generation
 
     def enter(self, *, priority: bool = False) -> Slot:
         if not self._limited:
@@ -280,7 +284,9 @@ class RedisCoordination:
                 keys = [seat["users"] for seat in self._seat_keys]
                 args: list[str | int] = [self._worker, int(self.fleet.lease * 1000)]
                 self._seat = int(self._call(lambda: self._join(keys=keys, args=args)))
-            return self._fleet_session(self._seat_keys[self._seat], seen, sign_in)
+            state, signed_in = self._fleet_session(self._seat_keys[self._seat], seen, sign_in)
+            self._generation = state.generation
+            return state, signed_in
         except _Down:
             return self._own_session(sign_in)
 
@@ -314,7 +320,6 @@ class RedisCoordination:
                 self._call(lambda: self._redis.set(keys["record"], sealed, ex=SESSION_RECORD_TTL))
             except _Down:
                 state.generation = -1  # signed in, but the fleet cannot know: ours alone
-            self._generation = state.generation
             return state, True
         finally:
             try:

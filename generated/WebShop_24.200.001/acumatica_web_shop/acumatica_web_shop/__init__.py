@@ -42,6 +42,8 @@ _LAZY = {
     "FieldRef": "._runtime.query",
     "FileLink": "._runtime.values",
     "Filter": "._runtime.query",
+    "Fleet": "._runtime.coordination",
+    "FleetUnavailable": "._runtime.coordination",
     "LoginLimit": "._runtime.errors",
     "NotFound": "._runtime.errors",
     "OAuth2Password": "._runtime.auth",
@@ -74,6 +76,10 @@ if TYPE_CHECKING:
         aexchange_code as aexchange_code,
         authorization_url as authorization_url,
         exchange_code as exchange_code,
+    )
+    from ._runtime.coordination import (
+        Fleet as Fleet,
+        FleetUnavailable as FleetUnavailable,
     )
     from ._runtime.errors import (
         ActionTimeout as ActionTimeout,
@@ -118,6 +124,8 @@ __all__ = [
     "FieldRef",
     "FileLink",
     "Filter",
+    "Fleet",
+    "FleetUnavailable",
     "LoginLimit",
     "NotFound",
     "OAuth2Password",

@@ -12,7 +12,7 @@ from sandbox_helpers import BASE_24, WEBSHOP_23, WEBSHOP_24, signed_in, value, w
 
 from acumatica_codegen.sandbox import Sandbox
 
-sandbox = Sandbox.fixture([WEBSHOP_24, WEBSHOP_23], max_sessions=3, seed=7)
+sandbox = Sandbox.fixture([WEBSHOP_24, WEBSHOP_23], max_sessions=3, seed=7, reference_checks=False)
 BASE_23 = "/entity/WebShop/23.200.001"
 HTTP_ERROR_KEYS = {"message", "exceptionMessage", "exceptionType", "stackTrace"}
 

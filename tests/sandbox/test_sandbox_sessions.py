@@ -17,7 +17,7 @@ sandbox = Sandbox.fixture(
     max_sessions=2,
     users={"admin": "123", "clerk": "s3cret"},
     tenants=["Company", "Other"],
-    session_timeout=0.6,
+    session_idle_timeout=0.6,
 )
 
 

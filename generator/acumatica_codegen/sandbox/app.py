@@ -18,15 +18,18 @@ Routes (``{E}/{V}`` is an endpoint name and version; names match without regard 
     PUT  /entity/{E}/{V}/files/{screen}/{Entity}/{id}/{name}  attach by the record's files:put link
     GET  /entity/{E}/{V}/files/{fileId}            the file's bytes
     GET  /sandbox/stats, POST /sandbox/reset       for tests; no sign-in
+    POST /sandbox/expire-sessions                  every cookie session ends (an app restart)
 
 Injected lock violations (``conflict_rate``, on PUT, DELETE and actions) answer 500 with
 ``exceptionType`` ``PX.Data.PXLockViolationException`` and "Another process has updated the
 '{Entity}' record. Your changes will be lost."; nothing is written. ``rate_limit`` answers 429 with
 ``Retry-After`` once more entity requests than that came in the last second.
 
-Injected failures (``fail_rate``) answer 500 with ``exceptionType`` ``PX.Data.PXException`` and
-``exceptionMessage`` "The session has expired. Please sign in again." and end the caller's cookie
-session, as a stale session on a real instance does: a client must sign in again.
+Injected failures (``fail_rate``, per-request failures: your code sees some errors) answer 500
+with ``exceptionType`` ``PX.Data.PXException`` and ``exceptionMessage`` "The session has expired.
+Please sign in again." and end the caller's cookie session: a client must sign in again. Sessions
+that die as real ones do (idle timeout, restarts, eviction) are ``sessions``' business; licence
+limits on requests are ``limits``'; the misbehaviour switches are ``misbehaviour``'s.
 """
 
 from __future__ import annotations
@@ -52,8 +55,9 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..ir import Action, Endpoint, Entity
-from . import errors
+from . import errors, misbehaviour
 from .auth import SESSION_COOKIE, AuthState, Caller, OAuthError
+from .limits import LicenceLimits
 from .entities import NEW_KEY, EntityService, Shape, blank_key, guid_or_none, parse_shape
 from .options import SandboxOptions
 from .store import Record, Store, TenantStore
@@ -96,6 +100,9 @@ class SandboxState:
     def __init__(self, endpoints: list[tuple[Endpoint, bytes]], options: SandboxOptions) -> None:
         self.options = options
         self.loaded: dict[tuple[str, str], LoadedEndpoint] = {}
+        self.auth = AuthState(options)
+        # Outlives reset(): the requests in flight hold its slots.
+        self.limits = LicenceLimits(options, self.auth.stats)
         self.reset()
         for endpoint, document_json in endpoints:
             service = EntityService(
@@ -104,6 +111,7 @@ class SandboxState:
                 options.auto_number,
                 options.manual_number,
                 options.key_defaults,
+                options.reference_checks,
             )
             loaded = LoadedEndpoint(endpoint, document_json, service)
             loaded.entities = {e.name.lower(): e for e in endpoint.top_level_entities}
@@ -111,10 +119,14 @@ class SandboxState:
 
     def reset(self) -> None:
         seed = self.options.seed
+        in_flight = self.auth.stats.in_flight  # requests being served now still end
         self.auth = AuthState(self.options)
+        self.auth.stats.in_flight = in_flight
+        self.limits.stats = self.auth.stats
         self.store = Store()
         self.actions: dict[str, ActionRun] = {}
         self.fail_rng = random.Random(seed)
+        self.restart_rng = random.Random(f"restarts-{seed}")
         self.conflict_rng = random.Random(f"conflicts-{seed}")
         self.recent: collections.deque[float] = collections.deque()  # for rate_limit
         self.id_rng: random.Random | None = (
@@ -143,6 +155,10 @@ class SandboxState:
     def should_fail(self) -> bool:
         rate = self.options.fail_rate
         return rate > 0 and self.fail_rng.random() < rate
+
+    def should_restart(self) -> bool:
+        rate = self.options.restart_rate
+        return rate > 0 and self.restart_rng.random() < rate
 
     def check_conflict(self, entity: Entity) -> None:
         """Maybe lose a write to "another process", as Acumatica's lock violations do."""
@@ -278,6 +294,7 @@ class SandboxApp:
             Route("/identity/connect/authorize", guarded(self.authorize), methods=["GET"]),
             Route("/sandbox/stats", guarded(self.stats), methods=["GET"]),
             Route("/sandbox/reset", guarded(self.reset), methods=["POST"]),
+            Route("/sandbox/expire-sessions", guarded(self.expire_sessions), methods=["POST"]),
         ]
 
         async def http_error(request: Request, exc: Exception) -> Response:
@@ -317,10 +334,12 @@ class SandboxApp:
         return errors.json_response(self.state.auth.snapshot())
 
     async def reset(self, request: Request) -> Response:
-        in_flight = self.state.auth.stats.in_flight
         self.state.reset()
-        self.state.auth.stats.in_flight = in_flight
         return no_content()
+
+    async def expire_sessions(self, request: Request) -> Response:
+        ended = self.state.auth.expire_all()
+        return errors.json_response({"expired_sessions": ended})
 
     # -- cookie sessions --------------------------------------------------------------------
 
@@ -430,6 +449,8 @@ class SandboxApp:
             return Caller(grant.user, grant.tenant, grant=grant)
         session = self.state.auth.session(session_id)
         if session is None:
+            if self.state.options.redirect_stale_to_login:
+                raise misbehaviour.LoginRedirect(request.url.path)
             raise errors.not_logged_in()
         return Caller(session.user, session.tenant, session=session)
 
@@ -460,12 +481,21 @@ class SandboxApp:
         entity = loaded.entity(rest[0])
         if entity is None:
             raise errors.not_found(str(request.url))
-        return await self.entity_request(request, loaded, tenant, entity, rest[1:])
+        try:
+            return await self.entity_request(request, loaded, tenant, entity, rest[1:])
+        finally:
+            if self.state.should_restart():  # after the answer: the next request finds it gone
+                self.state.auth.expire_all()
 
     def admit(self, request: Request) -> Caller:
         """Who is calling (401 if nobody), after the rate limit and the injected stale sessions."""
         caller = self.authenticate(request)
         self.state.check_rate()
+        if self.state.options.stale_every_request:
+            self.state.auth.stats.injected_failures += 1
+            if caller.session is not None:
+                self.state.auth.expire(caller.session.id)
+            raise misbehaviour.stale_session()
         if self.state.should_fail():
             self.state.auth.stats.injected_failures += 1
             if caller.session is not None:
@@ -894,7 +924,8 @@ def _apply_effect(service: EntityService, entity: Entity, record: Record, action
 
 
 class SandboxMiddleware:
-    """Counts requests and in-flight requests, and adds ``latency_ms`` before every answer."""
+    """Counts requests and in-flight requests, admits them under the licence limits, and adds
+    ``latency_ms`` before every answer (a request holds its concurrency slot meanwhile)."""
 
     def __init__(self, app: ASGIApp, state: SandboxState) -> None:
         self.app = app
@@ -911,12 +942,23 @@ class SandboxMiddleware:
             stats.in_flight += 1
             if stats.in_flight > stats.max_in_flight_seen:
                 stats.max_in_flight_seen = stats.in_flight
+        limits = self.state.limits
+        admitted = False
         try:
+            if counted:
+                try:
+                    await limits.enter()
+                except errors.SandboxHTTPError as refused:
+                    await refused.response()(scope, receive, send)
+                    return
+                admitted = True
             latency = self.state.options.latency_ms
             if latency > 0:
                 await asyncio.sleep(latency / 1000.0)
             await self.app(scope, receive, send)
         finally:
+            if admitted:
+                limits.leave()
             if counted:
                 self.state.auth.stats.in_flight -= 1
 
@@ -944,5 +986,7 @@ def create_app(
 ) -> tuple[ASGIApp, SandboxState]:
     """The ASGI app for ``documents`` ((IR, document JSON) pairs) and the state behind it."""
     state = SandboxState(documents, options or SandboxOptions())
-    app = SandboxMiddleware(SandboxApp(state).build(), state)
+    app: ASGIApp = SandboxMiddleware(SandboxApp(state).build(), state)
+    if state.options.html_errors:
+        app = misbehaviour.HtmlErrorPages(app)
     return app, state

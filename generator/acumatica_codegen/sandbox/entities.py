@@ -18,7 +18,8 @@ from datetime import datetime, timezone
 from typing import Any, Callable, Iterable, Mapping
 
 from ..ir import Endpoint, Entity, Field, FieldKind, Scalar
-from . import errors, key_rules, odata
+from . import document_defaults, errors, key_rules, odata
+from .references import missing_references
 from .store import Record, StoredFile, TenantStore
 from .values import ValueProblem, coerce
 
@@ -131,8 +132,15 @@ class EntityService:
         auto_number: Iterable[str] = (),
         manual_number: Iterable[str] = (),
         key_defaults: Mapping[str, Any] | None = None,
+        reference_checks: bool = True,
     ) -> None:
         self.endpoint = endpoint
+        self.reference_checks = reference_checks
+        # entity -> the status, dates and currency its screen fills on insert
+        self.document_defaults = {
+            entity.name: document_defaults.defaults_for(entity)
+            for entity in endpoint.top_level_entities
+        }
         self.new_id = new_id
         self.auto_number = frozenset(name.lower() for name in auto_number)
         self.manual_number = frozenset(name.lower() for name in manual_number)
@@ -386,7 +394,10 @@ class EntityService:
                 default = self.key_defaults.get((entity.name, key))
                 if default is not None and blank_key(draft.get(key)):
                     draft[key] = default
+            document_defaults.fill(self.document_defaults.get(entity.name, {}), draft)
         self._check_keys(entity, draft, problems, inserted)
+        if self.reference_checks:
+            problems.field_errors.extend(missing_references(self, tenant, entity, body))
         if problems.field_errors:
             raise self.validation_error(entity, sent, problems, inserted)
         if inserted:

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import importlib
 import os
-import shutil
-import socket
-import subprocess
 import sys
-import time
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # runtime_fake, beside the tests
+BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
+sys.path.insert(0, str(BENCHMARKS))  # redis_server and fleet, shared with the fleet benchmark
+import redis_server as redis_server_module  # noqa: E402
 
 RUNTIME_MODULES = (
     "_sync_client", "_async_client", "_wire", "auth", "errors", "model", "query", "values",
@@ -142,49 +142,9 @@ def orders(rt: ModuleType):  # type: ignore[no-untyped-def]
     return make
 
 
-class RedisServer:
-    """A real ``redis-server`` on a free loopback port, which a test may stop and start again."""
-
-    def __init__(self, binary: str, directory: Path) -> None:
-        self.binary = binary
-        self.directory = directory
-        self.port = _free_port()
-        self.url = f"redis://127.0.0.1:{self.port}/0"
-        self.process: subprocess.Popen[bytes] | None = None
-
-    def start(self) -> None:
-        command = [self.binary, "--port", str(self.port), "--bind", "127.0.0.1"]
-        command += ["--save", "", "--appendonly", "no", "--dir", str(self.directory)]
-        self.process = subprocess.Popen(
-            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-        )
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2) as conn:
-                    conn.sendall(b"PING\r\n")
-                    if conn.recv(16).startswith(b"+PONG"):
-                        return
-            except OSError:
-                time.sleep(0.02)
-        raise RuntimeError(f"redis-server did not answer on port {self.port}")
-
-    def stop(self) -> None:
-        if self.process is not None:
-            self.process.terminate()
-            self.process.wait(10)
-            self.process = None
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def redis_binary() -> str:
     """``redis-server``'s path; skips (fails under ``CI=true``) when it is not installed."""
-    binary = shutil.which("redis-server")
+    binary = redis_server_module.redis_binary()
     if binary is None:
         message = (
             "redis-server is not installed: the fleet tests need a real Redis "
@@ -199,13 +159,13 @@ def redis_binary() -> str:
 @pytest.fixture(scope="session")
 def redis_server(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     """One Redis for the test session (each test uses its own fleet ``name``)."""
-    server = RedisServer(redis_binary(), tmp_path_factory.mktemp("redis"))
+    server = redis_server_module.RedisServer(redis_binary(), tmp_path_factory.mktemp("redis"))
     server.start()
     yield server
     server.stop()
 
 
 @pytest.fixture
-def redis_url(redis_server: RedisServer) -> str:
+def redis_url(redis_server: Any) -> str:
     pytest.importorskip("redis", reason="redis-py is in the dev extra: pip install -e '.[dev]'")
     return redis_server.url

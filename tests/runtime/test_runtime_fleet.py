@@ -18,7 +18,8 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import RedisServer, redis_binary
+from conftest import redis_binary
+from redis_server import RedisServer
 from runtime_fake import PASSWORD, SITE, FakeAcumatica, is_entity, stale_session_500
 
 

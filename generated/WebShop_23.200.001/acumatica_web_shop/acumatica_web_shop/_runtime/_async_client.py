@@ -190,6 +190,7 @@ class AsyncBaseClient:
         # None, the default, is the in-process behaviour above at no extra cost.
         self._fleet: AsyncCoordination | None = None
         self._fleet_generation = 0  # the fleet session this client uses (negative: its own)
+        self._taken_up_session = 0  # the newest session that another worker signed in
         if fleet is not None:
             self._fleet = connect(fleet, self.url, self.auth, self.logger)
 
@@ -641,7 +642,8 @@ class AsyncBaseClient:
                     return "no"  # a fresh session failed before any success: it would again
                 self._raise_refusal(attempts_seen)
                 await self._attempt_sign_in(lambda: self._renew_locked(method, url, status))
-                return "renewed"
+                # Taking up the fleet's session is not signing in again: it counts as replaced.
+                return "replaced" if self._session == self._taken_up_session else "renewed"
 
         return await self._shielded(renew)
 
@@ -732,6 +734,7 @@ class AsyncBaseClient:
         import_tokens(self.auth, state.tokens)
         self._signed_in = True
         self._session += 1
+        self._taken_up_session = self._session
 
     async def _leave_fleet(self) -> None:
         """At close (lock held): leave the fleet's session. Only its last user signs it out

@@ -78,9 +78,9 @@ class Report:
         window starting at each sample: the licence's cap applies to every one of them."""
         counts = []
         for start, before in self.samples:
-            end = next((n for t, n in self.samples if t >= start + 60), None)
-            if end is not None:
-                counts.append(end - before)
+            inside = [n for t, n in self.samples if start + 59 <= t <= start + 60]
+            if inside:  # the window's last sample (at most 60 s on: never more than a minute)
+                counts.append(inside[-1] - before)
         return counts
 
     @property

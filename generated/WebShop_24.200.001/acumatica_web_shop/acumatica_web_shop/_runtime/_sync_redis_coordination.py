@@ -39,7 +39,10 @@ RECONNECT_AFTER = 2.0
 MIN_POLL = 0.003
 MAX_POLL = 0.25
 # A queued waiter that has not polled for this long (ms) is taken for dead and leaves the queue.
-WAITER_LEASE_MS = 5000
+WAITER_LEASE_MS = 2000
+# Seconds added to the minute's window: a request reaches the server a moment after its start is
+# counted here, and two starts exactly a minute apart must not arrive less than a minute apart.
+WINDOW_SLACK = 0.25
 # Seconds a shared session record is kept without use (then a sign-in starts a new one).
 SESSION_RECORD_TTL = 24 * 3600
 
@@ -216,7 +219,7 @@ class RedisCoordination:
             int(fleet.lease * 1000),
             WAITER_LEASE_MS,
             1 if priority else 0,
-            int(WINDOW * 1000),
+            int((WINDOW + WINDOW_SLACK) * 1000),
             self._worker,
             int(fleet.lease * 1000),
             0 if seat is None else 1,

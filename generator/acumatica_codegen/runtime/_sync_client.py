@@ -233,9 +233,9 @@ class SyncBaseClient:
             self._closed = True
             try:
                 self._log.close()
-                if self._fleet is not None:
-                    self._fleet.close()
             finally:
+                if self._fleet is not None:
+                    self._fleet.close()  # never raises
                 if self._owns_http:
                     self._http.close()
 
@@ -731,13 +731,15 @@ class SyncBaseClient:
     def _leave_fleet(self) -> None:
         """At close (lock held): leave the fleet's session. Only its last user signs it out
         (``_sign_out`` next); the others just forget it. Never raises."""
-        if self._fleet is None or self._fleet_generation < 0:
-            return  # no fleet, or a session of this client's own: signed out as usual
+        if self._fleet is None:
+            return
         try:
             sign_out, newest = self._fleet.leave_session()
         except Exception as exc:
             self.logger.warning("leaving the fleet's session failed: %r", exc)
             sign_out, newest = False, None
+        if self._fleet_generation < 0:
+            return  # a session of this client's own (Redis was away): signed out as usual
         if not sign_out:
             self._signed_in = False
             self._cookies.clear()

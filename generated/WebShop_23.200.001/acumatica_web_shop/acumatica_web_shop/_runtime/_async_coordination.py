@@ -50,7 +50,8 @@ class AsyncCoordination(Protocol):
 
     async def leave_session(self) -> tuple[bool, SharedSession | None]: ...
 
-    async def close(self) -> None: ...
+    async def close(self) -> None:
+        """Release the connections; never raises (the client is closing)."""
 
 
 class AsyncLocalLimits:

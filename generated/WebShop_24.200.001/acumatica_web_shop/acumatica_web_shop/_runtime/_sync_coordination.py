@@ -39,7 +39,8 @@ class Coordination(Protocol):
 
     def leave_session(self) -> tuple[bool, SharedSession | None]: ...
 
-    def close(self) -> None: ...
+    def close(self) -> None:
+        """Release the connections; never raises (the client is closing)."""
 
 
 class LocalLimits:

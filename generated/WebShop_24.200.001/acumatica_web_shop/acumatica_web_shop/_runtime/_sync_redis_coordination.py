@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import random
+import threading
 import time
 from collections.abc import Callable
 from typing import Any
@@ -42,7 +43,7 @@ MAX_POLL = 0.25
 WAITER_LEASE_MS = 2000
 # Seconds added to the minute's window: a request reaches the server a moment after its start is
 # counted here, and two starts exactly a minute apart must not arrive less than a minute apart.
-WINDOW_SLACK = 0.25
+WINDOW_SLACK = 1.0
 # Seconds a shared session record is kept without use (then a sign-in starts a new one).
 SESSION_RECORD_TTL = 24 * 3600
 
@@ -154,6 +155,7 @@ class RedisCoordination:
         self._generation: int | None = None
         self._local = LocalLimits(*fleet.local_share())
         self._down_until: float | None = None  # while set, Redis is not asked before then
+        self._state_lock = threading.Lock()  # held for no I/O: fine in asyncio too
         self._clock: Callable[[], float] = time.monotonic
         self._limited = fleet.concurrent_requests is not None or (
             fleet.requests_per_minute is not None
@@ -175,23 +177,34 @@ class RedisCoordination:
         try:
             result = work()
         except (RedisConnectionError, RedisTimeoutError, OSError) as exc:
-            if down_until is None:
-                concurrent, per_minute = self.fleet.local_share()
-                self._logger.warning(
-                    "fleet %r: Redis is unreachable (%s): keeping to this worker's share of "
-                    "the limits (%s concurrent, %s per minute, for a fleet of %d) until it answers",
-                    self.fleet.name,
-                    type(exc).__name__,
-                    concurrent or "no limit on",
-                    per_minute or "no limit on",
-                    self.fleet.fleet_size,
-                )
-            self._down_until = self._clock() + RECONNECT_AFTER
+            self._went_down(exc)
             raise _Down from None
         if down_until is not None:
-            self._down_until = None
-            self._logger.warning("fleet %r: Redis answers again: fleet limits", self.fleet.name)
+            self._came_back()
         return result
+
+    def _went_down(self, exc: Exception) -> None:
+        with self._state_lock:  # many threads fail at once: one says so
+            first = self._down_until is None
+            self._down_until = self._clock() + RECONNECT_AFTER
+        if first:
+            concurrent, per_minute = self.fleet.local_share()
+            self._logger.warning(
+                "fleet %r: Redis is unreachable (%s): keeping to this worker's share of "
+                "the limits (%s concurrent, %s per minute, for a fleet of %d) until it answers",
+                self.fleet.name,
+                type(exc).__name__,
+                concurrent or "no limit on",
+                per_minute or "no limit on",
+                self.fleet.fleet_size,
+            )
+
+    def _came_back(self) -> None:
+        with self._state_lock:
+            was_down = self._down_until is not None
+            self._down_until = None
+        if was_down:
+            self._logger.warning("fleet %r: Redis answers again: fleet limits", self.fleet.name)
 
     # Requests ---------------------------------------------------------------------------------
 
@@ -375,4 +388,7 @@ class RedisCoordination:
         return bool(last), None if plain is None else SharedSession.from_bytes(plain)
 
     def close(self) -> None:
-        self._redis.close()
+        try:
+            self._redis.close()
+        except Exception as exc:  # a connection already broken: nothing left to release
+            self._logger.debug("closing the fleet's Redis connections: %r", exc)

@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import collections
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -33,16 +32,15 @@ import time
 import traceback
 import urllib.request
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from client_overhead import sandbox as start_sandbox
 from redis_server import RedisServer, redis_binary
 
 REPO = Path(__file__).resolve().parent.parent
-SPEC = REPO / "specs" / "WebShop_24.200.001.json"
 PACKAGE = REPO / "generated" / "WebShop_24.200.001" / "acumatica_web_shop"
 USER, PASSWORD = "fleet", "Fleet-PASSWORD-5521"
 
@@ -175,11 +173,9 @@ def run(settings: Settings, redis_url: str | None = None) -> Report:
         return _run_fleet(settings, redis_url, url)
 
 
-@contextmanager
-def sandbox(settings: Settings) -> Iterator[str]:
+def sandbox(settings: Settings) -> AbstractContextManager[str]:
     """``acumatica-codegen sandbox`` with the licence's limits, in its own process."""
-    code = "import sys; from acumatica_codegen.cli import main; sys.exit(main())"
-    options = [
+    return start_sandbox(
         f"--max-sessions={settings.sessions}",
         f"--max-concurrent-requests={settings.concurrent}",
         f"--max-requests-per-minute={settings.per_minute}",
@@ -188,23 +184,7 @@ def sandbox(settings: Settings) -> Iterator[str]:
         f"--seed={settings.seed}",
         f"--user={USER}:{PASSWORD}",
         "--no-reference-checks",
-    ]
-    process = subprocess.Popen(
-        [sys.executable, "-c", code, "sandbox", str(SPEC), "--port", "0", *options],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(REPO / "generator")},
     )
-    try:
-        assert process.stdout is not None
-        line = process.stdout.readline()
-        if "listening on" not in line:
-            raise SystemExit(f"the sandbox did not start: {line!r}")
-        yield line.rsplit(" ", 1)[-1].strip()
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def sandbox_stats(url: str) -> dict[str, int]:

@@ -17,6 +17,16 @@ PACKAGE_ROOT = REPO / "generated" / "WebShop_24.200.001" / "acumatica_web_shop"
 
 
 @pytest.fixture
+def client(sandbox: Any) -> Iterator[httpx.Client]:
+    """A signed-in client on the module's sandbox, emptied first; signed out afterwards."""
+    sandbox.reset()
+    client = signed_in(sandbox.url)
+    yield client
+    client.post("/entity/auth/logout")
+    client.close()
+
+
+@pytest.fixture
 def session_client(sandbox: Any) -> Iterator[httpx.Client]:
     """A signed-in client on the module's sandbox, signed out afterwards."""
     client = signed_in(sandbox.url)

@@ -16,15 +16,6 @@ from acumatica_codegen.sandbox.app import action_effect
 sandbox = Sandbox.fixture(WEBSHOP_24, action_polls=2, reference_checks=False)
 
 
-@pytest.fixture
-def client(sandbox: Sandbox) -> Iterator[httpx.Client]:
-    sandbox.reset()
-    client = signed_in(sandbox.url)
-    yield client
-    client.post("/entity/auth/logout")
-    client.close()
-
-
 def make_order(client: httpx.Client, nbr: str = "SO-1", **fields: Any) -> dict[str, Any]:
     response = client.put(
         f"{BASE_24}/SalesOrder", json=wrap(OrderType="SO", OrderNbr=nbr, Status="Open", **fields)

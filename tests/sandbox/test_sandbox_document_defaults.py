@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 
 import httpx
 import pytest
-from sandbox_helpers import BASE_24, WEBSHOP_24, signed_in, value, wrap
+from sandbox_helpers import BASE_24, WEBSHOP_24, value, wrap
 
 from acumatica_codegen.sandbox import Sandbox
 
 sandbox = Sandbox.fixture(WEBSHOP_24, reference_checks=False)
 TODAY = datetime.now(timezone.utc).date().isoformat()
-
-
-@pytest.fixture
-def client(sandbox: Sandbox) -> Iterator[httpx.Client]:
-    sandbox.reset()
-    client = signed_in(sandbox.url)
-    yield client
-    client.post("/entity/auth/logout")
-    client.close()
 
 
 def test_a_new_sales_order_is_open_dated_today_in_the_base_currency(client: httpx.Client) -> None:

@@ -92,6 +92,8 @@ def test_bad_options_are_user_errors() -> None:
         ({"request_queue_timeout": -1}, "request_queue_timeout must be 0 or more"),
         ({"session_idle_timeout": 0}, "session_idle_timeout must be positive"),
         ({"config": "missing/pyproject.toml"}, "config='missing/pyproject.toml': no such"),
+        ({"reference_checks": "no"}, "reference_checks must be True or False, not 'no'"),
+        ({"html_errors": 1}, "html_errors must be True or False, not 1"),
     ],
 )
 def test_bad_new_options_say_which_and_why(options: dict[str, Any], message: str) -> None:
@@ -132,6 +134,17 @@ def test_configured_keys_reach_the_sandbox_by_config_path_and_by_discovery(
         assert customer_found_by_email(discovered)
     with Sandbox(spec, key_overrides={"Customer": ["CustomerID"]}) as overridden:
         assert not customer_found_by_email(overridden)  # explicit overrides win
+
+
+def test_a_project_that_only_depends_on_acumatica_codegen_has_no_configured_keys(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "shop-sync"\ndependencies = ["acumatica-codegen"]\n', encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    with Sandbox(WEBSHOP_24) as sb:  # no [tool.acumatica-codegen]: nothing to read, no error
+        assert sb.stats()["requests"] == 0
 
 
 def test_the_fixture_passes_config_on(pytester: pytest.Pytester) -> None:

@@ -2,25 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
-import pytest
 from sandbox_helpers import BASE_24, WEBSHOP_24, cli_sandbox, signed_in, value, wrap
 
 from acumatica_codegen.sandbox import Sandbox
 
 sandbox = Sandbox.fixture(WEBSHOP_24)
-
-
-@pytest.fixture
-def client(sandbox: Sandbox) -> Iterator[httpx.Client]:
-    sandbox.reset()
-    client = signed_in(sandbox.url)
-    yield client
-    client.post("/entity/auth/logout")
-    client.close()
 
 
 def order(customer: str, item: str) -> dict[str, object]:

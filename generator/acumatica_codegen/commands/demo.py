@@ -139,6 +139,7 @@ def _run(spec: Path, folder: Path, steps: _Steps) -> None:
     password = DEFAULT_USERS[DEMO_USER]
     served = _identity(spec)
     with Sandbox(spec, port=0) as sandbox:
+        _stock_the_catalogue(sandbox)
         url = sandbox.url
         steps("Sandbox", f"serving {spec.name} at {url} (in-memory, in this process)")
 
@@ -247,6 +248,7 @@ def _generate(spec_path: Path, out: Path) -> tuple[str, str]:
 
 
 CUSTOMER_ID = "NORTHWIND"
+DEMO_ITEMS = ("ESPRESSO-1KG", "GRINDER")  # what the demo order sells (see _create_order)
 
 
 def _use_client(module: Any, package: str, url: str, password: str, steps: _Steps) -> None:
@@ -267,6 +269,13 @@ def _use_client(module: Any, package: str, url: str, password: str, steps: _Step
             _list_created(client, steps)
     finally:
         http.close()
+
+
+def _stock_the_catalogue(sandbox: Any) -> None:
+    """The items the demo order sells: the sandbox, like Acumatica, refuses an order line for an
+    item it does not know ("'Inventory ID' cannot be found in the system.")."""
+    if any(loaded.entity("StockItem") for loaded in sandbox.state.loaded.values()):
+        sandbox.seed("StockItem", *({"InventoryID": {"value": item}} for item in DEMO_ITEMS))
 
 
 def _create_customer(client: Any, models: Any, steps: _Steps) -> None:

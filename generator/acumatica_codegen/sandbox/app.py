@@ -57,8 +57,8 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from ..ir import Action, Endpoint, Entity
 from . import errors, misbehaviour
 from .auth import SESSION_COOKIE, AuthState, Caller, OAuthError
-from .limits import LicenceLimits
 from .entities import NEW_KEY, EntityService, Shape, blank_key, guid_or_none, parse_shape
+from .limits import LicenceLimits
 from .options import SandboxOptions
 from .store import Record, Store, TenantStore
 from .values import loads
@@ -491,18 +491,13 @@ class SandboxApp:
         """Who is calling (401 if nobody), after the rate limit and the injected stale sessions."""
         caller = self.authenticate(request)
         self.state.check_rate()
-        if self.state.options.stale_every_request:
+        every = self.state.options.stale_every_request
+        if every or self.state.should_fail():
             self.state.auth.stats.injected_failures += 1
             if caller.session is not None:
                 self.state.auth.expire(caller.session.id)
-            raise misbehaviour.stale_session()
-        if self.state.should_fail():
-            self.state.auth.stats.injected_failures += 1
-            if caller.session is not None:
-                self.state.auth.expire(caller.session.id)
-            raise errors.exception_error(
-                500, STALE_SESSION, errors.PX_EXCEPTION, "PX.Data.PXGraph.Load"
-            )
+            message = misbehaviour.NOT_LOGGED_IN if every else STALE_SESSION
+            raise errors.exception_error(500, message, errors.PX_EXCEPTION, "PX.Data.PXGraph.Load")
         return caller
 
     async def entity_request(

@@ -71,7 +71,8 @@ def _key_defaults(values: tuple[str, ...]) -> dict[str, str]:
 )
 @click.option(
     "--max-sessions", default="2", metavar="N", show_default=True,
-    help="Open cookie sessions allowed at once; one more sign-in answers 429 'API Login Limit'.",
+    help="Open cookie sessions allowed at once (API users of the licence); one more sign-in "
+    "answers 429 'API Login Limit' (see --evict-idle-sessions).",
 )  # fmt: skip
 @click.option(
     "--action-polls", default="2", metavar="N", show_default=True,
@@ -109,7 +110,8 @@ def _key_defaults(values: tuple[str, ...]) -> dict[str, str]:
     "--seed",
     default=None,
     metavar="N",
-    help="Seed for --fail-rate, --conflict-rate and record ids: the same run every time.",
+    help="Seed for --fail-rate, --restart-rate, --conflict-rate and record ids: the same run "
+    "every time.",
 )
 @click.option(
     "--user", "users", multiple=True, metavar="NAME:PASSWORD",

@@ -15,11 +15,17 @@ Only the endpoints whose ``spec`` is one of the served documents count (same fil
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from ..config import find_pyproject, load_config
 from ..errors import UserError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
 
 
 def configured_keys(specs: Iterable[Path], config: str | Path | bool) -> dict[str, tuple[str, ...]]:
@@ -31,8 +37,7 @@ def configured_keys(specs: Iterable[Path], config: str | Path | bool) -> dict[st
             pyproject = find_pyproject()
         except UserError:
             return {}
-        text = pyproject.read_text(encoding="utf-8", errors="replace")
-        if "acumatica-codegen" not in text:
+        if not _has_table(pyproject):  # a project that only depends on acumatica-codegen
             return {}
     else:
         pyproject = Path(config)
@@ -57,3 +62,14 @@ def merged_keys(
     keys = configured_keys(specs, config)
     keys.update({name: tuple(fields) for name, fields in (key_overrides or {}).items()})
     return keys or None
+
+
+def _has_table(pyproject: Path) -> bool:
+    """Whether ``pyproject`` has a ``[tool.acumatica-codegen]`` table (unreadable: let
+    ``load_config`` say what is wrong)."""
+    try:
+        document = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return True
+    tool = document.get("tool")
+    return isinstance(tool, dict) and "acumatica-codegen" in tool

@@ -24,7 +24,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from . import errors
 
 LOGIN_PAGE = "/Frames/Login.aspx"
-NOT_LOGGED_IN = "You are not logged in."
+NOT_LOGGED_IN = "You are not logged in."  # the stale-session 500 of ``stale_every_request``
 
 
 class LoginRedirect(errors.SandboxHTTPError):
@@ -41,11 +41,6 @@ class LoginRedirect(errors.SandboxHTTPError):
             f'<h2>Object moved to <a href="{location}">here</a>.</h2>\r\n</body></html>\r\n'
         )
         return Response(body, 302, self.headers, media_type="text/html")
-
-
-def stale_session() -> errors.SandboxHTTPError:
-    """The 500 an instance answers on a session it has lost mid-way."""
-    return errors.exception_error(500, NOT_LOGGED_IN, errors.PX_EXCEPTION, "PX.Data.PXGraph.Load")
 
 
 def html_page(status: int, message: str) -> bytes:

@@ -101,6 +101,15 @@ class SandboxOptions:
                 raise ValueError(f"{name} must be at least 1 (or None for no limit)")
         if self.request_queue_timeout < 0:
             raise ValueError("request_queue_timeout must be 0 or more")
+        for name in (
+            "evict_idle_sessions",
+            "reference_checks",
+            "redirect_stale_to_login",
+            "html_errors",
+            "stale_every_request",
+        ):
+            if not isinstance(getattr(self, name), bool):
+                raise ValueError(f"{name} must be True or False, not {getattr(self, name)!r}")
         if not self.users:
             raise ValueError("at least one user is needed")
         both = {n.lower() for n in self.auto_number} & {n.lower() for n in self.manual_number}

@@ -400,3 +400,29 @@ def test_fleet_needs_redis_py_for_a_redis_url(transport, rt, monkeypatch):
     fleet = rt.coordination.Fleet("redis://127.0.0.1:1/0")
     with pytest.raises(rt.errors.ConfigurationError, match=r"\[redis\]"):
         transport.client(FakeAcumatica(), fleet)
+
+
+def test_a_worker_closing_while_redis_is_away_leaves_the_shared_session_open(
+    transport, rt, tmp_path
+):
+    # It cannot know whether others still use the session: their leases and the last one decide.
+    pytest.importorskip("redis")
+    own_redis = RedisServer(redis_binary(), tmp_path)
+    own_redis.start()
+    server = FakeAcumatica()
+    fleet = rt.coordination.Fleet(own_redis.url, name="closing", concurrent_requests=2)
+    first, second = transport.client(server, fleet), transport.client(server, fleet)
+    try:
+        get(transport, first)
+        get(transport, second)
+    finally:
+        own_redis.stop()
+    transport.run(first.close())
+    assert server.logouts == 0 and server.open_sessions == 1 and not first.signed_in
+    own_redis.start()  # back, empty (no persistence): nobody else is a user of the seat now
+    second._fleet._down_until = None
+    try:
+        transport.run(second.close())
+    finally:
+        own_redis.stop()
+    assert server.logouts == 1 and server.open_sessions == 0  # the last user signs it out

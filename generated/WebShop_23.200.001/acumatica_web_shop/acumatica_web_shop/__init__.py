@@ -47,6 +47,8 @@ _LAZY = {
     "FieldRef": "._runtime.query",
     "FileLink": "._runtime.values",
     "Filter": "._runtime.query",
+    "Fleet": "._runtime.coordination",
+    "FleetUnavailable": "._runtime.coordination",
     "LoginLimit": "._runtime.errors",
     "LongOperationRunning": "._runtime.errors",
     "NotFound": "._runtime.errors",
@@ -82,6 +84,10 @@ if TYPE_CHECKING:
         aexchange_code as aexchange_code,
         authorization_url as authorization_url,
         exchange_code as exchange_code,
+    )
+    from ._runtime.coordination import (
+        Fleet as Fleet,
+        FleetUnavailable as FleetUnavailable,
     )
     from ._runtime.errors import (
         ActionTimeout as ActionTimeout,
@@ -134,6 +140,8 @@ __all__ = [
     "FieldRef",
     "FileLink",
     "Filter",
+    "Fleet",
+    "FleetUnavailable",
     "LoginLimit",
     "LongOperationRunning",
     "NotFound",

@@ -26,8 +26,8 @@ class Client(SyncBaseClient):
     Use it as a context manager: it signs in on first use and signs out when the
     block ends, errors included. ``url`` and ``auth`` default to the ``ACUMATICA_*`` environment
     variables; the other options (``timeout``, ``max_concurrency``, ``max_retries``,
-    ``http_client``, ``log_file``, ``action_poll_interval``, ``action_timeout``) are described
-    on ``SyncBaseClient``.
+    ``http_client``, ``log_file``, ``action_poll_interval``, ``action_timeout``, ``fleet``) are
+    described on ``SyncBaseClient``.
     """
 
     endpoint_name = ENDPOINT

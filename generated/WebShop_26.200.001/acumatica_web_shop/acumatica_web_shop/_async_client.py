@@ -27,8 +27,8 @@ class AsyncClient(AsyncBaseClient):
     Use it as an async context manager: it signs in on first use and signs out when the
     block ends, errors included. ``url`` and ``auth`` default to the ``ACUMATICA_*`` environment
     variables; the other options (``timeout``, ``max_concurrency``, ``max_retries``,
-    ``http_client``, ``log_file``, ``action_poll_interval``, ``action_timeout``) are described
-    on ``AsyncBaseClient``.
+    ``http_client``, ``log_file``, ``action_poll_interval``, ``action_timeout``, ``fleet``) are
+    described on ``AsyncBaseClient``.
     """
 
     endpoint_name = ENDPOINT

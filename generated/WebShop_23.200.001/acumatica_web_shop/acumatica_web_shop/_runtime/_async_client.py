@@ -24,7 +24,9 @@ import httpx
 
 from . import _answers, _wire
 from ._async_concurrency import AsyncEvent, AsyncLock, AsyncSemaphore, AsyncSessionWork, async_sleep
+from ._async_coordination import AsyncCoordination, Slot, connect
 from .auth import Auth, AuthRequest, auth_from_env
+from .coordination import Fleet, SharedSession, export_tokens, import_tokens
 from .dialect import dialect_for
 from .errors import (
     ActionTimeout,
@@ -95,6 +97,8 @@ class AsyncBaseClient:
       one raises ``UnexpectedAnswer`` as it streams in, so a gzip bomb costs no memory. None: no limit.
     - ``lenient_decoding``: a value of the wrong type in an answer (``"abc"`` for a decimal) is kept
       as sent, logged and listed in the record's ``decode_errors``, instead of ``DecodeError``.
+    - ``fleet``: a ``Fleet`` shared by many worker processes (licence limits and signed-in
+      sessions kept together, in Redis); by default this client keeps its own, as alone.
 
     ``last_response`` is the raw ``httpx.Response`` last received by the caller (per task or
     thread); ``request()`` sends any request with every safeguard.
@@ -121,6 +125,7 @@ class AsyncBaseClient:
         action_timeout: float = 600.0,
         max_response_bytes: int | None = DEFAULT_MAX_RESPONSE_BYTES,
         lenient_decoding: bool = False,
+        fleet: Fleet | None = None,
     ) -> None:
         site = url or os.environ.get("ACUMATICA_URL")
         if not site:
@@ -205,6 +210,14 @@ class AsyncBaseClient:
         self._last_response = contextvars.ContextVar(f"{LOGGER_NAME}.last_response", default=None)
         self._log = _wire.ExchangeLog(LOGGER_NAME, log_file, self.auth.secrets)
         self.logger = self._log.logger
+        # Fleet coordination (issue 12): a slot per request (_take_slot/_give_slot), the fleet's
+        # session at sign-in and renewal (_fleet_session), its last user signs out (_leave_fleet).
+        # None, the default, is the in-process behaviour above at no extra cost.
+        self._fleet: AsyncCoordination | None = None
+        self._fleet_generation = 0  # the fleet session this client uses (negative: its own)
+        self._taken_up_session = 0  # the newest session that another worker signed in
+        if fleet is not None:
+            self._fleet = connect(fleet, self.url, self.auth, self.logger)
 
     # Lifecycle -------------------------------------------------------------------------------
 
@@ -240,12 +253,15 @@ class AsyncBaseClient:
                 # Closed first, under the lock: a request waiting to sign in again sees it and
                 # stops, so no session starts after this sign-out.
                 self._closed = True
+                await self._leave_fleet()
                 await self._sign_out()
         finally:
             self._closed = True
             try:
                 self._log.close()
             finally:
+                if self._fleet is not None:
+                    await self._fleet.close()  # never raises
                 if self._owns_http:
                     await self._http.aclose()
 
@@ -467,7 +483,7 @@ class AsyncBaseClient:
         wait_for_renewal: bool = False,
     ) -> tuple[httpx.Response, int]:
         """Send once through the throttle; the response and the session it was sent on."""
-        await self._take_slot(wait_for_renewal)
+        slot = await self._take_slot(wait_for_renewal)
         try:
             # Built once through the throttle, so it carries the session current at sending time.
             # Credentials go to this site only, never to a foreign href.
@@ -495,7 +511,7 @@ class AsyncBaseClient:
                 self._log_failure(request, content, started, exc)
                 raise
         finally:
-            self._throttle.release()
+            await self._give_slot(slot)
         # A late answer on a replaced session must not bring its cookies back.
         if own_site and "set-cookie" in response.headers and session == self._session:
             self._cookies.update(response.headers.get_list("set-cookie"))
@@ -561,15 +577,30 @@ class AsyncBaseClient:
         """``error`` with no secret in its message, wherever the server put one."""
         return _wire.scrub_error(error, self.auth.secrets())
 
-    async def _take_slot(self, wait_for_renewal: bool) -> None:
+    async def _take_slot(self, wait_for_renewal: bool) -> Slot:
         """A throttle slot. While the session is being renewed, a request that needs it gives
-        its slot back and waits for the renewal: sent meanwhile, it would only fail."""
+        its slot back and waits for the renewal: sent meanwhile, it would only fail.
+        With a fleet, then the fleet's slot too (session work, which the others wait for, first)."""
         while True:
             await self._throttle.acquire()
             if not wait_for_renewal or self._not_renewing.is_set():
-                return
+                break
             self._throttle.release()
             await self._not_renewing.wait()
+        if self._fleet is None:
+            return None
+        try:
+            return await self._fleet.enter(priority=not wait_for_renewal)
+        except BaseException:
+            self._throttle.release()
+            raise
+
+    async def _give_slot(self, slot: Slot) -> None:
+        try:
+            if self._fleet is not None:
+                await self._fleet.leave(slot)
+        finally:
+            self._throttle.release()
 
     def _log_failure(
         self,
@@ -616,7 +647,8 @@ class AsyncBaseClient:
 
     async def _ensure_signed_in(self, method: str, url: str) -> None:
         if self._signed_in and not self.auth.needs_renewal(time.time()):
-            return
+            if self._fleet is None or not self._fleet_moved():
+                return
         attempts_seen = self._sign_in_attempts
 
         async def sign_in() -> None:
@@ -624,7 +656,8 @@ class AsyncBaseClient:
                 if self._closed:
                     raise AcumaticaError("the client is closed", method=method, url=url)
                 if self._signed_in and not self.auth.needs_renewal(time.time()):
-                    return  # another request did it meanwhile
+                    if not self._fleet_moved():
+                        return  # another request did it meanwhile
                 self._raise_refusal(attempts_seen)
                 if not self._signed_in:
                     await self._attempt_sign_in(self._sign_in)
@@ -657,6 +690,12 @@ class AsyncBaseClient:
         self._refusal = None
 
     async def _sign_in(self) -> None:
+        if self._fleet is not None:
+            await self._fleet_session(self._sign_in_here)
+        else:
+            await self._sign_in_here()
+
+    async def _sign_in_here(self) -> None:
         request = self.auth.sign_in_request(self.url, time.time())
         if request is not None:
             await self._authenticate(request)
@@ -675,6 +714,9 @@ class AsyncBaseClient:
                     raise AcumaticaError("the client is closed", method=method, url=url)
                 if session != self._session:
                     return "replaced"
+                if self._fleet_moved():  # another worker renewed the fleet's session: use it
+                    await self._attempt_sign_in(lambda: self._renew_locked(method, url, status))
+                    return "replaced"
                 if not allowed:
                     return "no"
                 if (
@@ -686,7 +728,8 @@ class AsyncBaseClient:
                     return "no"  # a fresh session failed before any success: it would again
                 self._raise_refusal(attempts_seen)
                 await self._attempt_sign_in(lambda: self._renew_locked(method, url, status))
-                return "renewed"
+                # Taking up the fleet's session is not signing in again: it counts as replaced.
+                return "replaced" if self._session == self._taken_up_session else "renewed"
 
         return await self._shielded(renew)
 
@@ -702,7 +745,7 @@ class AsyncBaseClient:
         while True:
             if not self._not_renewing.is_set():  # a renewal is running: wait for its end
                 await self._not_renewing.wait()
-            if self._session != session:
+            if self._session != session or self._fleet_moved():
                 return True
             if time.monotonic() >= deadline:
                 return False
@@ -716,6 +759,12 @@ class AsyncBaseClient:
             self._not_renewing.set()
 
     async def _renew_session(self, method: str, url: str, status: int | None) -> None:
+        if self._fleet is not None:
+            await self._fleet_session(lambda: self._renew_here(method, url, status))
+        else:
+            await self._renew_here(method, url, status)
+
+    async def _renew_here(self, method: str, url: str, status: int | None) -> None:
         if self.auth.signs_out_before_renewal and self._signed_in:
             await self._sign_out()
         request = self.auth.renewal_request(self.url, time.time())
@@ -741,6 +790,57 @@ class AsyncBaseClient:
         self._session += 1
         self._renewed_session = self._session
         self._renewed_at = self._clock()
+
+    def _fleet_moved(self) -> bool:
+        """Another worker of the fleet has renewed the session since this client took it up."""
+        if self._fleet is None:
+            return False
+        generation = self._fleet.generation
+        return generation is not None and generation != self._fleet_generation
+
+    async def _fleet_session(self, work: Callable[[], Awaitable[None]]) -> None:
+        """Sign in or renew through the fleet (lock held): take up the fleet's session when
+        another worker has renewed it already, else ``work`` signs in for the whole fleet."""
+        assert self._fleet is not None
+        if self._fleet_generation < 0 and self._signed_in:
+            await self._sign_out()  # our own, from while the fleet was out of reach: end it
+
+        async def sign_in() -> SharedSession:
+            await work()
+            return SharedSession(0, self._cookies.snapshot(), export_tokens(self.auth))
+
+        state, signed_in = await self._fleet.session(self._fleet_generation, sign_in)
+        self._fleet_generation = state.generation
+        if not signed_in:
+            self._take_up(state)
+
+    def _take_up(self, state: SharedSession) -> None:
+        """Use a session another worker of the fleet signed in, as if this client had."""
+        self._cookies.replace(state.cookies)
+        import_tokens(self.auth, state.tokens)
+        self._signed_in = True
+        self._session += 1
+        self._taken_up_session = self._session
+
+    async def _leave_fleet(self) -> None:
+        """At close (lock held): leave the fleet's session. Only its last user signs it out
+        (``_sign_out`` next); the others just forget it. Never raises."""
+        if self._fleet is None:
+            return
+        try:
+            sign_out, newest = await self._fleet.leave_session()
+        except Exception as exc:
+            self.logger.warning("leaving the fleet's session failed: %r", exc)
+            sign_out, newest = False, None
+        if self._fleet_generation < 0:
+            return  # a session of this client's own (Redis was away): signed out as usual
+        if not sign_out:
+            self._signed_in = False
+            self._cookies.clear()
+        elif newest is not None and (
+            newest.generation != self._fleet_generation or not self._signed_in
+        ):
+            self._take_up(newest)  # the fleet's newest session is the one to end
 
     async def _authenticate(self, request: AuthRequest) -> None:
         if request.form is not None:

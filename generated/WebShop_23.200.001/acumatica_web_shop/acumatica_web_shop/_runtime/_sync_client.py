@@ -23,7 +23,9 @@ import httpx
 
 from . import _answers, _wire
 from ._sync_concurrency import Event, Lock, Semaphore, SessionWork, sleep
+from ._sync_coordination import Coordination, Slot, connect
 from .auth import Auth, AuthRequest, auth_from_env
+from .coordination import Fleet, SharedSession, export_tokens, import_tokens
 from .dialect import dialect_for
 from .errors import (
     ActionTimeout,
@@ -94,6 +96,8 @@ class SyncBaseClient:
       one raises ``UnexpectedAnswer`` as it streams in, so a gzip bomb costs no memory. None: no limit.
     - ``lenient_decoding``: a value of the wrong type in an answer (``"abc"`` for a decimal) is kept
       as sent, logged and listed in the record's ``decode_errors``, instead of ``DecodeError``.
+    - ``fleet``: a ``Fleet`` shared by many worker processes (licence limits and signed-in
+      sessions kept together, in Redis); by default this client keeps its own, as alone.
 
     ``last_response`` is the raw ``httpx.Response`` last received by the caller (per task or
     thread); ``request()`` sends any request with every safeguard.
@@ -120,6 +124,7 @@ class SyncBaseClient:
         action_timeout: float = 600.0,
         max_response_bytes: int | None = DEFAULT_MAX_RESPONSE_BYTES,
         lenient_decoding: bool = False,
+        fleet: Fleet | None = None,
     ) -> None:
         site = url or os.environ.get("ACUMATICA_URL")
         if not site:
@@ -204,6 +209,14 @@ class SyncBaseClient:
         self._last_response = contextvars.ContextVar(f"{LOGGER_NAME}.last_response", default=None)
         self._log = _wire.ExchangeLog(LOGGER_NAME, log_file, self.auth.secrets)
         self.logger = self._log.logger
+        # Fleet coordination (issue 12): a slot per request (_take_slot/_give_slot), the fleet's
+        # session at sign-in and renewal (_fleet_session), its last user signs out (_leave_fleet).
+        # None, the default, is the in-process behaviour above at no extra cost.
+        self._fleet: Coordination | None = None
+        self._fleet_generation = 0  # the fleet session this client uses (negative: its own)
+        self._taken_up_session = 0  # the newest session that another worker signed in
+        if fleet is not None:
+            self._fleet = connect(fleet, self.url, self.auth, self.logger)
 
     # Lifecycle -------------------------------------------------------------------------------
 
@@ -239,12 +252,15 @@ class SyncBaseClient:
                 # Closed first, under the lock: a request waiting to sign in again sees it and
                 # stops, so no session starts after this sign-out.
                 self._closed = True
+                self._leave_fleet()
                 self._sign_out()
         finally:
             self._closed = True
             try:
                 self._log.close()
             finally:
+                if self._fleet is not None:
+                    self._fleet.close()  # never raises
                 if self._owns_http:
                     self._http.close()
 
@@ -459,7 +475,7 @@ class SyncBaseClient:
         wait_for_renewal: bool = False,
     ) -> tuple[httpx.Response, int]:
         """Send once through the throttle; the response and the session it was sent on."""
-        self._take_slot(wait_for_renewal)
+        slot = self._take_slot(wait_for_renewal)
         try:
             # Built once through the throttle, so it carries the session current at sending time.
             # Credentials go to this site only, never to a foreign href.
@@ -487,7 +503,7 @@ class SyncBaseClient:
                 self._log_failure(request, content, started, exc)
                 raise
         finally:
-            self._throttle.release()
+            self._give_slot(slot)
         # A late answer on a replaced session must not bring its cookies back.
         if own_site and "set-cookie" in response.headers and session == self._session:
             self._cookies.update(response.headers.get_list("set-cookie"))
@@ -553,15 +569,30 @@ class SyncBaseClient:
         """``error`` with no secret in its message, wherever the server put one."""
         return _wire.scrub_error(error, self.auth.secrets())
 
-    def _take_slot(self, wait_for_renewal: bool) -> None:
+    def _take_slot(self, wait_for_renewal: bool) -> Slot:
         """A throttle slot. While the session is being renewed, a request that needs it gives
-        its slot back and waits for the renewal: sent meanwhile, it would only fail."""
+        its slot back and waits for the renewal: sent meanwhile, it would only fail.
+        With a fleet, then the fleet's slot too (session work, which the others wait for, first)."""
         while True:
             self._throttle.acquire()
             if not wait_for_renewal or self._not_renewing.is_set():
-                return
+                break
             self._throttle.release()
             self._not_renewing.wait()
+        if self._fleet is None:
+            return None
+        try:
+            return self._fleet.enter(priority=not wait_for_renewal)
+        except BaseException:
+            self._throttle.release()
+            raise
+
+    def _give_slot(self, slot: Slot) -> None:
+        try:
+            if self._fleet is not None:
+                self._fleet.leave(slot)
+        finally:
+            self._throttle.release()
 
     def _log_failure(
         self,
@@ -608,7 +639,8 @@ class SyncBaseClient:
 
     def _ensure_signed_in(self, method: str, url: str) -> None:
         if self._signed_in and not self.auth.needs_renewal(time.time()):
-            return
+            if self._fleet is None or not self._fleet_moved():
+                return
         attempts_seen = self._sign_in_attempts
 
         def sign_in() -> None:
@@ -616,7 +648,8 @@ class SyncBaseClient:
                 if self._closed:
                     raise AcumaticaError("the client is closed", method=method, url=url)
                 if self._signed_in and not self.auth.needs_renewal(time.time()):
-                    return  # another request did it meanwhile
+                    if not self._fleet_moved():
+                        return  # another request did it meanwhile
                 self._raise_refusal(attempts_seen)
                 if not self._signed_in:
                     self._attempt_sign_in(self._sign_in)
@@ -649,6 +682,12 @@ class SyncBaseClient:
         self._refusal = None
 
     def _sign_in(self) -> None:
+        if self._fleet is not None:
+            self._fleet_session(self._sign_in_here)
+        else:
+            self._sign_in_here()
+
+    def _sign_in_here(self) -> None:
         request = self.auth.sign_in_request(self.url, time.time())
         if request is not None:
             self._authenticate(request)
@@ -667,6 +706,9 @@ class SyncBaseClient:
                     raise AcumaticaError("the client is closed", method=method, url=url)
                 if session != self._session:
                     return "replaced"
+                if self._fleet_moved():  # another worker renewed the fleet's session: use it
+                    self._attempt_sign_in(lambda: self._renew_locked(method, url, status))
+                    return "replaced"
                 if not allowed:
                     return "no"
                 if (
@@ -678,7 +720,8 @@ class SyncBaseClient:
                     return "no"  # a fresh session failed before any success: it would again
                 self._raise_refusal(attempts_seen)
                 self._attempt_sign_in(lambda: self._renew_locked(method, url, status))
-                return "renewed"
+                # Taking up the fleet's session is not signing in again: it counts as replaced.
+                return "replaced" if self._session == self._taken_up_session else "renewed"
 
         return self._shielded(renew)
 
@@ -694,7 +737,7 @@ class SyncBaseClient:
         while True:
             if not self._not_renewing.is_set():  # a renewal is running: wait for its end
                 self._not_renewing.wait()
-            if self._session != session:
+            if self._session != session or self._fleet_moved():
                 return True
             if time.monotonic() >= deadline:
                 return False
@@ -708,6 +751,12 @@ class SyncBaseClient:
             self._not_renewing.set()
 
     def _renew_session(self, method: str, url: str, status: int | None) -> None:
+        if self._fleet is not None:
+            self._fleet_session(lambda: self._renew_here(method, url, status))
+        else:
+            self._renew_here(method, url, status)
+
+    def _renew_here(self, method: str, url: str, status: int | None) -> None:
         if self.auth.signs_out_before_renewal and self._signed_in:
             self._sign_out()
         request = self.auth.renewal_request(self.url, time.time())
@@ -733,6 +782,57 @@ class SyncBaseClient:
         self._session += 1
         self._renewed_session = self._session
         self._renewed_at = self._clock()
+
+    def _fleet_moved(self) -> bool:
+        """Another worker of the fleet has renewed the session since this client took it up."""
+        if self._fleet is None:
+            return False
+        generation = self._fleet.generation
+        return generation is not None and generation != self._fleet_generation
+
+    def _fleet_session(self, work: Callable[[], None]) -> None:
+        """Sign in or renew through the fleet (lock held): take up the fleet's session when
+        another worker has renewed it already, else ``work`` signs in for the whole fleet."""
+        assert self._fleet is not None
+        if self._fleet_generation < 0 and self._signed_in:
+            self._sign_out()  # our own, from while the fleet was out of reach: end it
+
+        def sign_in() -> SharedSession:
+            work()
+            return SharedSession(0, self._cookies.snapshot(), export_tokens(self.auth))
+
+        state, signed_in = self._fleet.session(self._fleet_generation, sign_in)
+        self._fleet_generation = state.generation
+        if not signed_in:
+            self._take_up(state)
+
+    def _take_up(self, state: SharedSession) -> None:
+        """Use a session another worker of the fleet signed in, as if this client had."""
+        self._cookies.replace(state.cookies)
+        import_tokens(self.auth, state.tokens)
+        self._signed_in = True
+        self._session += 1
+        self._taken_up_session = self._session
+
+    def _leave_fleet(self) -> None:
+        """At close (lock held): leave the fleet's session. Only its last user signs it out
+        (``_sign_out`` next); the others just forget it. Never raises."""
+        if self._fleet is None:
+            return
+        try:
+            sign_out, newest = self._fleet.leave_session()
+        except Exception as exc:
+            self.logger.warning("leaving the fleet's session failed: %r", exc)
+            sign_out, newest = False, None
+        if self._fleet_generation < 0:
+            return  # a session of this client's own (Redis was away): signed out as usual
+        if not sign_out:
+            self._signed_in = False
+            self._cookies.clear()
+        elif newest is not None and (
+            newest.generation != self._fleet_generation or not self._signed_in
+        ):
+            self._take_up(newest)  # the fleet's newest session is the one to end
 
     def _authenticate(self, request: AuthRequest) -> None:
         if request.form is not None:

@@ -286,6 +286,17 @@ class SessionCookies:
             self._values.clear()
             self.header = ""
 
+    def snapshot(self) -> dict[str, str]:
+        """The cookies by name (a copy), to share the session with other workers of a fleet."""
+        with self._lock:
+            return dict(self._values)
+
+    def replace(self, values: Mapping[str, str]) -> None:
+        """Use these cookies instead (another worker's session, shared through the fleet)."""
+        with self._lock:
+            self._values = dict(values)
+            self.header = "; ".join(f"{name}={value}" for name, value in self._values.items())
+
     def __bool__(self) -> bool:
         return bool(self._values)
 

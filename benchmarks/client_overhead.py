@@ -88,6 +88,8 @@ def generated_package() -> ModuleType:
 def seed_order(url: str) -> str:
     with httpx.Client(base_url=url) as http:
         http.post("/entity/auth/login", json=LOGIN).raise_for_status()
+        customer = {"CustomerID": {"value": "C1"}}  # the sandbox checks that the order's exists
+        http.put("/entity/WebShop/24.200.001/Customer", json=customer).raise_for_status()
         body = {"OrderType": {"value": "SO"}, "CustomerID": {"value": "C1"}}
         order = http.put("/entity/WebShop/24.200.001/SalesOrder", json=body).json()
         http.post("/entity/auth/logout")

@@ -355,7 +355,7 @@ def test_an_unknown_future_wrapper_is_handled_generically():
     [
         ({"type": "integer", "format": "int64"}, Scalar.INT),
         ({"type": "number", "format": "decimal"}, Scalar.DECIMAL),
-        ({"type": "string", "format": "date"}, Scalar.DATETIME),
+        ({"type": "string", "format": "date"}, Scalar.DATE),
         ({"type": "object"}, Scalar.ANY),
         ({}, Scalar.ANY),
     ],
@@ -665,6 +665,12 @@ def test_hostile_entities_and_actions_named_like_keywords_or_the_runtime():
         "Async": "async_",
         "Reason-Code": "reason_code",
     }
+
+
+def test_an_action_named_like_the_typed_key_methods_gets_another_method_name():
+    # get_by_keys/delete_by_keys are defined by the generated API module, not the runtime base.
+    names = naming.assign_names(["GetByKeys", "DeleteByKeys"], reserved=API_RESERVED)
+    assert names == {"GetByKeys": "get_by_keys_", "DeleteByKeys": "delete_by_keys_"}
 
 
 @pytest.mark.parametrize(

@@ -89,6 +89,7 @@ def test_inspect_prints_format_endpoint_version_and_counts(capsys):
     assert rows["format"] == "openapi-3.0.1"
     assert rows["endpoint"] == "WebShop"
     assert rows["version"] == "24.200.001"
+    assert rows["contract"] == "4"
     assert rows["entities"] == "18"
     assert rows["top-level entities"] == "6"
     assert rows["actions"] == "13"
@@ -96,6 +97,18 @@ def test_inspect_prints_format_endpoint_version_and_counts(capsys):
     assert rows["fields"].startswith(f"{total} (")
     assert "9 detail" in rows["fields"] and "9 linked" in rows["fields"]
     assert rows["sha256"] == endpoint.spec_sha256
+
+
+def test_inspect_says_what_an_unknown_contract_is_read_as(capsys, tmp_path):
+    document = json.loads(WEBSHOP_24.read_text(encoding="utf-8"))
+    document["info"]["version"] = "1.0.0"
+    path = tmp_path / "WebShop_24.200.001.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    code, out, _ = run(["inspect", str(path)], capsys)
+    assert code == 0
+    assert summary_rows(out)["contract"] == (
+        "unknown (info.version is not a number): read as contract 4 or older"
+    )
 
 
 def test_inspect_reports_a_swagger_2_document(capsys):
@@ -347,13 +360,14 @@ def test_generate_without_spec_regenerates_the_configured_endpoints(capsys, proj
 def test_generate_check_fails_on_a_stale_tree_and_passes_when_fresh(capsys, project):
     code, out, _ = run(["generate", "--check"], capsys)
     assert code == 1  # nothing generated yet: every file is missing, none "differs"
-    assert "generated/acumatica_web_shop: 24 missing\n" in out
-    assert "not up to date (24 missing); run `acumatica-codegen generate`:" in out
     assert "generated/acumatica_web_shop/README.md (missing)\n" in out
     assert "differ" not in out and "stale" not in out
     assert not (project / "generated").exists()  # --check writes nothing
 
     assert run(["generate"], capsys)[0] == 0
+    files = sum(1 for p in (project / "generated").rglob("*") if p.is_file())
+    assert f"generated/acumatica_web_shop: {files} missing\n" in out  # every file it then wrote
+    assert f"not up to date ({files} missing); run `acumatica-codegen generate`:" in out
     code, out, _ = run(["generate", "--check"], capsys)
     assert code == 0
     assert "up to date" in out

@@ -18,7 +18,7 @@ from acumatica_codegen.builder import load_endpoint
 from acumatica_codegen.ir import Endpoint, Entity, FieldKind, Scalar
 from acumatica_codegen.render import write_package
 
-from testkit import FIXTURES, REAL_SPEC_NAMES, WEBSHOP_23, WEBSHOP_24
+from testkit import FIXTURES, REAL_SPEC_NAMES, WEBSHOP_23, WEBSHOP_24, WEBSHOP_26
 
 SMALL_REAL = (
     "DeviceHub_23.200.001.json",
@@ -36,6 +36,11 @@ SAMPLES: dict[Scalar, Any] = {
     Scalar.DATETIME: "2024-05-06T07:08:09.123+02:00",
     Scalar.GUID: "0f8fad5b-d9cb-469f-a165-70867728950e",
     Scalar.ANY: {"anything": [1, "two"]},
+    # contract 5
+    Scalar.DATE: "2026-09-09",
+    Scalar.STRING_SELECT: {"id": "CL", "description": "Completed"},
+    Scalar.INT_SELECT: {"id": 3, "description": None},
+    Scalar.STRING_MULTI_SELECT: [{"id": "A", "description": "Alpha"}, {"id": "B"}],
 }
 
 
@@ -118,7 +123,10 @@ def _assert_imports_and_round_trips(endpoint: Endpoint, project_dir: Path, tmp_p
     assert report == {"checked": len(endpoint.entities), "failures": []}
 
 
-def _mypy_strict(project_dir: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+def _mypy_strict(
+    project_dir: Path, tmp_path: Path, target: str = ""
+) -> subprocess.CompletedProcess[str]:
+    """``mypy --strict`` in ``project_dir`` on ``target`` (default: the package)."""
     return subprocess.run(
         [
             sys.executable,
@@ -129,12 +137,22 @@ def _mypy_strict(project_dir: Path, tmp_path: Path) -> subprocess.CompletedProce
             "3.10",
             "--cache-dir",
             str(tmp_path / ".mypy_cache"),
-            project_dir.name,
+            target or project_dir.name,
         ],
         capture_output=True,
         text=True,
         cwd=project_dir,
     )
+
+
+def test_real_contract5_subset_generates_imports_round_trips_and_type_checks(
+    real_26_subset: Path, tmp_path: Path
+) -> None:
+    endpoint = load_endpoint(real_26_subset)
+    result = write_package(endpoint, tmp_path / "out", spec_name=real_26_subset.name)
+    _assert_imports_and_round_trips(endpoint, result.project_dir, tmp_path)
+    run = _mypy_strict(result.project_dir, tmp_path)
+    assert run.returncode == 0, run.stdout
 
 
 @pytest.mark.parametrize("name", SMALL_REAL)
@@ -158,6 +176,7 @@ def test_small_real_endpoint_passes_mypy_strict_and_black(
     [
         WEBSHOP_23,
         WEBSHOP_24,
+        WEBSHOP_26,
         FIXTURES / "hostile.json",
         FIXTURES / "old_contract.json",
     ],

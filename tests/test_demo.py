@@ -48,7 +48,7 @@ def test_demo_runs_the_whole_workflow_and_exits_0(tmp_path: Path) -> None:
         "Sign out",
     ):
         assert expected in steps, out
-    assert "WebShop_24.200.001.json" in out  # the newest example endpoint
+    assert "WebShop_26.200.001.json" in out  # the newest example endpoint
     assert re.search(r"→ 202, then polled its Location: (202, )*204", out), out
     assert "Status is now 'Released'" in out
     assert "0 open sessions" in out

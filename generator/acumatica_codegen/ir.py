@@ -21,7 +21,12 @@ class Scalar(str, enum.Enum):
     FLOAT = "float"
     BOOL = "bool"
     DATETIME = "datetime"
+    DATE = "date"  # contract 5 DateOnlyValue (``format: date``): ``{"value": "2026-09-09"}``
     GUID = "guid"
+    # Contract 5 selects: ``{"value": {"id": "CL", "description": "Completed"}}``.
+    STRING_SELECT = "string_select"  # StringSingleSelectValue: a string id
+    INT_SELECT = "int_select"  # IntSingleSelectValue: an integer id
+    STRING_MULTI_SELECT = "string_multi_select"  # StringMultiSelectValue: a list of string ids
     ANY = "any"  # a type the document does not pin down: passed through untouched
 
     @property
@@ -37,7 +42,13 @@ _ANNOTATIONS = {
     Scalar.FLOAT: "float",
     Scalar.BOOL: "bool",
     Scalar.DATETIME: "datetime",
+    # ``datetime.date`` under the runtime's alias: a field named ``date`` (SalesOrder.Date) is
+    # common and would shadow the bare name in the class body.
+    Scalar.DATE: "DateOnly",
     Scalar.GUID: "UUID",
+    Scalar.STRING_SELECT: "Select[str]",
+    Scalar.INT_SELECT: "Select[int]",
+    Scalar.STRING_MULTI_SELECT: "list[Select[str]]",
     Scalar.ANY: "Any",
 }
 
@@ -51,6 +62,7 @@ class FieldKind(str, enum.Enum):
     LINKED = "linked"  # one nested (linked) entity
     CUSTOM = "custom"  # {View: {Field: {"type": "CustomStringField", "value": ...}}}
     FILES = "files"  # a list of FileLink {id, filename, href}
+    MAP = "map"  # a JSON object of named items (``_links``, ``_workflowActions``), not wrapped
 
 
 @dataclass(frozen=True)
@@ -69,8 +81,9 @@ class Field:
     wire_name: str  # as on the wire: "CustomerID"
     python_name: str  # unique within its entity: "customer_id"
     kind: FieldKind
-    scalar: Scalar  # VALUE and PLAIN: the value's type; otherwise Scalar.ANY
-    value_type: str | None = None  # VALUE: the wrapper's schema name, e.g. "StringValue"
+    scalar: Scalar  # VALUE, PLAIN and MAP (its items): the value's type; otherwise Scalar.ANY
+    # VALUE: the wrapper's schema name, e.g. "StringValue"; MAP: the items' schema, if named
+    value_type: str | None = None
     entity: str | None = None  # DETAIL and LINKED: the nested entity's schema name
     description: str | None = None
 
@@ -126,6 +139,10 @@ class Endpoint:
     value_types: tuple[ValueType, ...]  # *Value wrappers, sorted by name
     custom_field_types: tuple[ValueType, ...]  # Custom*Field schemas, sorted by name
     entities: tuple[Entity, ...]  # every entity, sorted by name
+    # The system contract the endpoint is built on, from ``info.version`` ("4" for Default
+    # 20.200.001-25.200.001, "5" for 26.200.001). None when the document gives no whole number
+    # there: read as contract 4 and earlier (what every consumer did before contract 5).
+    contract_version: int | None = None
 
     @cached_property
     def entities_by_name(self) -> dict[str, Entity]:
@@ -134,6 +151,11 @@ class Endpoint:
     def entity(self, name: str) -> Entity:
         """The entity whose schema name is ``name`` (KeyError if absent)."""
         return self.entities_by_name[name]
+
+    @property
+    def is_contract_5(self) -> bool:
+        """Contract 5 or later: selects, date-only values and the OData 4.01 query dialect."""
+        return self.contract_version is not None and self.contract_version >= 5
 
     @property
     def top_level_entities(self) -> tuple[Entity, ...]:

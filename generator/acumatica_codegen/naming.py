@@ -2,9 +2,14 @@
 
 Rules, in order:
 1. ``snake_case`` splits words at case changes and keeps acronyms whole: ``CustomerID`` →
-   ``customer_id``, ``TAMEmployeeName`` → ``tam_employee_name``. Anything that is not an ASCII
-   letter or digit separates words; accents are dropped (``Ünïcode`` → ``unicode``); a name that
-   starts with a digit gets a ``n`` prefix (``2ndLine`` → ``n2nd_line``).
+   ``customer_id``, ``TAMEmployeeName`` → ``tam_employee_name``. Acronyms split as people read
+   them: before ``ID`` (``BOMID`` → ``bom_id``), in the plural (``FileURLs`` → ``file_urls``) and
+   before a lower-case joining word (``LocationIDfromBranch`` → ``location_id_from_branch``); a
+   capital and its number stay one word (``F1099Box`` → ``f1099_box``); the words Acumatica
+   writes joined in lower case are spelled out (``NumberofPeriods`` → ``number_of_periods``,
+   ``JOINED_WORDS``). Anything that is not an ASCII letter or digit separates words; accents are
+   dropped (``Ünïcode`` → ``unicode``); a name that starts with a digit gets a ``n`` prefix
+   (``2ndLine`` → ``n2nd_line``).
 2. A Python keyword or a reserved name (a builtin used in annotations, a method of the base class,
    for classes a name the generated module imports) gets a trailing underscore (``Class`` →
    ``class_``, an entity ``Value`` → class ``Value_``), as PEP 8 suggests.
@@ -18,11 +23,12 @@ Rules, in order:
 
 from __future__ import annotations
 
+import functools
 import keyword
 import re
 import sys
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from .errors import UserError
 
@@ -31,7 +37,8 @@ ANNOTATION_NAMES = frozenset(
     {
         "str", "int", "float", "bool", "list", "dict", "tuple", "object", "bytes",
         "Any", "ClassVar", "Decimal", "datetime", "UUID", "Unset", "UNSET", "Model",
-        "CustomFields", "FileLink", "FieldRef", "EntityRef", "field", "dataclass",
+        "CustomFields", "FileLink", "FieldRef", "EntityRef", "field", "dataclass", "Select",
+        "DateOnly", "Sequence",
     }
 )  # fmt: skip
 
@@ -46,10 +53,53 @@ GENERATED_MODULE_NAMES = frozenset(
         "UUID", "Model", "Fields", "Value", "Plain", "Linked", "Detail", "Custom", "Files",
         "FieldRef", "UNSET", "Unset", "CustomFields", "FileLink", "EntityApi", "AsyncEntityApi",
         "FieldSpec", "wrap_parameters", "httpx", "_MODULES", "__all__", "__getattr__", "__dir__",
+        "Select", "SelectAttribute", "MultiSelectAttribute", "Sequence", "DateOnly", "Map",
     }
 )  # fmt: skip
 
-_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+[a-z]*")
+# Words, in order of preference at each position:
+_WORD = re.compile(
+    r"""
+    [A-Z]{2,}s(?![a-z])                  # an acronym's plural: FileURLs -> URLs
+    | [A-Z]{2,}(?=(?:from|to|in|of|for|and|by|on|per|with)(?![a-z]))
+                                         # an acronym before a lower-case joining word: IDfrom
+    | (?!(?:GU|UU)ID(?![a-z]))[A-Z]{2,}(?=ID(?![a-z]))
+                                         # an acronym before ID: BOMID -> BOM, ID (not GUID)
+    | [A-Z]+(?=[A-Z][a-z])               # an acronym before a word: TAMEmployee -> TAM
+    | [A-Z][0-9]+                        # a letter and its number: L3Code -> L3, F1099Box -> F1099
+    | [A-Z]?[a-z]+ | [A-Z]+ | [0-9]+[a-z]*
+    """,
+    re.VERBOSE,
+)
+
+# Words Acumatica writes joined in lower case ("UseAddressfromBranchID", "NumberofPeriods"): the
+# ones in its real endpoint documents, each spelled out. A fixed list rather than a dictionary
+# search, so "distribution" never becomes "distributi_on"; tests/fixtures/python_names.txt shows
+# every name of the real documents, so a new joined word there shows up in review.
+JOINED_WORDS: Mapping[str, tuple[str, ...]] = {
+    joined.replace(" ", ""): tuple(joined.split())
+    for joined in (
+        "accrue on", "address from", "add to", "amount in", "amount to", "applied to",
+        "available for", "available in", "banks from", "benefit increases taxable wage",
+        "carryover after", "compare to", "contact with", "contributes to", "date of", "date to",
+        "day of", "deduction and", "deduction decreases taxable wage", "disburse from",
+        "hand in", "hours per", "include in", "information for", "invoices by", "issue in",
+        "is up to date", "letters by", "location from", "mark for", "method for", "number of",
+        "only from", "orders by", "overtime hours", "pay for all", "percent of", "post to",
+        "prices and", "rules for the", "shipping and", "shipping in", "statements by",
+        "subject to", "tax on", "threshold for", "time days", "transferred to", "used for",
+        "validated by", "waiting for", "year for", "years of",
+    )
+}  # fmt: skip
+
+
+def _words(name: str) -> list[str]:
+    """The lower-case words of an ASCII name, joined words spelled out."""
+    words: list[str] = []
+    for word in _WORD.findall(name):
+        lower = word.lower()
+        words.extend(JOINED_WORDS.get(lower, (lower,)))
+    return words
 
 
 def ascii_fold(name: str) -> str:
@@ -63,12 +113,14 @@ def _no_ascii_fallback(name: str) -> str:
     return "u" + "_".join(f"{ord(c):x}" for c in name if not c.isspace())
 
 
+# Cached: the same few thousand field names recur in every entity of every document.
+@functools.lru_cache(maxsize=8192)
 def snake_case(name: str) -> str:
     """``CustomerID`` → ``customer_id``; never empty, always a valid identifier (maybe a keyword)."""
-    words = _WORD.findall(ascii_fold(name))
+    words = _words(ascii_fold(name))
     if not words:
         return _no_ascii_fallback(name)
-    result = "_".join(w.lower() for w in words)
+    result = "_".join(words)
     return "n" + result if result[0].isdigit() else result
 
 

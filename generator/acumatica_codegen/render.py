@@ -2,15 +2,19 @@
 
 ``render_package`` is pure (IR in, ``{relative path: text}`` out); ``write_package`` puts the
 files on disk, removes the ones that no longer belong, and can instead report what differs
-(``check=True``, for ``generate --check``). Templates emit black-stable code; the few files that
-still carry a line over the limit (very long Acumatica names) are passed through black.
+(``check=True``, for ``generate --check``). Templates emit black-stable code; the few statements
+that still carry a line over the limit (very long Acumatica names) are laid out by black
+(``formatting``).
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
+import shutil
+import tempfile
 import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -21,12 +25,12 @@ import jinja2
 
 from . import __version__
 from .errors import UserError
+from .formatting import LINE_LENGTH, black_stable
 from .outputs import file_kind, output_target
 from .ir import Action, Endpoint, Entity, Field, FieldKind, Scalar
 from .naming import check_package_name, snake_case
 from . import runtime_source
 
-LINE_LENGTH = 100
 # What a generated package exports at its top level, by the module that defines it: the two
 # clients, and the ``__all__`` of the user-facing runtime modules (read from their source).
 PUBLIC_NAMES: dict[str, tuple[str, ...]] = {
@@ -79,13 +83,28 @@ def py_tuple(items: Iterable[str]) -> str:
 
 
 def toml_str(text: str) -> str:
-    """A TOML basic string (JSON's escaping is valid TOML)."""
-    return json.dumps(text, ensure_ascii=False)
+    """A TOML basic string (JSON's escaping is valid TOML, but for lone surrogates)."""
+    return json.dumps(visible_surrogates(text), ensure_ascii=False)
 
 
 def markdown_cell(text: str) -> str:
     """Text that stays inside one Markdown table cell."""
+    text = visible_surrogates(text)
     return " ".join(text.split()).replace("\\", "\\\\").replace("|", "\\|")
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def visible_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate written out as the six characters ``\\udXXX``.
+
+    JSON may carry a lone surrogate (``"\\ud800"``), which no UTF-8 file can hold: free text
+    (descriptions, screen names) shows it this way, always the same, in comments, docstrings,
+    README and pyproject. Names that reach the wire keep the exact value: ``py_str`` writes it
+    as an escape in the string literal.
+    """
+    return _LONE_SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def docstring(text: str, indent: int) -> str:
@@ -108,7 +127,7 @@ def docstring(text: str, indent: int) -> str:
 
 
 def _docstring_line(line: str) -> str:
-    escaped = line.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    escaped = visible_surrogates(line).replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
     return "".join(c if c.isprintable() else _unicode_escape(c) for c in escaped)
 
 
@@ -132,7 +151,9 @@ def call(
         inner_call = call(func, args, indent + 4, suffix="", brackets=brackets)
         return f"{pad}{prefix}(\n{inner_call}\n{pad}){suffix}"
     inner = f"{pad}    {', '.join(args)}"
-    if len(inner) <= LINE_LENGTH:
+    # A call's arguments may stay together on one indented line; black explodes the items of a
+    # list literal one per line as soon as it splits them (``__all__ = [...]``).
+    if len(inner) <= LINE_LENGTH and opening == "(":
         return f"{pad}{prefix}{func}{opening}\n{inner}\n{pad}{closing}{suffix}"
     exploded = "\n".join(f"{pad}    {a}," for a in args)
     return f"{pad}{prefix}{func}{opening}\n{exploded}\n{pad}{closing}{suffix}"
@@ -162,10 +183,11 @@ def field_ref(field: Field, indent: int) -> str:
 
 
 def assignment(target: str, value: str, indent: int) -> str:
-    """``target = value``; black wraps a value that does not fit in parentheses."""
+    """``target = value``; black wraps a value that does not fit in parentheses, unless the
+    value (a name, nothing to split) does not fit on its own line either."""
     pad = " " * indent
     line = f"{pad}{target} = {value}"
-    if len(line) <= LINE_LENGTH:
+    if len(line) <= LINE_LENGTH or len(f"{pad}    {value}") > LINE_LENGTH:
         return line
     return f"{pad}{target} = (\n{pad}    {value}\n{pad})"
 
@@ -184,12 +206,32 @@ def from_import(module: str, names: Iterable[str], indent: int) -> str:
 # -- what the templates show of the IR ----------------------------------------------------------
 
 
+# Select fields take a plain id as well as a ``Select``: what a parameter of that type accepts.
+_SELECT_ACCEPTS = {
+    Scalar.STRING_SELECT: "Select[str] | str",
+    Scalar.INT_SELECT: "Select[int] | int",
+    Scalar.STRING_MULTI_SELECT: "Sequence[Select[str] | str]",
+}
+# ... and the descriptor that declares such a field on a model class.
+_SELECT_ATTRIBUTES = {
+    Scalar.STRING_SELECT: "SelectAttribute[str]",
+    Scalar.INT_SELECT: "SelectAttribute[int]",
+    Scalar.STRING_MULTI_SELECT: "MultiSelectAttribute[str]",
+}
+
+
 def annotation(field: Field, endpoint: Endpoint) -> str:
-    """The Python type of a field as the model exposes it."""
+    """The Python type a field accepts (constructor and action parameters)."""
     if field.kind in (FieldKind.VALUE, FieldKind.PLAIN):
         if field.scalar is Scalar.ANY:
             return "Any"
-        return f"{field.scalar.annotation} | None | Unset"
+        accepts = _SELECT_ACCEPTS.get(field.scalar, field.scalar.annotation)
+        return f"{accepts} | None | Unset"
+    if field.kind is FieldKind.MAP:
+        if field.entity is not None:
+            return f"dict[str, {_class_of(field, endpoint)}] | None | Unset"
+        items = "Any" if field.scalar is Scalar.ANY else field.scalar.annotation
+        return f"dict[str, {items}] | None | Unset"
     if field.kind is FieldKind.LINKED:
         return f"{_class_of(field, endpoint)} | None | Unset"
     if field.kind is FieldKind.DETAIL:
@@ -199,10 +241,37 @@ def annotation(field: Field, endpoint: Endpoint) -> str:
     return "list[FileLink] | Unset"
 
 
+def declaration(field: Field, endpoint: Endpoint) -> tuple[str, str]:
+    """``(annotation, default)`` of the class attribute that declares a field on its model.
+
+    A select field is a descriptor, so it reads as ``Select`` yet takes a plain id.
+    """
+    select = _SELECT_ATTRIBUTES.get(field.scalar) if field.kind is FieldKind.VALUE else None
+    if select is not None:
+        return select, select.partition("[")[0] + "()"
+    return annotation(field, endpoint), "UNSET"
+
+
+# Scalars whose annotation names a type of the runtime's ``values`` module.
+_VALUE_NAMES = {
+    Scalar.DATE: "DateOnly",
+    Scalar.STRING_SELECT: "Select",
+    Scalar.INT_SELECT: "Select",
+    Scalar.STRING_MULTI_SELECT: "Select",
+}
+
+# A select field is filtered by its id: its ``FieldRef`` compares ids.
+_SELECT_IDS = {
+    Scalar.STRING_SELECT: "str",
+    Scalar.INT_SELECT: "int",
+    Scalar.STRING_MULTI_SELECT: "str",
+}
+
+
 def ref_annotation(field: Field) -> str:
     """The type parameter of the field's ``FieldRef``."""
     if field.kind in (FieldKind.VALUE, FieldKind.PLAIN):
-        return field.scalar.annotation
+        return _SELECT_IDS.get(field.scalar, field.scalar.annotation)
     return "Any"
 
 
@@ -213,6 +282,10 @@ def spec_call(field: Field, endpoint: Endpoint) -> tuple[str, list[str]]:
         return "Value", [*names, py_str(field.scalar.value)]
     if field.kind is FieldKind.PLAIN:
         return "Plain", [*names, py_str(field.scalar.value)]
+    if field.kind is FieldKind.MAP and field.entity is not None:
+        return "Map", [*names, py_str(_class_of(field, endpoint))]
+    if field.kind is FieldKind.MAP:  # items of a scalar or an unmodelled schema: kept as JSON
+        return "Plain", [*names, py_str(Scalar.ANY.value)]
     if field.kind is FieldKind.LINKED:
         return "Linked", [*names, py_str(_class_of(field, endpoint))]
     if field.kind is FieldKind.DETAIL:
@@ -274,7 +347,12 @@ class Family:
 
     def imports(self, endpoint: Endpoint) -> list[str]:
         """Standard-library imports the module's annotations need."""
-        needed = {f.scalar for e in self.entities for f in e.fields}
+        needed = {
+            f.scalar
+            for e in self.entities
+            for f in e.fields
+            if f.kind in (FieldKind.VALUE, FieldKind.PLAIN, FieldKind.MAP)
+        }
         typing_names = ["Any", "ClassVar"]
         if self.foreign_classes(endpoint):
             typing_names.append("TYPE_CHECKING")
@@ -292,14 +370,25 @@ class Family:
         return sorted(result)
 
     def runtime_names(self) -> list[str]:
-        kinds = {f.kind for e in self.entities for f in e.fields}
         names = {"Fields", "Model"}
-        names |= {spec for kind, spec in _SPEC_NAMES.items() if kind in kinds}
+        names |= {_spec_name(f) for e in self.entities for f in e.fields}
+        names |= {
+            _SELECT_ATTRIBUTES[f.scalar].partition("[")[0]
+            for e in self.entities
+            for f in e.fields
+            if f.kind is FieldKind.VALUE and f.scalar in _SELECT_ATTRIBUTES
+        }
         return sorted(names)
 
     def value_names(self) -> list[str]:
         kinds = {f.kind for e in self.entities for f in e.fields}
         names = {"UNSET", "Unset"}
+        names |= {
+            _VALUE_NAMES[f.scalar]
+            for e in self.entities
+            for f in e.fields
+            if f.kind is not FieldKind.MAP and f.scalar in _VALUE_NAMES
+        }
         if FieldKind.CUSTOM in kinds:
             names.add("CustomFields")
         if FieldKind.FILES in kinds:
@@ -315,6 +404,13 @@ _SPEC_NAMES = {
     FieldKind.CUSTOM: "Custom",
     FieldKind.FILES: "Files",
 }
+
+
+def _spec_name(field: Field) -> str:
+    """The runtime's ``Fields(...)`` entry constructor of a field (see ``spec_call``)."""
+    if field.kind is FieldKind.MAP:  # a map of entities; items of anything else stay JSON
+        return "Map" if field.entity is not None else "Plain"
+    return _SPEC_NAMES[field.kind]
 
 
 def families(endpoint: Endpoint) -> list[Family]:
@@ -338,6 +434,8 @@ def families(endpoint: Endpoint) -> list[Family]:
 def scalar_imports(scalars: set[Scalar], *, typing_names: Iterable[str] = ()) -> list[str]:
     """Standard-library import lines for the annotations of ``scalars``."""
     lines = []
+    if Scalar.STRING_MULTI_SELECT in scalars:
+        lines.append("from collections.abc import Sequence")
     if Scalar.DATETIME in scalars:
         lines.append("from datetime import datetime")
     if Scalar.DECIMAL in scalars:
@@ -376,6 +474,7 @@ def make_environment() -> jinja2.Environment:
         from_import=from_import,
         annotation=annotation,
         ref_annotation=ref_annotation,
+        declaration=declaration,
         spec_call=spec_call,
         entity_title=entity_title,
         action_doc=action_doc,
@@ -439,6 +538,15 @@ def render_package(
             context,
             entity=entity,
             parameter_scalars={p.scalar for a in entity.actions for p in a.parameters},
+            parameter_value_names=sorted(
+                {"UNSET", "Unset", "wrap_parameters"}
+                | {
+                    _VALUE_NAMES[p.scalar]
+                    for a in entity.actions
+                    for p in a.parameters
+                    if p.scalar in _VALUE_NAMES
+                }
+            ),
             parameter_imports=scalar_imports(
                 {p.scalar for a in entity.actions for p in a.parameters}
                 | {entity.field(key).scalar for key in entity.keys}
@@ -446,7 +554,8 @@ def render_package(
         )
     for path, text in runtime_source.runtime_files().items():
         files[f"{package}/{path}"] = text
-    return {path: _black_stable(path, text) for path, text in sorted(files.items())}
+    # Templates also put free text in comments: no lone surrogate may reach a UTF-8 file.
+    return black_stable({path: visible_surrogates(text) for path, text in sorted(files.items())})
 
 
 def _distribution_version(version: str) -> str:
@@ -455,26 +564,6 @@ def _distribution_version(version: str) -> str:
         if re.fullmatch(r"\d+(\.\d+)*", version)
         else "0+" + re.sub(r"[^a-zA-Z0-9]+", ".", version).strip(".")
     )
-
-
-def _black_stable(path: str, text: str) -> str:
-    """Pass a Python file through black only if a line is over the limit (rare, and slow).
-
-    The runtime is the same for every endpoint: its templates are kept black-clean (tests check).
-    """
-    if (
-        not path.endswith(".py")
-        or "/_runtime/" in path
-        or all(len(line) <= LINE_LENGTH for line in text.splitlines())
-    ):
-        return text
-    import black  # imported here: most runs never need it
-
-    mode = black.Mode(line_length=LINE_LENGTH, target_versions={black.TargetVersion.PY310})
-    try:
-        return black.format_str(text, mode=mode)
-    except black.InvalidInput as error:  # a template bug, never user input: fail loudly
-        raise RuntimeError(f"generated {path} is not valid Python: {error}") from error
 
 
 # -- writing -------------------------------------------------------------------------------------
@@ -517,10 +606,23 @@ def write_package(
         return _write(project, files, check=check)
     except OSError as error:
         where = error.filename or project
+        if STAGING_PREFIX in str(where):  # the hidden staging folder means nothing to the user
+            where = project
+        if error.errno == errno.ENAMETOOLONG:
+            raise UserError(_name_too_long(project, files)) from None
         raise UserError(
             f"cannot write the package to {where}: {error.strerror or error}; "
             "choose an output folder you can write to"
         ) from None
+
+
+def _name_too_long(project: Path, files: dict[str, str]) -> str:
+    longest = max((part for path in files for part in path.split("/")), key=len)
+    return (
+        f"cannot write the package to {project}: a name in the document makes the file name "
+        f"{longest[:40]}... ({len(longest)} characters), too long for a file name; shorten "
+        "that entity's name in the endpoint, or exclude it"
+    )
 
 
 def _write(project: Path, files: dict[str, str], *, check: bool) -> WriteResult:
@@ -534,24 +636,63 @@ def _write(project: Path, files: dict[str, str], *, check: bool) -> WriteResult:
     result = WriteResult(project_dir=project)
     existing = _existing_files(project)
     for relative, text in files.items():
-        target = project / relative
-        data = text.encode("utf-8")
-        if relative in existing and target.read_bytes() == data:
+        if relative in existing and (project / relative).read_bytes() == text.encode("utf-8"):
             result.unchanged += 1
             continue
         result.written.append(relative)
         if relative not in existing:
             result.missing.append(relative)
-        if not check:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-    for relative in sorted(existing - set(files)):
-        result.removed.append(relative)
-        if not check:
-            (project / relative).unlink()
+    result.removed.extend(sorted(existing - set(files)))
     if not check:
-        _remove_empty_folders(project)
+        _apply(project, files, result)
     return result
+
+
+STAGING_PREFIX = ".acumatica-codegen-staging-"
+
+
+def _apply(project: Path, files: dict[str, str], result: WriteResult) -> None:
+    """Make the project folder hold ``files``, never leaving a half-written package behind.
+
+    The changed files are written to a staging folder inside the project first (a dot folder,
+    which generation never owns), so a failure while writing them (a full disk, a permission,
+    Ctrl-C) leaves the project as it was; a project folder this run created is removed again.
+    Only then does each file move into place with one rename, the marker (``pyproject.toml``)
+    first: whatever happens after that, the next run knows the folder as its own and finishes
+    the job. A staging folder left by a killed run is removed.
+    """
+    created = not os.path.lexists(project)
+    project.mkdir(parents=True, exist_ok=True)
+    for stale in project.glob(STAGING_PREFIX + "*"):
+        if stale.is_dir() and not stale.is_symlink():
+            shutil.rmtree(stale, ignore_errors=True)
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=project))
+    try:
+        for relative in result.written:
+            staged = staging / relative
+            staged.parent.mkdir(parents=True, exist_ok=True)
+            staged.write_bytes(files[relative].encode("utf-8"))
+        for relative in sorted(result.written, key=lambda r: r != "pyproject.toml"):
+            _move_into_place(staging / relative, project / relative)
+    except BaseException:
+        shutil.rmtree(project if created else staging, ignore_errors=True)
+        raise
+    shutil.rmtree(staging, ignore_errors=True)
+    for relative in result.removed:
+        (project / relative).unlink()
+    _remove_empty_folders(project)
+
+
+def _move_into_place(staged: Path, target: Path) -> None:
+    """Rename ``staged`` over ``target``; through a symlink, the file it points to is replaced."""
+    real = output_target(target, "remove it, or choose another output folder")
+    real.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.replace(staged, real)
+    except OSError as error:
+        if error.errno != errno.EXDEV:  # a link to another file system: no rename there
+            raise
+        shutil.copyfile(staged, real)
 
 
 def _refuse_special_files(project: Path, files: dict[str, str]) -> None:

@@ -48,6 +48,7 @@ def webshop(tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
 def faulty() -> Any:
     with Sandbox(
         SPEC,
+        reference_checks=False,  # made-up customers: the faults are what is tested
         port=0,
         max_sessions=2,
         fail_rate=0.05,
@@ -207,7 +208,7 @@ def test_thousand_operations_with_injected_500s_leave_no_session_open(webshop, s
 
 
 def test_throttle_never_exceeds_its_cap_over_http(webshop):
-    with Sandbox(SPEC, port=0, max_sessions=2, latency_ms=20) as sandbox:
+    with Sandbox(SPEC, port=0, reference_checks=False, max_sessions=2, latency_ms=20) as sandbox:
 
         async def main() -> None:
             async with webshop.AsyncClient(
@@ -318,7 +319,7 @@ def test_no_secret_in_any_log_line(webshop, sandbox, tmp_path, monkeypatch, capl
 
 def test_generated_client_errors_files_and_actions_over_http(webshop):
     models = webshop.models
-    with Sandbox(SPEC, port=0, max_sessions=2) as sandbox:
+    with Sandbox(SPEC, port=0, reference_checks=False, max_sessions=2) as sandbox:
         with webshop.Client(sandbox.url, auth=webshop.CookieAuth("admin", "123")) as c:
             c.action_poll_interval = 0.01
             lines = [
@@ -349,7 +350,13 @@ def test_generated_client_errors_files_and_actions_over_http(webshop):
 def test_lock_violations_and_request_limit_over_http(webshop):
     SalesOrder = webshop.models.SalesOrder
     with Sandbox(
-        SPEC, port=0, max_sessions=2, conflict_rate=0.1, rate_limit=40, seed=11
+        SPEC,
+        port=0,
+        reference_checks=False,
+        max_sessions=2,
+        conflict_rate=0.1,
+        rate_limit=40,
+        seed=11,
     ) as sandbox:
         conflicts_left = 0
         with no_sleep_backoff(
@@ -387,7 +394,9 @@ def test_oauth_tokens_refresh_on_expiry_and_on_401_over_http(webshop):
 
     clients = {CLIENT_ID: CLIENT_SECRET}
     users = {USER: PASSWORD}
-    with Sandbox(SPEC, port=0, token_lifetime=1.0, oauth_clients=clients, users=users) as sandbox:
+    with Sandbox(
+        SPEC, port=0, reference_checks=False, token_lifetime=1.0, oauth_clients=clients, users=users
+    ) as sandbox:
         # Known expiry: renewed shortly before it runs out, without a 401.
         oauth = webshop.OAuth2Password(CLIENT_ID, CLIENT_SECRET, USER, PASSWORD)
         with webshop.Client(sandbox.url, auth=oauth, http_client=recording_client()) as c:
@@ -457,7 +466,7 @@ def test_more_clients_than_sessions_wait_for_a_free_one(webshop, sandbox):
 
 def test_a_detail_line_marked_deleted_is_removed_over_http(webshop):
     models = webshop.models
-    with Sandbox(SPEC, port=0) as sandbox:
+    with Sandbox(SPEC, port=0, reference_checks=False) as sandbox:
         with webshop.Client(sandbox.url, auth=webshop.CookieAuth("admin", "123")) as c:
             lines = [
                 models.SalesOrderDetail(inventory_id="A", order_qty=Decimal("1")),

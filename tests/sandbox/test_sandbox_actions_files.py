@@ -13,16 +13,7 @@ from sandbox_helpers import BASE_24, WEBSHOP_24, signed_in, value, wrap
 from acumatica_codegen.sandbox import Sandbox
 from acumatica_codegen.sandbox.app import action_effect
 
-sandbox = Sandbox.fixture(WEBSHOP_24, action_polls=2)
-
-
-@pytest.fixture
-def client(sandbox: Sandbox) -> Iterator[httpx.Client]:
-    sandbox.reset()
-    client = signed_in(sandbox.url)
-    yield client
-    client.post("/entity/auth/logout")
-    client.close()
+sandbox = Sandbox.fixture(WEBSHOP_24, action_polls=2, reference_checks=False)
 
 
 def make_order(client: httpx.Client, nbr: str = "SO-1", **fields: Any) -> dict[str, Any]:
@@ -74,7 +65,7 @@ def test_an_action_answers_202_with_a_status_location_polled_until_204(
         ("PutSalesOrderOnHold", "On Hold", True),
         ("ReleaseSalesOrderFromHold", "Open", False),
         ("ReopenSalesOrder", "Open", False),
-        ("SalesOrderCreateShipment", "Open", None),  # succeeds without effect
+        ("SalesOrderCreateShipment", "Open", False),  # succeeds without effect
     ],
 )
 def test_action_effects_on_the_record(

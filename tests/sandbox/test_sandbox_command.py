@@ -11,7 +11,7 @@ from sandbox_helpers import BASE_24, WEBSHOP_23, WEBSHOP_24, cli_sandbox, signed
 
 from acumatica_codegen.cli import main
 from acumatica_codegen.sandbox import Sandbox
-from acumatica_codegen.sandbox.command import _key_overrides
+from acumatica_codegen.sandbox.config_keys import configured_keys
 
 
 def test_serves_and_prints_where_on_the_first_line() -> None:
@@ -66,7 +66,20 @@ def run_main(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, 
         ([str(WEBSHOP_24), "--conflict-rate", "NaN"], "--conflict-rate"),
         ([str(WEBSHOP_24), "--rate-limit", "nan"], "--rate-limit"),
         ([str(WEBSHOP_24), "--token-lifetime", "inf"], "--token-lifetime"),
-        ([str(WEBSHOP_24), "--session-timeout", "nan"], "--session-timeout"),
+        ([str(WEBSHOP_24), "--session-timeout", "nan"], "--session-idle-timeout"),
+        ([str(WEBSHOP_24), "--session-idle-timeout", "0"], "--session-idle-timeout"),
+        ([str(WEBSHOP_24), "--restart-rate", "2"], "--restart-rate: expected a number from 0 to 1"),
+        (
+            [str(WEBSHOP_24), "--max-concurrent-requests", "0"],
+            "--max-concurrent-requests: expected an integer of at least 1",
+        ),
+        ([str(WEBSHOP_24), "--max-concurrent-requests", "2.5"], "--max-concurrent-requests"),
+        (
+            [str(WEBSHOP_24), "--max-requests-per-minute", "x"],
+            "--max-requests-per-minute: expected an integer of at least 1, got 'x'",
+        ),
+        ([str(WEBSHOP_24), "--request-queue-timeout", "-1"], "--request-queue-timeout"),
+        ([str(WEBSHOP_24), "--config", "nowhere.toml"], "config='nowhere.toml': no such"),
         ([str(WEBSHOP_24), "--seed", "abc"], "--seed"),
         ([str(WEBSHOP_24), "--user", "nobody"], "--user: expected NAME:PASSWORD"),
         ([str(WEBSHOP_24), "--client", ":x"], "--client: expected ID:SECRET"),
@@ -125,11 +138,11 @@ def test_key_overrides_come_from_the_projects_config(
         encoding="utf-8",
     )
     monkeypatch.chdir(tmp_path)
-    overrides = _key_overrides([Path("specs") / WEBSHOP_24.name])
+    overrides = configured_keys([Path("specs") / WEBSHOP_24.name], True)
     assert overrides == {"Customer": ("Email",)}
-    assert _key_overrides([WEBSHOP_23]) == {}  # not a configured document
+    assert configured_keys([WEBSHOP_23], True) == {}  # not a configured document
 
-    with Sandbox(spec, key_overrides=overrides) as sb:
+    with Sandbox(spec) as sb:  # the project's keys, without being told
         client = signed_in(sb.url)
         client.put(
             f"{BASE_24}/Customer", json={"Email": {"value": "a@b.c"}, "CustomerID": {"value": "C1"}}
@@ -137,3 +150,34 @@ def test_key_overrides_come_from_the_projects_config(
         assert client.get(f"{BASE_24}/Customer/a@b.c").status_code == 200
         assert client.get(f"{BASE_24}/Customer/C1").status_code == 500
         client.post("/entity/auth/logout")
+
+
+# SandboxOptions fields whose flag is not the field's name in kebab case.
+FLAG_OF = {
+    "users": "--user",
+    "tenants": "--tenant",
+    "oauth_clients": "--client",
+    "key_defaults": "--key-default",
+    "reference_checks": "--no-reference-checks",
+}
+
+
+def test_every_option_has_a_flag_in_help_and_a_keyword_of_sandbox(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import dataclasses
+    import inspect
+
+    from acumatica_codegen.sandbox.options import SandboxOptions
+
+    try:
+        main(["sandbox", "--help"])
+    except SystemExit as exited:
+        assert not exited.code
+    out = capsys.readouterr().out
+    keywords = inspect.signature(Sandbox.__init__).parameters
+    for option in dataclasses.fields(SandboxOptions):
+        flag = FLAG_OF.get(option.name, "--" + option.name.replace("_", "-"))
+        assert flag in out, flag
+        assert option.name in keywords, option.name
+    assert "per-request failures: your code sees some errors" in " ".join(out.split()).lower()

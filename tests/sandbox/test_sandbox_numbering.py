@@ -141,8 +141,9 @@ def test_auto_number_on_a_key_the_sandbox_cannot_number_is_refused(
 
 
 def test_auto_number_on_an_entity_without_keys_is_refused(real_specs_dir: Path) -> None:
-    with pytest.raises(UserError, match="Activity has no key fields to number"):
-        Sandbox(real_specs_dir / "Default_24.200.001.json", auto_number=["Activity"])
+    with pytest.raises(UserError, match="AccountSummaryInquiry has no key fields to number"):
+        spec = real_specs_dir / "Default_24.200.001.json"
+        Sandbox(spec, auto_number=["AccountSummaryInquiry"])  # an inquiry: keyless
 
 
 def test_the_command_refuses_auto_number_on_a_date_key(tmp_path: Path) -> None:

@@ -9,7 +9,6 @@ it created, and the sign-out, each step in a line or two.
 from __future__ import annotations
 
 import importlib
-import re
 import sys
 import tempfile
 import time
@@ -22,14 +21,15 @@ from typing import Any
 import click
 
 from ..errors import UserError
+from ..versions import VersionKey, version_key
 
 DEMO_USER = "admin"
 EXAMPLE_GLOB = "WebShop_*.json"
 
 
-def _version_key(path: Path) -> tuple[int, ...]:
-    match = re.search(r"_(\d+(?:\.\d+)*)\.json$", path.name)
-    return tuple(int(p) for p in match.group(1).split(".")) if match else ()
+def _file_version_key(path: Path) -> VersionKey:
+    """Order ``WebShop_<version>.json`` files by the version in their name."""
+    return version_key(path.name.removesuffix(".json").rpartition("_")[2])
 
 
 def find_example_spec() -> Path:
@@ -45,7 +45,7 @@ def find_example_spec() -> Path:
     for root in roots:
         found = [p for p in (root / "specs").glob(EXAMPLE_GLOB) if ".lock." not in p.name]
         if found:
-            return max(found, key=_version_key)
+            return max(found, key=lambda p: (_file_version_key(p), p.name))
     raise UserError(
         f"no example endpoint document (specs/{EXAMPLE_GLOB}) found; run the demo from the "
         "acumatica-codegen project folder, or pass --spec FILE"
@@ -139,6 +139,7 @@ def _run(spec: Path, folder: Path, steps: _Steps) -> None:
     password = DEFAULT_USERS[DEMO_USER]
     served = _identity(spec)
     with Sandbox(spec, port=0) as sandbox:
+        _stock_the_catalogue(sandbox)
         url = sandbox.url
         steps("Sandbox", f"serving {spec.name} at {url} (in-memory, in this process)")
 
@@ -223,10 +224,11 @@ def check_demo_endpoint(spec: Path) -> None:
 
 
 def _identity(spec: Path) -> tuple[str, str]:
-    from ..builder import load_endpoint
+    """The endpoint the document names (its IR's name and version)."""
+    from ..builder import document_identity
+    from ..spec import read_document
 
-    endpoint = load_endpoint(spec)
-    return endpoint.name, endpoint.version
+    return document_identity(read_document(spec))
 
 
 def _generate(spec_path: Path, out: Path) -> tuple[str, str]:
@@ -247,6 +249,7 @@ def _generate(spec_path: Path, out: Path) -> tuple[str, str]:
 
 
 CUSTOMER_ID = "NORTHWIND"
+DEMO_ITEMS = ("ESPRESSO-1KG", "GRINDER")  # what the demo order sells (see _create_order)
 
 
 def _use_client(module: Any, package: str, url: str, password: str, steps: _Steps) -> None:
@@ -267,6 +270,13 @@ def _use_client(module: Any, package: str, url: str, password: str, steps: _Step
             _list_created(client, steps)
     finally:
         http.close()
+
+
+def _stock_the_catalogue(sandbox: Any) -> None:
+    """The items the demo order sells: the sandbox, like Acumatica, refuses an order line for an
+    item it does not know ("'Inventory ID' cannot be found in the system.")."""
+    if any(loaded.entity("StockItem") for loaded in sandbox.state.loaded.values()):
+        sandbox.seed("StockItem", *({"InventoryID": {"value": item}} for item in DEMO_ITEMS))
 
 
 def _create_customer(client: Any, models: Any, steps: _Steps) -> None:
@@ -347,7 +357,7 @@ def _release_invoice(client: Any, invoice: Any, watcher: _ActionWatcher, steps: 
         "Release",
         "client.sales_invoice.release_sales_invoice(invoice)",
         f"→ {polling}",
-        f"→ done: the invoice's Status is now {released.status!r}",
+        f"→ done: the invoice's Status is now {_status_id(released)!r}",
     )
 
 
@@ -366,8 +376,15 @@ def _list_created(client: Any, steps: _Steps) -> None:
 
 
 def _status(record: Any) -> str:
+    status = _status_id(record)
+    return f" ({status})" if status is not None else ""
+
+
+def _status_id(record: Any) -> str | None:
+    """The record's Status: text up to contract 4, a select value (its id) from contract 5."""
     status = getattr(record, "status", None)
-    return f" ({status})" if isinstance(status, str) else ""
+    status = getattr(status, "id", status)
+    return status if isinstance(status, str) else None
 
 
 def _stats(url: str) -> dict[str, Any]:

@@ -34,6 +34,7 @@ def summary(endpoint: Endpoint, source: str) -> str:
         ("format", endpoint.source_format),
         ("endpoint", endpoint.name),
         ("version", endpoint.version),
+        ("contract", _contract(endpoint)),
         ("entities", str(len(endpoint.entities))),
         ("top-level entities", str(len(endpoint.top_level_entities))),
         ("actions", str(len(endpoint.actions))),
@@ -44,6 +45,13 @@ def summary(endpoint: Endpoint, source: str) -> str:
     ]
     width = max(len(label) for label, _ in rows)
     return "\n".join(f"{label.ljust(width)}  {value}" for label, value in rows)
+
+
+def _contract(endpoint: Endpoint) -> str:
+    """``5``, or what an unknown contract is read as."""
+    if endpoint.contract_version is None:
+        return "unknown (info.version is not a number): read as contract 4 or older"
+    return str(endpoint.contract_version)
 
 
 def entity_table(endpoint: Endpoint) -> str:

@@ -3,19 +3,29 @@
 A generated class declares its fields as ordinary attributes and lists them once in
 ``_fields_ = Fields(Value("CustomerID", "customer_id", "string"), ...)``. ``from_dict`` and
 ``to_dict`` walk only the keys that are present, so sparse records (the usual case with
-``$select``) cost little. Keys the class does not declare — ``_links``, fields a newer server
-added, a wrapper's ``error`` — are kept and sent back: ``from_dict(d).to_dict() == d``.
+``$select``) cost little. Keys the class does not declare — fields a newer server added, a
+wrapper's ``error`` — are kept and sent back: ``from_dict(d).to_dict() == d``.
+A value that is not of its field's type raises ``DecodeError`` naming the field (``_lenient``
+finds it, off the fast path), unless the caller asked for the lenient mode.
+
+A select field (contract 5) is declared with ``SelectAttribute``/``MultiSelectAttribute``: it reads
+as ``Select`` values and also takes plain ids, at run time and for type checkers.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, overload
 
 from .values import (
     CODECS,
     UNSET,
+    IdT,
+    Select,
+    Unset,
+    as_select,
+    as_selects,
     decode_custom,
     decode_files,
     encode_custom,
@@ -24,7 +34,9 @@ from .values import (
 
 M = TypeVar("M", bound="Model")
 
-VALUE, PLAIN, LINKED, DETAIL, CUSTOM, FILES = range(6)
+VALUE, PLAIN, LINKED, DETAIL, CUSTOM, FILES, MAP = range(7)
+# What a decoder raises on a value that is not of its type, and what a malformed shape raises.
+MALFORMED = (ValueError, TypeError, AttributeError, ArithmeticError, RecursionError)
 
 
 class FieldSpec:
@@ -75,9 +87,70 @@ def Custom(wire: str, attr: str) -> FieldSpec:  # noqa: N802
     return FieldSpec(CUSTOM, wire, attr)
 
 
+def Map(wire: str, attr: str, entity: str) -> FieldSpec:  # noqa: N802
+    """``{name: entity}``, e.g. ``_workflowActions`` (a newer platform's custom actions)."""
+    return FieldSpec(MAP, wire, attr, entity=entity)
+
+
 def Files(wire: str, attr: str) -> FieldSpec:  # noqa: N802
     """A list of ``FileLink``."""
     return FieldSpec(FILES, wire, attr)
+
+
+class _StoredAttribute:
+    """A descriptor that keeps its value in the instance ``__dict__`` under its own name, where
+    ``from_dict`` writes and ``to_dict`` reads, so it costs nothing on the wire path."""
+
+    __slots__ = ("name",)
+
+    def __init__(self) -> None:
+        self.name = ""
+
+    def __set_name__(self, owner: type[Any], name: str) -> None:
+        self.name = name
+
+    def _read(self, instance: object | None) -> Any:
+        return self if instance is None else instance.__dict__.get(self.name, UNSET)
+
+
+class SelectAttribute(_StoredAttribute, Generic[IdT]):
+    """A single-select field: reads ``Select[IdT]``, takes a ``Select`` or a plain id.
+
+    ``order.status = "CL"`` stores ``Select("CL")``, so ``order.status.description`` is always
+    there to read (``None`` until the server fills it in).
+    """
+
+    __slots__ = ()
+
+    @overload
+    def __get__(self, instance: None, owner: type[Any]) -> SelectAttribute[IdT]: ...
+
+    @overload
+    def __get__(self, instance: object, owner: type[Any]) -> Select[IdT] | None | Unset: ...
+
+    def __get__(self, instance: object | None, owner: type[Any]) -> Any:
+        return self._read(instance)
+
+    def __set__(self, instance: object, value: Select[IdT] | IdT | None | Unset) -> None:
+        instance.__dict__[self.name] = as_select(value)
+
+
+class MultiSelectAttribute(_StoredAttribute, Generic[IdT]):
+    """A multi-select field: reads ``list[Select[IdT]]``, takes choices or plain ids."""
+
+    __slots__ = ()
+
+    @overload
+    def __get__(self, instance: None, owner: type[Any]) -> MultiSelectAttribute[IdT]: ...
+
+    @overload
+    def __get__(self, instance: object, owner: type[Any]) -> list[Select[IdT]] | None | Unset: ...
+
+    def __get__(self, instance: object | None, owner: type[Any]) -> Any:
+        return self._read(instance)
+
+    def __set__(self, instance: object, value: Sequence[Select[IdT] | IdT] | None | Unset) -> None:
+        instance.__dict__[self.name] = as_selects(value)
 
 
 class Fields:
@@ -110,10 +183,29 @@ class Model:
     _extra: Mapping[str, Any] = _EMPTY  # wire keys the class does not declare
     # wire name → the wrapper's keys besides "value" (its "error", say)
     _wrapper_extra: Mapping[str, Mapping[str, Any]] = _EMPTY
+    # field path → why its value was kept as sent (lenient decoding only)
+    _decode_errors: Mapping[str, str] = _EMPTY
 
     @classmethod
-    def from_dict(cls: type[M], data: Mapping[str, Any]) -> M:
-        """Build an instance from the wire form (a JSON object as the server sends it)."""
+    def from_dict(cls: type[M], data: Mapping[str, Any], /, *, lenient: bool = False) -> M:
+        """Build an instance from the wire form (a JSON object as the server sends it).
+
+        A value that is not of its field's type (``"abc"`` for a decimal, an object where detail
+        lines are due) raises ``DecodeError`` naming the field. ``lenient=True`` keeps such a value
+        as it came instead and lists it in ``decode_errors``.
+        """
+        if not lenient:
+            try:
+                return cls._from_wire(data)
+            except MALFORMED:
+                pass  # decoded again below, field by field, to say which field is wrong
+        from ._lenient import decode_leniently  # only for answers that are not what they say
+
+        return decode_leniently(cls, data, lenient=lenient)
+
+    @classmethod
+    def _from_wire(cls: type[M], data: Mapping[str, Any]) -> M:
+        """``from_dict`` for a well-formed answer: raises on the first value that is not."""
         self = cls.__new__(cls)
         values = self.__dict__
         by_wire = cls._fields_.by_wire
@@ -145,13 +237,28 @@ class Model:
             elif kind == DETAIL:
                 if type(raw) is list and all(type(item) is dict for item in raw):
                     entity = spec.entity(cls)
-                    values[spec.attr] = [entity.from_dict(item) for item in raw]
-                else:
+                    values[spec.attr] = [entity._from_wire(item) for item in raw]
+                elif raw is None:
                     values[spec.attr] = raw
+                else:
+                    raise ValueError(f"expected a list of {spec.entity_name} records")
             elif kind == LINKED:
-                values[spec.attr] = spec.entity(cls).from_dict(raw) if type(raw) is dict else raw
+                if type(raw) is dict:
+                    values[spec.attr] = spec.entity(cls)._from_wire(raw)
+                elif raw is None:
+                    values[spec.attr] = raw
+                else:
+                    raise ValueError(f"expected one {spec.entity_name} record")
             elif kind == CUSTOM:
                 values[spec.attr] = decode_custom(raw)
+            elif kind == MAP:
+                if type(raw) is dict and all(type(item) is dict for item in raw.values()):
+                    entity = spec.entity(cls)
+                    values[spec.attr] = {k: entity._from_wire(item) for k, item in raw.items()}
+                elif raw is None:
+                    values[spec.attr] = raw
+                else:
+                    raise ValueError(f"expected a map of {spec.entity_name} records")
             else:
                 values[spec.attr] = decode_files(raw)
         if extra is not None:
@@ -187,6 +294,12 @@ class Model:
                 result[spec.wire] = value.to_dict() if isinstance(value, Model) else value
             elif kind == CUSTOM:
                 result[spec.wire] = encode_custom(value)
+            elif kind == MAP:
+                result[spec.wire] = (
+                    {k: v.to_dict() if isinstance(v, Model) else v for k, v in value.items()}
+                    if isinstance(value, dict)
+                    else value
+                )
             else:
                 result[spec.wire] = encode_files(value)
         for wire, kept in wrapper_extra.items():
@@ -204,6 +317,12 @@ class Model:
             for wire, kept in self._wrapper_extra.items()
             if kept.get("error") is not None
         }
+
+    @property
+    def decode_errors(self) -> dict[str, str]:
+        """Values kept as the server sent them, by field path, when read with ``lenient=True``:
+        ``{"OrderTotal": "'abc' is not a number"}``."""
+        return dict(self._decode_errors)
 
     @property
     def extra(self) -> Mapping[str, Any]:

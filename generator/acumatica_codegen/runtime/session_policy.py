@@ -2,14 +2,17 @@
 
 The policy knows the session's state (signed out, untested, working, ended), counts sign-in
 attempts and remembers the last one's failure. When a request fails for its session (a 401 or a
-stale-session 500) it decides, in three steps the client carries out:
+stale-session 500; a redirect to the sign-in page counts as a 401) it decides, in three steps the
+client carries out:
 
 1. ``may_renew``: whether *this request* may still sign in again (once; more only for a 401 on a
    session that had worked or that a stale 500 ended: another request's loss explains it);
 2. ``renewal`` (under the client's session lock): ``REPLACED`` when another request has signed in
-   again since the failure, ``RENEW`` to sign in again now, ``REFUSE`` when this request may not
+   again since the failure, ``TAKE_UP`` when another worker of the client's fleet has (its
+   session is taken up), ``RENEW`` to sign in again now, ``REFUSE`` when this request may not
    (another may), ``FUTILE`` when no request of the client may: the failure persists on fresh
    sessions, and signing in again per call would be a login storm (see ``futile_renewal``);
+   a ``RENEW`` that ended up taking up the fleet's session (``carried_out``) is a ``TAKE_UP``;
 3. ``next_step`` (after the renewal): resend, wait a moment for another request's renewal, or
    raise, with the reason the error gives.
 """
@@ -60,13 +63,15 @@ class SignInStep(enum.Enum):
 
     READY = "ready"  # signed in, credentials current: send
     SIGN_IN = "sign in"  # no session yet
-    RENEW = "renew"  # signed in, but the credentials (a token) are due for renewal
+    RENEW = "renew"  # signed in, but the credentials (a token) are due for renewal, or
+    # another worker of the fleet has signed in again since (its session is taken up)
 
 
 class Renewal(enum.Enum):
     """What to do about the session a request failed on."""
 
     REPLACED = "replaced"  # another request has signed in again since: use its session
+    TAKE_UP = "take up"  # another worker of the fleet has: take up its session, then as REPLACED
     RENEW = "renew"  # sign in again now
     REFUSE = "refuse"  # this request may not sign in again (another request may)
     FUTILE = "futile"  # no request signs in again for a while: it would not help
@@ -82,17 +87,24 @@ class NextStep(enum.Enum):
 
 @dataclass(frozen=True)
 class Failure:
-    """A request that failed for its session: a 401 or a stale-session 500."""
+    """A request that failed for its session: a 401, a redirect to the sign-in page or a
+    stale-session 500."""
 
     session: int  # the session it was sent on
     status: int
-    stale: StaleSession | None  # None for a 401
+    stale: StaleSession | None  # None for a 401 or a redirect
     idempotent: bool
+    to_sign_in: bool = False  # redirected to the sign-in page (some paths answer so, not 401)
+
+    @property
+    def signed_out(self) -> bool:
+        """The server does not know the session: a 401, or a redirect to the sign-in page."""
+        return self.status == 401 or self.to_sign_in
 
     @property
     def resend_safe(self) -> bool:
-        """The server surely ran none of it (a 401, "not logged in"), or twice is harmless."""
-        return self.status == 401 or self.stale is StaleSession.CERTAIN or self.idempotent
+        """The server surely ran none of it (signed out, "not logged in"), or twice is harmless."""
+        return self.signed_out or self.stale is StaleSession.CERTAIN or self.idempotent
 
 
 @dataclass(frozen=True)
@@ -122,6 +134,7 @@ class SessionPolicy:
         # resets it), and whether the current one was counted.
         self._futile_renewals = 0
         self._counted = False
+        self._taken_up = False  # the current session was taken up from the fleet
         # Sign-in attempts so far, and the last one's failure: (attempt, error, time).
         self.sign_in_attempts = 0
         self._refusal: tuple[int, AcumaticaError, float] | None = None
@@ -132,10 +145,12 @@ class SessionPolicy:
 
     # Before sending --------------------------------------------------------------------------
 
-    def sign_in_step(self, needs_renewal: bool) -> SignInStep:
+    def sign_in_step(self, needs_renewal: bool, fleet_moved: bool = False) -> SignInStep:
+        """``fleet_moved``: another worker of the fleet has signed in again since this client
+        took up the fleet's session (its own one is then likely over)."""
         if not self.signed_in:
             return SignInStep.SIGN_IN
-        return SignInStep.RENEW if needs_renewal else SignInStep.READY
+        return SignInStep.RENEW if needs_renewal or fleet_moved else SignInStep.READY
 
     def shared_refusal(self, attempts_seen: int, now: float) -> AcumaticaError | None:
         """The failure to raise instead of signing in, if any: a sign-in that failed while the
@@ -165,6 +180,13 @@ class SessionPolicy:
         self._worked = False
         self._counted = False
         self._renewed_at = now if renewal else None
+        self._taken_up = False
+
+    def took_up_session(self) -> None:
+        """The client took up a session another worker of its fleet signed in: a new session,
+        untested here, that no renewal of this client made (it counts for no futile renewal)."""
+        self.signed_in_now(renewal=False, now=0.0)
+        self._taken_up = True
 
     def signed_out(self) -> None:
         self.state = SessionState.SIGNED_OUT
@@ -201,12 +223,17 @@ class SessionPolicy:
         lost = failure.session == self.session and (
             self._worked or self.state is SessionState.ENDED
         )
-        return failure.status == 401 and lost and renewals < MAX_RENEWALS
+        return failure.signed_out and lost and renewals < MAX_RENEWALS
 
-    def renewal(self, session: int, allowed: bool, now: float) -> RenewalDecision:
-        """What to do about ``session`` (under the session lock); ``allowed``: ``may_renew``."""
+    def renewal(
+        self, session: int, allowed: bool, now: float, fleet_moved: bool = False
+    ) -> RenewalDecision:
+        """What to do about ``session`` (under the session lock); ``allowed``: ``may_renew``;
+        ``fleet_moved``: another worker of the fleet has signed in again since."""
         if session != self.session:
             return RenewalDecision(Renewal.REPLACED)
+        if fleet_moved:
+            return RenewalDecision(Renewal.TAKE_UP)
         if not allowed:
             return RenewalDecision(Renewal.REFUSE, "it failed again on a new session")
         futile = self.futile_renewal(now)
@@ -217,6 +244,13 @@ class SessionPolicy:
             # explain: that request may still renew, this one may not.
             return RenewalDecision(Renewal.REFUSE, futile)
         return RenewalDecision(Renewal.FUTILE, futile)
+
+    def carried_out(self, decision: RenewalDecision) -> RenewalDecision:
+        """``decision`` as it turned out: a ``RENEW`` that took up the fleet's session (another
+        worker had signed in again meanwhile) is a ``TAKE_UP``, not this request's renewal."""
+        if decision.renewal is Renewal.RENEW and self._taken_up:
+            return RenewalDecision(Renewal.TAKE_UP)
+        return decision
 
     def futile_renewal(self, now: float) -> str:
         """Why no request of this client should sign in again now, or "".
@@ -251,9 +285,9 @@ class SessionPolicy:
             return StepDecision(NextStep.RAISE, decision.reason)
         if resent >= MAX_RESENDS:
             return StepDecision(NextStep.RAISE, f"resent {resent} times on renewed sessions")
-        if decision.renewal is Renewal.REPLACED:
+        if decision.renewal in (Renewal.REPLACED, Renewal.TAKE_UP):
             return StepDecision(NextStep.RESEND)
-        if failure.status == 401 and decision.renewal is Renewal.REFUSE:
+        if failure.signed_out and decision.renewal is Renewal.REFUSE:
             # Often a session another request's stale 500 has just ended, whose answer that
             # request is still reading: it will renew. Worth a moment's wait, not a failure.
             return StepDecision(NextStep.WAIT_FOR_RENEWAL, decision.reason)

@@ -1,8 +1,14 @@
 """Values as they travel: plain Python in code, ``{"value": ...}`` wrappers on the wire.
 
 ``UNSET`` marks a field that is not sent; ``None`` is sent as ``{"value": null}`` and clears the
-field on the server. A value the server sends that does not parse as its declared type is kept as
-it came, so nothing is lost on a round trip.
+field on the server. A value the server sends that is not of its declared type (``"abc"`` for a
+decimal, a date that is no date) makes its decoder raise ``ValueError``; the model turns that into
+a ``DecodeError`` naming the field, or keeps the raw value in its lenient mode.
+
+Contract 5 (Default 26.200.001) adds date-only values (``datetime.date``) and select values
+(``Select``: an ``id`` and its ``description``). What this module takes from the third-party digest
+of Acumatica's 2026 R2 integration guide, not from Acumatica's own pages, is in one place: see
+"Digest facts" below.
 """
 
 from __future__ import annotations
@@ -11,13 +17,13 @@ import enum
 import re
 import sys
 from collections.abc import Callable, Mapping
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import Any, Final, Literal
+from typing import Any, Final, Generic, Literal, TypeVar
 from uuid import UUID
 
 # What the generated package re-exports at its top (acumatica_codegen.runtime_source reads it).
-__all__ = ["UNSET", "CustomField", "FileLink", "Unset"]
+__all__ = ["UNSET", "CustomField", "FileLink", "Select", "Unset"]
 
 
 class Unset(enum.Enum):
@@ -45,23 +51,73 @@ def _identity(value: Any) -> Any:
     return value
 
 
+# The largest power of ten a number read from an answer may have (Acumatica's decimals have 28
+# digits): past it the number is refused, as arithmetic on 1e999999999 would never end.
+MAX_EXPONENT = 100
+# Odd but real date forms: some fields (and older servers) send the user's locale format.
+_DATE_FORMATS = ("%m/%d/%Y %H:%M:%S", "%m/%d/%Y %I:%M:%S %p", "%m/%d/%Y")
+
+
+def _shown(value: Any) -> str:
+    """A value as an error message shows it: its repr, cut short."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def json_kind(value: Any) -> str:
+    """What a decoded JSON value is, in words, for an error message."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return "text"
+    return "a number" if isinstance(value, (int, float, Decimal)) else type(value).__name__
+
+
+def _finite(number: Decimal) -> Decimal:
+    if not number.is_finite():
+        raise ValueError(f"{number} is not a finite number")
+    if abs(number.adjusted()) > MAX_EXPONENT:
+        raise ValueError(f"{number} is out of range (more than {MAX_EXPONENT} digits)")
+    return number
+
+
+def _decimal(value: Any) -> Decimal:
+    """A JSON number (or numeric text) as a bounded, finite ``Decimal``; else ``ValueError``."""
+    kind = type(value)
+    if kind is Decimal:
+        return _finite(value)
+    if kind is int:
+        return _finite(Decimal(value))
+    if kind is float:
+        return _finite(Decimal(repr(value)))
+    if kind is str:
+        try:
+            return _finite(Decimal(value.strip()))
+        except InvalidOperation:
+            pass
+    raise ValueError(f"{_shown(value)} is not a number")
+
+
 def decode_decimal(value: Any) -> Any:
     """JSON number (or numeric text) → ``Decimal``; floats keep their shortest spelling."""
-    if isinstance(value, Decimal) or value is None or isinstance(value, bool):
+    # The usual case first, inline: a fraction as the JSON decoder made it, within bounds.
+    if type(value) is Decimal and value.is_finite() and abs(value.adjusted()) <= MAX_EXPONENT:
         return value
-    if isinstance(value, float):
-        return Decimal(repr(value))
-    if isinstance(value, (int, str)):
-        try:
-            return Decimal(value)
-        except InvalidOperation:
-            return value
-    return value
+    return None if value is None else _decimal(value)
 
 
 def encode_decimal(value: Any) -> Any:
-    """``Decimal`` → a JSON number: a float when that is exact, else the ``Decimal`` itself."""
-    if not isinstance(value, Decimal):
+    """``Decimal`` → a JSON number: a float when that is exact, else the ``Decimal`` itself.
+
+    Infinity and NaN stay ``Decimal``: the encoder refuses them, naming the field.
+    """
+    if not isinstance(value, Decimal) or not value.is_finite() or value.adjusted() > 15:
         return value
     if value == value.to_integral_value() and abs(value) < 2**53:
         return int(value)
@@ -70,24 +126,45 @@ def encode_decimal(value: Any) -> Any:
 
 
 def decode_float(value: Any) -> Any:
-    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
-        return float(value)
-    return value
+    return None if value is None else float(_decimal(value))
 
 
 def decode_int(value: Any) -> Any:
-    if isinstance(value, (float, Decimal)) and value == int(value):
-        return int(value)
-    return value
+    if type(value) is int or value is None:
+        return value
+    if type(value) is str:
+        try:
+            return int(value.strip())
+        except ValueError as exc:
+            raise ValueError(f"{_shown(value)} is not a whole number") from exc
+    number = _decimal(value)
+    if number != number.to_integral_value():
+        raise ValueError(f"{_shown(value)} is not a whole number")
+    return int(number)
+
+
+def decode_string(value: Any) -> Any:
+    if type(value) is str or value is None:
+        return value
+    raise ValueError(f"{_shown(value)} is not text")
+
+
+def decode_bool(value: Any) -> Any:
+    if type(value) is bool or value is None:
+        return value
+    raise ValueError(f"{_shown(value)} is not true or false")
 
 
 _FRACTION = re.compile(r"(\.\d{6})\d+")
 
 
 def decode_datetime(value: Any) -> Any:
-    """ISO 8601 text → ``datetime`` (``Z``, 7-digit .NET fractions and offsets accepted)."""
-    if not isinstance(value, str):
+    """ISO 8601 text → ``datetime`` (``Z``, 0 to 7 fraction digits and offsets accepted), or
+    ``MM/dd/yyyy HH:mm:ss`` as some fields send it."""
+    if value is None or isinstance(value, datetime):
         return value
+    if not isinstance(value, str):
+        raise ValueError(f"{_shown(value)} is not a date")
     try:
         return datetime.fromisoformat(value)
     except ValueError:
@@ -101,7 +178,13 @@ def decode_datetime(value: Any) -> Any:
     try:
         return datetime.fromisoformat(text)
     except ValueError:
-        return value
+        pass
+    for form in _DATE_FORMATS:
+        try:
+            return datetime.strptime(text, form)
+        except ValueError:
+            continue
+    raise ValueError(f"{_shown(value)} is not a date")
 
 
 def encode_datetime(value: Any) -> Any:
@@ -116,28 +199,169 @@ def encode_datetime(value: Any) -> Any:
 
 
 def decode_guid(value: Any) -> Any:
-    if not isinstance(value, str):
+    if value is None or isinstance(value, UUID):
         return value
     try:
         return UUID(value)
-    except ValueError:
-        return value
+    except (ValueError, TypeError, AttributeError) as exc:
+        raise ValueError(f"{_shown(value)} is not a GUID") from exc
 
 
 def encode_guid(value: Any) -> Any:
     return str(value) if isinstance(value, UUID) else value
 
 
-# scalar name (ir.Scalar) → (decode, encode); strings, booleans and unknown types pass through.
+#: A contract 5 date-only value (``DateOnlyValue``) in code: a ``datetime.date``. Generated
+#: models name it so because a field called ``date`` would shadow the bare name in their classes.
+DateOnly = date
+
+
+def decode_date(value: Any) -> Any:
+    """``yyyy-MM-dd`` → ``date``; a full timestamp is read too (its date as written, no zone shift)."""
+    if value is None or isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"{_shown(value)} is not a date")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return decode_datetime(value).date()  # raises ValueError when it is no date at all
+
+
+def encode_date(value: Any) -> Any:
+    """``date`` → ``yyyy-MM-dd``, as Acumatica's own client writes it (a ``datetime``: its date)."""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+# -- Digest facts ----------------------------------------------------------------------------
+# Contract 5 behaviour taken from a third-party digest of Acumatica's 2026 R2 integration guide
+# that could not be checked against Acumatica's own pages. Everything the runtime's model side
+# assumes from it is here; the README ("Upgrading to Acumatica 2026 R2") lists the same facts.
+
+#: A request names a select choice by its id alone: ``{"value": {"id": "CL"}}``.
+SELECT_REQUEST_KEYS: Final = ("id",)
+
+# -----------------------------------------------------------------------------------------------
+
+IdT = TypeVar("IdT", str, int)
+
+
+class Select(Generic[IdT]):
+    """One choice of a select field: its ``id`` (what the server stores) and its ``description``.
+
+    ``Select("CL")`` or a plain ``"CL"`` where a select is expected: both are sent as the id
+    alone. A choice read from the server keeps what it came with (the description, anything
+    newer) and is sent back exactly so, unless its id or description was changed. It equals
+    another choice, or a plain id, with the same id: ``order.status == "CL"``.
+    """
+
+    __slots__ = ("id", "description", "_wire")
+
+    def __init__(self, id: IdT, description: str | None = None) -> None:
+        self.id: IdT = id
+        self.description = description
+        self._wire: Mapping[str, Any] | None = None  # as read, for an exact round trip
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, Any]) -> Select[Any]:
+        """``{"id": "CL", "description": "Completed"}`` as the server sends it."""
+        choice: Select[Any] = cls(data["id"], data.get("description"))
+        choice._wire = data
+        return choice
+
+    def to_wire(self) -> dict[str, Any]:
+        """As read when unchanged; otherwise what a request sends (``SELECT_REQUEST_KEYS``)."""
+        wire = self._wire
+        if (
+            wire is not None
+            and wire.get("id") == self.id
+            and wire.get("description") == self.description
+        ):
+            return dict(wire)
+        fields = {"id": self.id, "description": self.description}
+        return {key: fields[key] for key in SELECT_REQUEST_KEYS}
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Select):
+            return bool(self.id == other.id)
+        if isinstance(other, (str, int)) and not isinstance(other, bool):
+            return bool(self.id == other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.id)
+
+    def __str__(self) -> str:
+        return str(self.id)
+
+    def __repr__(self) -> str:
+        if self.description is None:
+            return f"Select({self.id!r})"
+        return f"Select({self.id!r}, {self.description!r})"
+
+
+def as_select(value: Any) -> Any:
+    """A plain id (``"CL"``, ``3``) → ``Select``; a ``Select``, ``None``, ``UNSET`` stay as they are."""
+    if isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool)):
+        return Select[Any](value)
+    return value
+
+
+def as_selects(value: Any) -> Any:
+    """A list of choices or plain ids → a list of ``Select``."""
+    if isinstance(value, (list, tuple)):
+        return [as_select(item) for item in value]
+    return value
+
+
+def decode_select(value: Any) -> Any:
+    if type(value) is dict and "id" in value:
+        return Select.from_wire(value)
+    if value is None:
+        return value
+    raise ValueError(f"{_shown(value)} is not a choice (an object with an id and a description)")
+
+
+def encode_select(value: Any) -> Any:
+    if isinstance(value, Select):
+        return value.to_wire()
+    if isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool)):
+        return Select[Any](value).to_wire()
+    return value
+
+
+def decode_selects(value: Any) -> Any:
+    if type(value) is list:
+        return [decode_select(item) for item in value]
+    if value is None:
+        return value
+    raise ValueError(f"{_shown(value)} is not a list of choices")
+
+
+def encode_selects(value: Any) -> Any:
+    if isinstance(value, (list, tuple)):
+        return [encode_select(item) for item in value]
+    return value
+
+
+# scalar name (ir.Scalar) → (decode, encode); unknown types pass through.
 CODECS: Final[Mapping[str, tuple[Decode, Encode]]] = {
-    "string": (_identity, _identity),
-    "bool": (_identity, _identity),
+    "string": (decode_string, _identity),
+    "bool": (decode_bool, _identity),
     "any": (_identity, _identity),
     "int": (decode_int, _identity),
     "float": (decode_float, _identity),
     "decimal": (decode_decimal, encode_decimal),
     "datetime": (decode_datetime, encode_datetime),
+    "date": (decode_date, encode_date),
     "guid": (decode_guid, encode_guid),
+    "string_select": (decode_select, encode_select),
+    "int_select": (decode_select, encode_select),
+    "string_multi_select": (decode_selects, encode_selects),
 }
 
 # Custom field type (the ``type`` discriminator) → scalar name. That table is endpoint data: the
@@ -204,16 +428,23 @@ CustomFields = dict[str, dict[str, CustomField]]
 
 
 def decode_custom(data: Any) -> Any:
-    """``{View: {Field: {...}}}`` → ``{View: {Field: CustomField}}`` (anything else kept as is)."""
-    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+    """``{View: {Field: {...}}}`` → ``{View: {Field: CustomField}}``; ``ValueError`` for any other
+    shape, or for a value that is not of its field's type (the message names view and field)."""
+    if data is None:
         return data
-    return {
-        view: {
-            name: CustomField.from_dict(field) if isinstance(field, dict) else field
-            for name, field in fields.items()
-        }
-        for view, fields in data.items()
-    }
+    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+        raise ValueError("expected custom fields as {View: {Field: {...}}}")
+    decoded: CustomFields = {}
+    for view, fields in data.items():
+        decoded[view] = {}
+        for name, field in fields.items():
+            try:
+                if not isinstance(field, dict):
+                    raise ValueError("expected a custom field object")
+                decoded[view][name] = CustomField.from_dict(field)
+            except ValueError as exc:
+                raise ValueError(f"{view}.{name}: {exc}") from exc
+    return decoded
 
 
 def encode_custom(data: Any) -> Any:
@@ -267,9 +498,11 @@ class FileLink:
 
 
 def decode_files(data: Any) -> Any:
-    if not isinstance(data, list):
+    if data is None:
         return data
-    return [FileLink.from_dict(item) if isinstance(item, dict) else item for item in data]
+    if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
+        raise ValueError("expected a list of files")
+    return [FileLink.from_dict(item) for item in data]
 
 
 def encode_files(data: Any) -> Any:

@@ -18,12 +18,16 @@ In Python, it serves from a background thread::
     sb.seed("Customer", {"CustomerID": {"value": "C1"}})   # prepare data without HTTP
     sb.records("Customer")                                 # what is stored, fully expanded
 
-and as a pytest fixture (module scope by default)::
+and as a pytest fixture (module scope by default), here with sessions dying as real ones do
+(a correct client survives every seed)::
 
-    sandbox = Sandbox.fixture("specs/WebShop_24.200.001.json", fail_rate=0.05, seed=1)
+    sandbox = Sandbox.fixture("specs/WebShop_24.200.001.json", restart_rate=0.05, seed=1)
 
     def test_orders(sandbox):
         ...
+
+The pytest plugin (``pytest_plugin``, registered on install) gives a ready ``acumatica_sandbox``
+fixture configured from pytest's ini options.
 
 What it does (see ``app`` for the routes and the exact error shapes):
 
@@ -31,8 +35,11 @@ What it does (see ``app`` for the routes and the exact error shapes):
   serves each document as given (no sign-in; an unknown ``?company=`` is refused).
 - Sign-in: ``POST /entity/auth/login`` (``name``, ``password``, ``tenant`` or ``company``,
   ``branch``, ``locale``; JSON or form) sets ``ASP.NET_SessionId``; ``/entity/auth/logout`` ends
-  it. One more session than ``max_sessions`` answers 429 "API Login Limit"; no session, 401.
-  Users: ``users={"admin": "123"}`` by default. Idle sessions end after ``session_timeout``.
+  it. One more session than ``max_sessions`` answers 429 "API Login Limit" (or, with
+  ``evict_idle_sessions``, ends the session idle longest); no session, 401. Users:
+  ``users={"admin": "123"}`` by default. Sessions die as real ones do (``sessions``): after
+  ``session_idle_timeout`` idle seconds, and all at once on a restart (``restart_rate``,
+  ``POST /sandbox/expire-sessions``, ``Sandbox.expire_sessions()``).
 - OAuth 2.0 at ``/identity/connect/token`` (password, refresh_token, authorization_code with
   PKCE) and ``/identity/connect/authorize`` (auto-approves, redirects with a code); Bearer tokens
   live ``token_lifetime`` seconds. A client id ending in ``@Tenant`` signs in to that tenant.
@@ -61,12 +68,23 @@ What it does (see ``app`` for the routes and the exact error shapes):
   to Voided, Confirm… to Confirmed.
 - Files: ``PUT /{Entity}/{keys}/files/{name}`` (or the record's ``files:put`` link) stores bytes;
   ``$expand=files`` lists them; their ``href`` serves them.
-- Faults: ``fail_rate`` (500 like a stale session, ending it), ``conflict_rate`` (500 lock
-  violation on writes), ``rate_limit`` (429 + Retry-After), ``latency_ms``; ``seed`` makes the
-  faults and the generated ids repeat exactly.
+- New documents get their screen's status, dates and currency (``document_defaults``); linked
+  keys (CustomerID, InventoryID...) must name stored records, else 422 "'Customer ID' cannot be
+  found in the system." (``references``; ``reference_checks=False`` turns that off).
+- Licence limits (``limits``): ``max_concurrent_requests`` and ``max_requests_per_minute`` queue
+  requests, then answer 429 past ``request_queue_timeout``.
+- Faults: ``fail_rate`` (per-request failures, your code sees some errors: 500 like a stale
+  session, ending it), ``conflict_rate`` (500 lock violation on writes), ``long_operation_rate``
+  (409 "A long operation is running for this screen"), ``rate_limit`` (429 +
+  Retry-After), ``latency_ms``; ``seed`` makes the faults, restarts and generated ids repeat
+  exactly. Misbehaviour switches (``misbehaviour``): ``redirect_stale_to_login``,
+  ``html_errors``, ``stale_every_request``.
 - ``GET /sandbox/stats`` (no sign-in): ``open_sessions``, ``max_open_sessions_seen``, ``logins``,
-  ``logouts``, ``requests``, ``rejected_logins``, ``in_flight``, ``max_in_flight_seen``, and the
-  fault counters. ``POST /sandbox/reset`` (or ``sb.reset()``) forgets everything.
+  ``logouts``, ``requests``, ``rejected_logins``, ``in_flight``, ``max_in_flight_seen``, the
+  session deaths (``expired_sessions``, ``evicted_sessions``, ``restarts``), the licence peaks
+  (``peak_concurrent_requests``, ``peak_queued_requests``, ``busiest_minute_requests``,
+  ``delayed_requests``, ``declined_requests``, ``too_many_requests``) and the fault counters.
+  ``POST /sandbox/reset`` (or ``sb.reset()``) forgets everything.
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ Routes (``{E}/{V}`` is an endpoint name and version; names match without regard 
     GET  /entity/{E}/{V}/swagger.json              the document itself (no sign-in; ?company= checked)
     GET  /entity/{E}/{V}/{Entity}                  list: $filter $select $expand $custom $top $skip
     PUT  /entity/{E}/{V}/{Entity}                  upsert (If-None-Match: * insert, If-Match: * update)
+    PATCH /entity/{E}/{V}/{Entity}                 update the fields sent (by id or keys; ``patch``)
     GET|DELETE /entity/{E}/{V}/{Entity}/{id}  or  /{Entity}/{key1}/{key2}
     GET  /entity/{E}/{V}/{Entity}/$adHocSchema
     POST /entity/{E}/{V}/{Entity}/{Action}         202 + Location .../{Action}/status/{guid}
@@ -18,15 +19,22 @@ Routes (``{E}/{V}`` is an endpoint name and version; names match without regard 
     PUT  /entity/{E}/{V}/files/{screen}/{Entity}/{id}/{name}  attach by the record's files:put link
     GET  /entity/{E}/{V}/files/{fileId}            the file's bytes
     GET  /sandbox/stats, POST /sandbox/reset       for tests; no sign-in
+    POST /sandbox/expire-sessions                  every cookie session ends (an app restart)
 
 Injected lock violations (``conflict_rate``, on PUT, DELETE and actions) answer 500 with
 ``exceptionType`` ``PX.Data.PXLockViolationException`` and "Another process has updated the
 '{Entity}' record. Your changes will be lost."; nothing is written. ``rate_limit`` answers 429 with
 ``Retry-After`` once more entity requests than that came in the last second.
 
-Injected failures (``fail_rate``) answer 500 with ``exceptionType`` ``PX.Data.PXException`` and
-``exceptionMessage`` "The session has expired. Please sign in again." and end the caller's cookie
-session, as a stale session on a real instance does: a client must sign in again.
+Injected long operations (``long_operation_rate``, on every entity request) answer 409 "A long
+operation is running for this screen in the current session. Please try again later."; nothing
+runs. Contract-5 endpoints read their query options as ``contract5`` says.
+
+Injected failures (``fail_rate``, per-request failures: your code sees some errors) answer 500
+with ``exceptionType`` ``PX.Data.PXException`` and ``exceptionMessage`` "The session has expired.
+Please sign in again." and end the caller's cookie session: a client must sign in again. Sessions
+that die as real ones do (idle timeout, restarts, eviction) are ``sessions``' business; licence
+limits on requests are ``limits``'; the misbehaviour switches are ``misbehaviour``'s.
 """
 
 from __future__ import annotations
@@ -52,15 +60,19 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..ir import Action, Endpoint, Entity
-from . import errors
+from . import contract5, errors, misbehaviour, patch
 from .auth import SESSION_COOKIE, AuthState, Caller, OAuthError
 from .entities import NEW_KEY, EntityService, Shape, blank_key, guid_or_none, parse_shape
+from .limits import LicenceLimits
 from .options import SandboxOptions
 from .store import Record, Store, TenantStore
 from .values import loads
 
 MAX_BODY = 64 * 1024 * 1024  # bigger bodies answer 413 instead of exhausting memory
 STALE_SESSION = "The session has expired. Please sign in again."
+LONG_OPERATION = (
+    "A long operation is running for this screen in the current session. Please try again later."
+)
 _VERSION = re.compile(r"^(\d+)\.(\d+)\.\d+$")
 _ACTION_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,127}$")  # what the custom action route accepts
 
@@ -96,6 +108,9 @@ class SandboxState:
     def __init__(self, endpoints: list[tuple[Endpoint, bytes]], options: SandboxOptions) -> None:
         self.options = options
         self.loaded: dict[tuple[str, str], LoadedEndpoint] = {}
+        self.auth = AuthState(options)
+        # Outlives reset(): the requests in flight hold its slots.
+        self.limits = LicenceLimits(options, self.auth.stats)
         self.reset()
         for endpoint, document_json in endpoints:
             service = EntityService(
@@ -104,6 +119,7 @@ class SandboxState:
                 options.auto_number,
                 options.manual_number,
                 options.key_defaults,
+                options.reference_checks,
             )
             loaded = LoadedEndpoint(endpoint, document_json, service)
             loaded.entities = {e.name.lower(): e for e in endpoint.top_level_entities}
@@ -111,11 +127,16 @@ class SandboxState:
 
     def reset(self) -> None:
         seed = self.options.seed
+        in_flight = self.auth.stats.in_flight  # requests being served now still end
         self.auth = AuthState(self.options)
+        self.auth.stats.in_flight = in_flight
+        self.limits.stats = self.auth.stats
         self.store = Store()
         self.actions: dict[str, ActionRun] = {}
         self.fail_rng = random.Random(seed)
+        self.restart_rng = random.Random(f"restarts-{seed}")
         self.conflict_rng = random.Random(f"conflicts-{seed}")
+        self.long_operation_rng = random.Random(f"long-operations-{seed}")
         self.recent: collections.deque[float] = collections.deque()  # for rate_limit
         self.id_rng: random.Random | None = (
             random.Random(f"ids-{seed}") if seed is not None else None
@@ -144,6 +165,10 @@ class SandboxState:
         rate = self.options.fail_rate
         return rate > 0 and self.fail_rng.random() < rate
 
+    def should_restart(self) -> bool:
+        rate = self.options.restart_rate
+        return rate > 0 and self.restart_rng.random() < rate
+
     def check_conflict(self, entity: Entity) -> None:
         """Maybe lose a write to "another process", as Acumatica's lock violations do."""
         rate = self.options.conflict_rate
@@ -155,6 +180,13 @@ class SandboxState:
                 "PX.Data.PXLockViolationException",
                 "PX.Data.PXCache.PersistUpdated",
             )
+
+    def check_long_operation(self) -> None:
+        """Maybe answer 409: a long operation is running for this screen in the session."""
+        rate = self.options.long_operation_rate
+        if rate > 0 and self.long_operation_rng.random() < rate:
+            self.auth.stats.injected_long_operations += 1
+            raise errors.SandboxHTTPError(409, {"message": LONG_OPERATION})
 
     def check_rate(self) -> None:
         """429 with Retry-After once more than ``rate_limit`` requests came in the last second."""
@@ -278,6 +310,7 @@ class SandboxApp:
             Route("/identity/connect/authorize", guarded(self.authorize), methods=["GET"]),
             Route("/sandbox/stats", guarded(self.stats), methods=["GET"]),
             Route("/sandbox/reset", guarded(self.reset), methods=["POST"]),
+            Route("/sandbox/expire-sessions", guarded(self.expire_sessions), methods=["POST"]),
         ]
 
         async def http_error(request: Request, exc: Exception) -> Response:
@@ -317,10 +350,12 @@ class SandboxApp:
         return errors.json_response(self.state.auth.snapshot())
 
     async def reset(self, request: Request) -> Response:
-        in_flight = self.state.auth.stats.in_flight
         self.state.reset()
-        self.state.auth.stats.in_flight = in_flight
         return no_content()
+
+    async def expire_sessions(self, request: Request) -> Response:
+        ended = self.state.auth.expire_all()
+        return errors.json_response({"expired_sessions": ended})
 
     # -- cookie sessions --------------------------------------------------------------------
 
@@ -430,6 +465,8 @@ class SandboxApp:
             return Caller(grant.user, grant.tenant, grant=grant)
         session = self.state.auth.session(session_id)
         if session is None:
+            if self.state.options.redirect_stale_to_login:
+                raise misbehaviour.LoginRedirect(request.url.path)
             raise errors.not_logged_in()
         return Caller(session.user, session.tenant, session=session)
 
@@ -460,19 +497,23 @@ class SandboxApp:
         entity = loaded.entity(rest[0])
         if entity is None:
             raise errors.not_found(str(request.url))
-        return await self.entity_request(request, loaded, tenant, entity, rest[1:])
+        try:
+            return await self.entity_request(request, loaded, tenant, entity, rest[1:])
+        finally:
+            if self.state.should_restart():  # after the answer: the next request finds it gone
+                self.state.auth.expire_all()
 
     def admit(self, request: Request) -> Caller:
         """Who is calling (401 if nobody), after the rate limit and the injected stale sessions."""
         caller = self.authenticate(request)
         self.state.check_rate()
-        if self.state.should_fail():
+        every = self.state.options.stale_every_request
+        if every or self.state.should_fail():
             self.state.auth.stats.injected_failures += 1
             if caller.session is not None:
                 self.state.auth.expire(caller.session.id)
-            raise errors.exception_error(
-                500, STALE_SESSION, errors.PX_EXCEPTION, "PX.Data.PXGraph.Load"
-            )
+            message = misbehaviour.NOT_LOGGED_IN if every else STALE_SESSION
+            raise errors.exception_error(500, message, errors.PX_EXCEPTION, "PX.Data.PXGraph.Load")
         return caller
 
     async def entity_request(
@@ -485,12 +526,15 @@ class SandboxApp:
     ) -> Response:
         """``/{Entity}/...``: list, upsert, by id or keys, actions and their status, files."""
         method = request.method
+        self.state.check_long_operation()
         if not args:
             if method == "GET":
                 return self.get_list(request, loaded, tenant, entity)
             if method == "PUT":
                 self.state.check_conflict(entity)
                 return await self.put_entity(request, loaded, tenant, entity)
+            if method == "PATCH":
+                return await self.patch_entity(request, loaded, tenant, entity)
             raise errors.method_not_allowed(method)
         if args == ["$adHocSchema"]:
             if method != "GET":
@@ -525,7 +569,12 @@ class SandboxApp:
 
     def shape(self, request: Request, loaded: LoadedEndpoint, entity: Entity) -> Shape:
         query = request.query_params
-        shape = parse_shape(query.get("$select"), query.get("$expand"), query.get("$custom"))
+        select, expand, custom = query.get("$select"), query.get("$expand"), query.get("$custom")
+        if loaded.endpoint.is_contract_5:
+            level = contract5.parse_query(select, expand, custom)
+            contract5.check_query(loaded.service, entity, level)
+            return level.shape()
+        shape = parse_shape(select, expand, custom)
         loaded.service.check_shape(entity, shape)
         return shape
 
@@ -578,6 +627,23 @@ class SandboxApp:
             mode = "update"
         shape = self.shape(request, loaded, entity)
         record, _ = loaded.service.upsert(tenant, entity, body, mode)
+        return errors.json_response(loaded.service.render(tenant, entity, record, shape))
+
+    async def patch_entity(
+        self, request: Request, loaded: LoadedEndpoint, tenant: TenantStore, entity: Entity
+    ) -> Response:
+        if not patch.supported(self.state.build_version()):
+            raise errors.method_not_allowed("PATCH")
+        patch.check_headers(request.headers)
+        body = await read_json(request)
+        if not isinstance(body, dict):
+            raise errors.bad_request(
+                f"Expected a JSON object describing {errors.article(entity.name)} {entity.name}."
+            )
+        shape = self.shape(request, loaded, entity)
+        record = patch.target(loaded.service, tenant, entity, body)
+        self.state.check_conflict(entity)
+        record, _ = loaded.service.upsert(tenant, entity, {**body, "id": record["id"]}, "update")
         return errors.json_response(loaded.service.render(tenant, entity, record, shape))
 
     def ad_hoc_schema(
@@ -882,6 +948,12 @@ def _apply_effect(service: EntityService, entity: Entity, record: Record, action
             continue
         if isinstance(value, bool) and fld.scalar is not Scalar.BOOL:
             continue
+        if isinstance(value, str) and fld.scalar is Scalar.STRING_SELECT:
+            # contract 5: a select answers with its id and description (the sandbox has no
+            # separate codes, so both are the status text)
+            record[name] = {"id": value, "description": value}
+            changed = True
+            continue
         if isinstance(value, str) and fld.scalar is not Scalar.STRING:
             continue
         record[name] = value
@@ -894,7 +966,8 @@ def _apply_effect(service: EntityService, entity: Entity, record: Record, action
 
 
 class SandboxMiddleware:
-    """Counts requests and in-flight requests, and adds ``latency_ms`` before every answer."""
+    """Counts requests and in-flight requests, admits them under the licence limits, and adds
+    ``latency_ms`` before every answer (a request holds its concurrency slot meanwhile)."""
 
     def __init__(self, app: ASGIApp, state: SandboxState) -> None:
         self.app = app
@@ -911,12 +984,23 @@ class SandboxMiddleware:
             stats.in_flight += 1
             if stats.in_flight > stats.max_in_flight_seen:
                 stats.max_in_flight_seen = stats.in_flight
+        limits = self.state.limits
+        admitted = False
         try:
+            if counted:
+                try:
+                    await limits.enter()
+                except errors.SandboxHTTPError as refused:
+                    await refused.response()(scope, receive, send)
+                    return
+                admitted = True
             latency = self.state.options.latency_ms
             if latency > 0:
                 await asyncio.sleep(latency / 1000.0)
             await self.app(scope, receive, send)
         finally:
+            if admitted:
+                limits.leave()
             if counted:
                 self.state.auth.stats.in_flight -= 1
 
@@ -944,5 +1028,7 @@ def create_app(
 ) -> tuple[ASGIApp, SandboxState]:
     """The ASGI app for ``documents`` ((IR, document JSON) pairs) and the state behind it."""
     state = SandboxState(documents, options or SandboxOptions())
-    app = SandboxMiddleware(SandboxApp(state).build(), state)
+    app: ASGIApp = SandboxMiddleware(SandboxApp(state).build(), state)
+    if state.options.html_errors:
+        app = misbehaviour.HtmlErrorPages(app)
     return app, state

@@ -1,8 +1,9 @@
 """Who is calling: cookie sessions (``/entity/auth/login``) and OAuth 2.0 grants.
 
-Sessions are counted against ``max_sessions`` like Acumatica's license counts API users; an
-idle session ends by itself after ``session_timeout``. OAuth access tokens carry their own tenant
-and expire after ``token_lifetime``; they do not take a login slot (a client cannot log them out).
+Sessions (``sessions.SessionTable``) are counted against ``max_sessions`` like Acumatica's
+license counts API users, and die as real ones do (idle timeout, restarts, eviction). OAuth access
+tokens carry their own tenant and expire after ``token_lifetime``; they do not take a login slot (a
+client cannot log them out) and survive a restart.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Callable
 
 from . import errors
 from .options import SandboxOptions
+from .sessions import Session, SessionTable
 
 SESSION_COOKIE = "ASP.NET_SessionId"
 
@@ -30,23 +32,22 @@ class Stats:
     requests: int = 0
     rejected_logins: int = 0  # every refused sign-in: bad credentials and the login limit
     login_limit_hits: int = 0  # 429 "API Login Limit" answers
-    expired_sessions: int = 0  # ended by idle timeout or by an injected stale-session failure
+    expired_sessions: int = 0  # ended by idle timeout, a restart or an injected failure
+    evicted_sessions: int = 0  # ended at the login limit to let a new sign-in in
+    restarts: int = 0  # every session ended at once (restart_rate, /sandbox/expire-sessions)
     injected_failures: int = 0
     injected_conflicts: int = 0
+    injected_long_operations: int = 0  # 409 answers from ``long_operation_rate``
     rate_limited: int = 0  # 429 answers from ``rate_limit``
     tokens_issued: int = 0
     in_flight: int = 0
     max_in_flight_seen: int = 0
-
-
-@dataclass
-class Session:
-    id: str
-    user: str
-    tenant: str
-    branch: str | None
-    locale: str | None
-    last_seen: float
+    # Licence limits (``limits``): peaks, and requests that waited (delayed) or got 429 (declined).
+    peak_concurrent_requests: int = 0
+    peak_queued_requests: int = 0
+    busiest_minute_requests: int = 0
+    delayed_requests: int = 0
+    declined_requests: int = 0
 
 
 @dataclass
@@ -99,23 +100,18 @@ class AuthState:
     options: SandboxOptions
     clock: Callable[[], float] = time.monotonic
     stats: Stats = field(default_factory=Stats)
-    sessions: dict[str, Session] = field(default_factory=dict)
     grants_by_access: dict[str, Grant] = field(default_factory=dict)
     grants_by_refresh: dict[str, Grant] = field(default_factory=dict)
     codes: dict[str, _Code] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.sessions = SessionTable(self.options, self.clock, self.stats)
 
     # ------------------------------------------------------------------ cookie sessions
 
     @property
     def open_sessions(self) -> int:
-        self._expire_idle()
         return len(self.sessions)
-
-    def _expire_idle(self) -> None:
-        deadline = self.clock() - self.options.session_timeout
-        for sid in [s.id for s in self.sessions.values() if s.last_seen < deadline]:
-            del self.sessions[sid]
-            self.stats.expired_sessions += 1
 
     def check_tenant(self, tenant: str | None) -> str:
         """The tenant to use; raises the login error Acumatica gives for an unknown one."""
@@ -159,43 +155,22 @@ class AuthState:
             return existing
         if existing is not None:
             self.logout(existing.id)
-        if self.open_sessions >= self.options.max_sessions:
-            self.stats.rejected_logins += 1
-            self.stats.login_limit_hits += 1
-            raise errors.login_limit()
-        session = Session(secrets.token_hex(12), name, tenant_name, branch, locale, self.clock())
-        self.sessions[session.id] = session
-        self.stats.logins += 1
-        self.stats.max_open_sessions_seen = max(
-            self.stats.max_open_sessions_seen, len(self.sessions)
-        )
-        return session
+        return self.sessions.open(name, tenant_name, branch, locale)
 
     def logout(self, session_id: str | None) -> bool:
-        if session_id and self.sessions.pop(session_id, None) is not None:
-            self.stats.logouts += 1
-            return True
-        return False
+        return self.sessions.close(session_id)
 
     def session(self, session_id: str | None) -> Session | None:
         """The live session for a cookie value (touching it), or None."""
-        if not session_id:
-            return None
-        session = self.sessions.get(session_id)
-        if session is None:
-            return None
-        now = self.clock()
-        if now - session.last_seen > self.options.session_timeout:
-            del self.sessions[session_id]
-            self.stats.expired_sessions += 1
-            return None
-        session.last_seen = now
-        return session
+        return self.sessions.get(session_id)
 
     def expire(self, session_id: str) -> None:
         """End a session as the server would when it goes stale (not a logout)."""
-        if self.sessions.pop(session_id, None) is not None:
-            self.stats.expired_sessions += 1
+        self.sessions.expire(session_id)
+
+    def expire_all(self) -> int:
+        """End every cookie session at once, as an application restart does."""
+        return self.sessions.expire_all()
 
     # ------------------------------------------------------------------ OAuth 2.0
 
@@ -329,6 +304,10 @@ class AuthState:
     def snapshot(self) -> dict[str, int]:
         data = {"open_sessions": self.open_sessions}
         data.update(vars(self.stats))
+        stats = self.stats
+        data["too_many_requests"] = (
+            stats.login_limit_hits + stats.rate_limited + stats.declined_requests
+        )  # every 429 answered
         data["active_tokens"] = sum(
             g.expires_at > self.clock() for g in self.grants_by_access.values()
         )

@@ -28,6 +28,11 @@ def _number(
     return number
 
 
+def _optional(value: str | None, option: str, kind: Callable[[str], Any], low: float) -> Any:
+    """An option whose absence means "no limit"."""
+    return None if value is None else _number(value, option, kind, low, None)
+
+
 def _pairs(values: tuple[str, ...], option: str, what: str) -> dict[str, str]:
     pairs: dict[str, str] = {}
     for value in values:
@@ -54,25 +59,6 @@ def _key_defaults(values: tuple[str, ...]) -> dict[str, str]:
     return defaults
 
 
-def _key_overrides(specs: list[Path]) -> dict[str, tuple[str, ...]]:
-    """Key overrides from ``[tool.acumatica-codegen]`` for the documents being served, if any."""
-    from ..config import find_pyproject, load_config
-
-    try:
-        pyproject = find_pyproject()
-    except UserError:
-        return {}
-    if "acumatica-codegen" not in pyproject.read_text(encoding="utf-8", errors="replace"):
-        return {}
-    config = load_config(pyproject)
-    wanted = {spec.resolve() for spec in specs}
-    overrides: dict[str, tuple[str, ...]] = {}
-    for endpoint in config.endpoints:
-        if endpoint.spec.resolve() in wanted:
-            overrides.update(endpoint.keys)
-    return overrides
-
-
 @click.command("sandbox")
 @click.argument("specs", nargs=-1, required=True, metavar="SPEC...")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
@@ -85,7 +71,8 @@ def _key_overrides(specs: list[Path]) -> dict[str, tuple[str, ...]]:
 )
 @click.option(
     "--max-sessions", default="2", metavar="N", show_default=True,
-    help="Open cookie sessions allowed at once; one more sign-in answers 429 'API Login Limit'.",
+    help="Open cookie sessions allowed at once (API users of the licence); one more sign-in "
+    "answers 429 'API Login Limit' (see --evict-idle-sessions).",
 )  # fmt: skip
 @click.option(
     "--action-polls", default="2", metavar="N", show_default=True,
@@ -100,12 +87,25 @@ def _key_overrides(specs: list[Path]) -> dict[str, tuple[str, ...]]:
 )
 @click.option(
     "--fail-rate", default="0.0", metavar="RATE", show_default=True,
-    help="Share (0..1) of entity requests that answer 500 as a stale session does, ending it.",
+    help="Per-request failures: your code sees some errors. Share (0..1) of entity requests that "
+    "answer 500 as a stale session does, ending it. For sessions that die as real ones do, see "
+    "--restart-rate, --session-idle-timeout and --evict-idle-sessions.",
+)  # fmt: skip
+@click.option(
+    "--restart-rate", default="0.0", metavar="RATE", show_default=True,
+    help="Share (0..1) of entity requests after which the instance restarts: every cookie session "
+    "ends once the request is answered, and each one's next request answers 401. Deterministic "
+    "under --seed. POST /sandbox/expire-sessions does the same on demand.",
 )  # fmt: skip
 @click.option(
     "--conflict-rate", default="0.0", metavar="RATE", show_default=True,
     help="Share (0..1) of writes (PUT, DELETE, actions) that fail with 'Another process has "
     "updated...' and change nothing.",
+)  # fmt: skip
+@click.option(
+    "--long-operation-rate", default="0.0", metavar="RATE", show_default=True,
+    help="Share (0..1) of entity requests that answer 409 'A long operation is running for this "
+    "screen in the current session' and run nothing.",
 )  # fmt: skip
 @click.option(
     "--rate-limit", default=None, metavar="N",
@@ -115,7 +115,8 @@ def _key_overrides(specs: list[Path]) -> dict[str, tuple[str, ...]]:
     "--seed",
     default=None,
     metavar="N",
-    help="Seed for --fail-rate, --conflict-rate and record ids: the same run every time.",
+    help="Seed for --fail-rate, --restart-rate, --conflict-rate, --long-operation-rate and record "
+    "ids: the same run every time.",
 )
 @click.option(
     "--user", "users", multiple=True, metavar="NAME:PASSWORD",
@@ -138,8 +139,56 @@ def _key_overrides(specs: list[Path]) -> dict[str, tuple[str, ...]]:
     help="Seconds an OAuth access token lives.",
 )
 @click.option(
-    "--session-timeout", default="1200", metavar="SECONDS", show_default=True,
-    help="Idle seconds after which a cookie session ends by itself.",
+    "--session-idle-timeout", "--session-timeout", "session_idle_timeout", default="1200",
+    metavar="SECONDS", show_default=True,
+    help="Idle seconds after which a cookie session ends by itself (Acumatica: about 20 minutes).",
+)  # fmt: skip
+@click.option(
+    "--evict-idle-sessions", is_flag=True,
+    help="At the --max-sessions limit, a new sign-in ends the session idle longest instead of "
+    "answering 429 'API Login Limit' (Acumatica's default).",
+)  # fmt: skip
+@click.option(
+    "--max-concurrent-requests", default=None, metavar="N",
+    help="Licence limit: requests served at once; more wait in a queue, and one that would wait "
+    "over --request-queue-timeout answers 429 'API Concurrent Request Limit'. Default: no limit.",
+)  # fmt: skip
+@click.option(
+    "--max-requests-per-minute", default=None, metavar="N",
+    help="Licence limit: requests started in any 60 s; more wait for the window, and one that would "
+    "wait over --request-queue-timeout answers 429 'API Request Limit'. Default: no limit.",
+)  # fmt: skip
+@click.option(
+    "--request-queue-timeout", default="10", metavar="SECONDS", show_default=True,
+    help="Longest wait in the licence queues before a request answers 429.",
+)  # fmt: skip
+@click.option(
+    "--no-reference-checks", "no_reference_checks", is_flag=True,
+    help="Accept linked keys that do not exist (an order for customer NOPE); by default they "
+    "answer 422 \"'Customer ID' cannot be found in the system.\"",
+)  # fmt: skip
+@click.option(
+    "--redirect-stale-to-login", is_flag=True,
+    help="A request without a live session answers 302 Location: /Frames/Login.aspx instead of 401.",
+)  # fmt: skip
+@click.option(
+    "--html-errors", is_flag=True,
+    help="Error answers are HTML pages (text/html), as IIS serves them, instead of JSON.",
+)  # fmt: skip
+@click.option(
+    "--stale-every-request", is_flag=True,
+    help="Every signed-in entity request ends its session and answers the stale-session 500 "
+    "'You are not logged in.' (sign-in still works).",
+)  # fmt: skip
+@click.option(
+    "--build-version", default=None, metavar="VERSION",
+    help="The acumaticaBuildVersion GET /entity answers (e.g. 24.200.0100). Default: derived from "
+    "the newest endpoint version served.",
+)  # fmt: skip
+@click.option(
+    "--config", "config", default=None, metavar="PYPROJECT",
+    help="pyproject.toml whose [tool.acumatica-codegen] keys apply to the served documents. "
+    "Default: the nearest one at or above the working folder, if any.",
 )  # fmt: skip
 @click.option(
     "--auto-number", "auto_number", multiple=True, metavar="ENTITY",
@@ -168,14 +217,26 @@ def sandbox_command(
     action_polls: str,
     latency_ms: str,
     fail_rate: str,
+    restart_rate: str,
     conflict_rate: str,
+    long_operation_rate: str,
     rate_limit: str | None,
     seed: str | None,
     users: tuple[str, ...],
     tenants: tuple[str, ...],
     clients: tuple[str, ...],
     token_lifetime: str,
-    session_timeout: str,
+    session_idle_timeout: str,
+    evict_idle_sessions: bool,
+    max_concurrent_requests: str | None,
+    max_requests_per_minute: str | None,
+    request_queue_timeout: str,
+    no_reference_checks: bool,
+    redirect_stale_to_login: bool,
+    html_errors: bool,
+    stale_every_request: bool,
+    build_version: str | None,
+    config: str | None,
     auto_number: tuple[str, ...],
     manual_number: tuple[str, ...],
     key_defaults: tuple[str, ...],
@@ -201,18 +262,33 @@ def sandbox_command(
         latency_ms=_number(latency_ms, "--latency-ms", float, 0, None),
         fail_rate=_number(fail_rate, "--fail-rate", float, 0, 1),
         conflict_rate=_number(conflict_rate, "--conflict-rate", float, 0, 1),
-        rate_limit=(
-            _number(rate_limit, "--rate-limit", float, 0.001, None)
-            if rate_limit is not None
-            else None
-        ),
+        long_operation_rate=_number(long_operation_rate, "--long-operation-rate", float, 0, 1),
+        rate_limit=_optional(rate_limit, "--rate-limit", float, 0.001),
         seed=_number(seed, "--seed", int, -(2**63), None) if seed is not None else None,
         users=_pairs(users, "--user", "NAME:PASSWORD") or None,
         tenants=list(tenants) or None,
         oauth_clients=_pairs(clients, "--client", "ID:SECRET") or None,
         token_lifetime=_number(token_lifetime, "--token-lifetime", float, 0.001, None),
-        session_timeout=_number(session_timeout, "--session-timeout", float, 0.001, None),
-        key_overrides=_key_overrides(paths),
+        session_idle_timeout=_number(
+            session_idle_timeout, "--session-idle-timeout", float, 0.001, None
+        ),
+        restart_rate=_number(restart_rate, "--restart-rate", float, 0, 1),
+        evict_idle_sessions=evict_idle_sessions,
+        max_concurrent_requests=_optional(
+            max_concurrent_requests, "--max-concurrent-requests", int, 1
+        ),
+        max_requests_per_minute=_optional(
+            max_requests_per_minute, "--max-requests-per-minute", int, 1
+        ),
+        request_queue_timeout=_number(
+            request_queue_timeout, "--request-queue-timeout", float, 0, None
+        ),
+        reference_checks=not no_reference_checks,
+        redirect_stale_to_login=redirect_stale_to_login,
+        html_errors=html_errors,
+        stale_every_request=stale_every_request,
+        build_version=build_version,
+        config=Path(config) if config is not None else True,
         auto_number=auto_number,
         manual_number=manual_number,
         key_defaults=_key_defaults(key_defaults),

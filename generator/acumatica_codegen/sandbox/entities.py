@@ -18,7 +18,8 @@ from datetime import datetime, timezone
 from typing import Any, Callable, Iterable, Mapping
 
 from ..ir import Endpoint, Entity, Field, FieldKind, Scalar
-from . import errors, key_rules, odata
+from . import document_defaults, errors, key_rules, odata
+from .references import missing_references
 from .store import Record, StoredFile, TenantStore
 from .values import ValueProblem, coerce
 
@@ -52,8 +53,12 @@ class Shape:
     select: dict[str, Any] | None = None  # None: every field; else name -> subtree (None = all)
     expand: dict[str, Any] = field(default_factory=dict)  # name -> subtree ("files" included)
     custom: dict[str, Any] = field(default_factory=dict)  # "View.Field" -> True, path -> subtree
+    # Contract 5: each expanded entity's own shape (its $select and $expand), by name.
+    children: dict[str, "Shape"] | None = None
 
     def sub(self, name: str) -> "Shape":
+        if self.children is not None:
+            return self.children.get(name) or Shape()
         select = None
         if self.select is not None:
             select = self.select.get(name)
@@ -131,8 +136,15 @@ class EntityService:
         auto_number: Iterable[str] = (),
         manual_number: Iterable[str] = (),
         key_defaults: Mapping[str, Any] | None = None,
+        reference_checks: bool = True,
     ) -> None:
         self.endpoint = endpoint
+        self.reference_checks = reference_checks
+        # entity -> the status, dates and currency its screen fills on insert
+        self.document_defaults = {
+            entity.name: document_defaults.defaults_for(entity)
+            for entity in endpoint.top_level_entities
+        }
         self.new_id = new_id
         self.auto_number = frozenset(name.lower() for name in auto_number)
         self.manual_number = frozenset(name.lower() for name in manual_number)
@@ -386,7 +398,10 @@ class EntityService:
                 default = self.key_defaults.get((entity.name, key))
                 if default is not None and blank_key(draft.get(key)):
                     draft[key] = default
+            document_defaults.fill(self.document_defaults.get(entity.name, {}), draft)
         self._check_keys(entity, draft, problems, inserted)
+        if self.reference_checks:
+            problems.field_errors.extend(missing_references(self, tenant, entity, body))
         if problems.field_errors:
             raise self.validation_error(entity, sent, problems, inserted)
         if inserted:
@@ -672,6 +687,8 @@ class EntityService:
     # -- querying -------------------------------------------------------------------------------
 
     def compile_filter(self, entity: Entity, text: str) -> odata.Predicate:
+        contract_5 = self.endpoint.is_contract_5
+
         def resolve(path: str) -> tuple[odata.Getter, Scalar]:
             current = entity
             parts = path.split("/")
@@ -685,7 +702,7 @@ class EntityService:
                 if last:
                     if fld.kind not in (FieldKind.VALUE, FieldKind.PLAIN):
                         raise KeyError(path)
-                    return _getter(tuple(chain)), fld.scalar
+                    return _select_ids(_getter(tuple(chain)), fld.scalar)
                 sub = self.nested(fld)
                 if fld.kind is not FieldKind.LINKED or sub is None:
                     raise KeyError(path)
@@ -698,12 +715,13 @@ class EntityService:
                 raise KeyError(name)
 
             def get(record: Record) -> Any:
-                return ((record.get("custom") or {}).get(view) or {}).get(fld, {}).get("value")
+                value = ((record.get("custom") or {}).get(view) or {}).get(fld, {}).get("value")
+                return _choice_id(value)
 
             return get, Scalar.ANY
 
         try:
-            return odata.compile_filter(text, resolve, resolve_custom)
+            return odata.compile_filter(text, resolve, resolve_custom, contract_5=contract_5)
         except odata.FilterError as problem:
             raise errors.exception_error(
                 400,
@@ -711,6 +729,21 @@ class EntityService:
                 "PX.Api.ContractBased.OData.ODataException",
                 "ParseFilter",
             ) from None
+
+
+def _select_ids(get: odata.Getter, scalar: Scalar) -> tuple[odata.Getter, Scalar]:
+    """A select field filters by its id (contract 5): the getter answers ids, not choices."""
+    if scalar is Scalar.STRING_SELECT or scalar is Scalar.INT_SELECT:
+        plain = Scalar.STRING if scalar is Scalar.STRING_SELECT else Scalar.INT
+        return (lambda record: _choice_id(get(record))), plain
+    if scalar is Scalar.STRING_MULTI_SELECT:
+        return (lambda record: [_choice_id(c) for c in get(record) or ()]), scalar
+    return get, scalar
+
+
+def _choice_id(value: Any) -> Any:
+    """The id of a stored select choice (``{"id", "description"}``); anything else as it is."""
+    return value.get("id") if isinstance(value, dict) else value
 
 
 def _getter(chain: tuple[str, ...]) -> odata.Getter:

@@ -18,6 +18,7 @@ from ..errors import UserError
 from ..ir import Entity
 from . import key_rules
 from .app import LoadedEndpoint, SandboxState, create_app, load_documents
+from .config_keys import merged_keys
 from .entities import Shape
 from .errors import SandboxHTTPError
 from .options import DEFAULT_USERS, SandboxOptions
@@ -32,6 +33,9 @@ class Sandbox:
     As a pytest fixture: ``sandbox = Sandbox.fixture("specs/WebShop_24.200.001.json")`` in a test
     module or conftest gives tests a running ``sandbox`` (module scope by default).
     Options are those of ``SandboxOptions`` (and of the ``acumatica-codegen sandbox`` command).
+    Key fields come from the built-in table, then ``[tool.acumatica-codegen] keys`` of the
+    project (``config``: True finds the nearest pyproject.toml, a path names one, False skips
+    it; see ``config_keys``), then ``key_overrides``.
     """
 
     def __init__(
@@ -45,15 +49,26 @@ class Sandbox:
         latency_ms: float = 0.0,
         fail_rate: float = 0.0,
         conflict_rate: float = 0.0,
+        long_operation_rate: float = 0.0,
         rate_limit: float | None = None,
         seed: int | None = None,
         users: Mapping[str, str] | None = None,
         tenants: Sequence[str] | None = None,
         oauth_clients: Mapping[str, str] | None = None,
         token_lifetime: float = 3600.0,
-        session_timeout: float = 1200.0,
+        session_idle_timeout: float = 1200.0,
+        restart_rate: float = 0.0,
+        evict_idle_sessions: bool = False,
+        max_concurrent_requests: int | None = None,
+        max_requests_per_minute: int | None = None,
+        request_queue_timeout: float = 10.0,
+        reference_checks: bool = True,
+        redirect_stale_to_login: bool = False,
+        html_errors: bool = False,
+        stale_every_request: bool = False,
         build_version: str | None = None,
         key_overrides: Mapping[str, Sequence[str]] | None = None,
+        config: str | Path | bool = True,
         auto_number: Sequence[str] = (),
         manual_number: Sequence[str] = (),
         key_defaults: Mapping[str, Any] | None = None,
@@ -68,13 +83,23 @@ class Sandbox:
                 latency_ms=latency_ms,
                 fail_rate=fail_rate,
                 conflict_rate=conflict_rate,
+                long_operation_rate=long_operation_rate,
                 rate_limit=rate_limit,
                 seed=seed,
                 users=dict(users) if users is not None else dict(DEFAULT_USERS),
                 tenants=tuple(tenants) if tenants else None,
                 oauth_clients=dict(oauth_clients) if oauth_clients is not None else None,
                 token_lifetime=token_lifetime,
-                session_timeout=session_timeout,
+                session_idle_timeout=session_idle_timeout,
+                restart_rate=restart_rate,
+                evict_idle_sessions=evict_idle_sessions,
+                max_concurrent_requests=max_concurrent_requests,
+                max_requests_per_minute=max_requests_per_minute,
+                request_queue_timeout=request_queue_timeout,
+                reference_checks=reference_checks,
+                redirect_stale_to_login=redirect_stale_to_login,
+                html_errors=html_errors,
+                stale_every_request=stale_every_request,
                 build_version=build_version,
                 auto_number=_names(auto_number),
                 manual_number=_names(manual_number),
@@ -82,7 +107,7 @@ class Sandbox:
             )
         except ValueError as problem:
             raise UserError(f"sandbox: {problem}") from None
-        documents = load_documents(paths, dict(key_overrides) if key_overrides else None)
+        documents = load_documents(paths, merged_keys(paths, config, key_overrides))
         options = self.options
         try:
             key_rules.check_options(
@@ -297,12 +322,13 @@ class Sandbox:
         """Forget every record, file, session and token, and zero the counters."""
         state: SandboxState = self.state
 
-        def reset() -> None:
-            in_flight = state.auth.stats.in_flight
-            state.reset()
-            state.auth.stats.in_flight = in_flight
+        self._call(state.reset)
 
-        self._call(reset)
+    def expire_sessions(self) -> int:
+        """End every cookie session now, as an application restart does (``POST
+        /sandbox/expire-sessions``); each one's next request answers 401. Returns how many ended."""
+        ended: int = self._call(self.state.auth.expire_all)
+        return ended
 
     @classmethod
     def fixture(

@@ -12,6 +12,9 @@ from typing import TYPE_CHECKING, Any
 ENDPOINT = "WebShop"
 VERSION = "23.200.001"
 SPEC_SHA256 = "a44997b4392ab7b50998134709033f2464bdaa506643badfa03f8d2e306e8b45"
+# The system contract the endpoint is built on (the document's info.version): the client writes
+# queries in its dialect (``_runtime.dialect``).
+CONTRACT = 4
 
 # Custom field type → the scalar its value holds, from the document; ``_runtime.values`` reads it.
 _CUSTOM_FIELD_SCALARS = {
@@ -39,10 +42,15 @@ _LAZY = {
     "ConfigurationError": "._runtime.errors",
     "CookieAuth": "._runtime.auth",
     "CustomField": "._runtime.values",
+    "DecodeError": "._runtime.errors",
+    "Expansion": "._runtime.query",
     "FieldRef": "._runtime.query",
     "FileLink": "._runtime.values",
     "Filter": "._runtime.query",
+    "Fleet": "._runtime.coordination",
+    "FleetUnavailable": "._runtime.coordination",
     "LoginLimit": "._runtime.errors",
+    "LongOperationRunning": "._runtime.errors",
     "NotFound": "._runtime.errors",
     "OAuth2Password": "._runtime.auth",
     "OAuth2Token": "._runtime.auth",
@@ -50,9 +58,11 @@ _LAZY = {
     "RateLimited": "._runtime.errors",
     "RequestInfo": "._runtime.errors",
     "ResponseInfo": "._runtime.errors",
+    "Select": "._runtime.values",
     "ServerError": "._runtime.errors",
     "TransportError": "._runtime.errors",
     "UNSET": "._runtime.values",
+    "UnexpectedAnswer": "._runtime.errors",
     "Unset": "._runtime.values",
     "ValidationError": "._runtime.errors",
     "aexchange_code": "._runtime.auth",
@@ -77,13 +87,19 @@ if TYPE_CHECKING:
         authorization_url as authorization_url,
         exchange_code as exchange_code,
     )
+    from ._runtime.coordination import (
+        Fleet as Fleet,
+        FleetUnavailable as FleetUnavailable,
+    )
     from ._runtime.errors import (
         ActionTimeout as ActionTimeout,
         AcumaticaError as AcumaticaError,
         AuthError as AuthError,
         ConcurrencyError as ConcurrencyError,
         ConfigurationError as ConfigurationError,
+        DecodeError as DecodeError,
         LoginLimit as LoginLimit,
+        LongOperationRunning as LongOperationRunning,
         NotFound as NotFound,
         PreconditionFailed as PreconditionFailed,
         RateLimited as RateLimited,
@@ -91,9 +107,11 @@ if TYPE_CHECKING:
         ResponseInfo as ResponseInfo,
         ServerError as ServerError,
         TransportError as TransportError,
+        UnexpectedAnswer as UnexpectedAnswer,
         ValidationError as ValidationError,
     )
     from ._runtime.query import (
+        Expansion as Expansion,
         FieldRef as FieldRef,
         Filter as Filter,
         custom_field as custom_field,
@@ -101,11 +119,13 @@ if TYPE_CHECKING:
     from ._runtime.values import (
         CustomField as CustomField,
         FileLink as FileLink,
+        Select as Select,
         UNSET as UNSET,
         Unset as Unset,
     )
 
 __all__ = [
+    "CONTRACT",
     "ENDPOINT",
     "SPEC_SHA256",
     "VERSION",
@@ -119,10 +139,15 @@ __all__ = [
     "ConfigurationError",
     "CookieAuth",
     "CustomField",
+    "DecodeError",
+    "Expansion",
     "FieldRef",
     "FileLink",
     "Filter",
+    "Fleet",
+    "FleetUnavailable",
     "LoginLimit",
+    "LongOperationRunning",
     "NotFound",
     "OAuth2Password",
     "OAuth2Token",
@@ -130,9 +155,11 @@ __all__ = [
     "RateLimited",
     "RequestInfo",
     "ResponseInfo",
+    "Select",
     "ServerError",
     "TransportError",
     "UNSET",
+    "UnexpectedAnswer",
     "Unset",
     "ValidationError",
     "aexchange_code",

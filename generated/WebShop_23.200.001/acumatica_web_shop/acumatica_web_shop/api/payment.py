@@ -23,7 +23,7 @@ class PaymentApi(EntityApi[Payment]):
     model = Payment
     key_fields = ("Type", "ReferenceNbr")
 
-    def get_by_keys(  # type: ignore[override]
+    def get_by_keys(
         self,
         type: str,
         reference_nbr: str,
@@ -34,11 +34,11 @@ class PaymentApi(EntityApi[Payment]):
         timeout: float | httpx.Timeout | None = None,
     ) -> Payment:
         """The Payment with this Type and ReferenceNbr (``NotFound`` if none)."""
-        return super().get_by_keys(
-            type, reference_nbr, select=select, expand=expand, custom=custom, timeout=timeout
+        return self._get_by_keys(
+            (type, reference_nbr), select=select, expand=expand, custom=custom, timeout=timeout
         )
 
-    def delete_by_keys(  # type: ignore[override]
+    def delete_by_keys(
         self,
         type: str,
         reference_nbr: str,
@@ -46,7 +46,7 @@ class PaymentApi(EntityApi[Payment]):
         timeout: float | httpx.Timeout | None = None,
     ) -> None:
         """Delete the Payment with this Type and ReferenceNbr."""
-        super().delete_by_keys(type, reference_nbr, timeout=timeout)
+        self._delete_by_keys((type, reference_nbr), timeout=timeout)
 
     def card_operation(
         self,
@@ -107,7 +107,7 @@ class AsyncPaymentApi(AsyncEntityApi[Payment]):
     model = Payment
     key_fields = ("Type", "ReferenceNbr")
 
-    async def get_by_keys(  # type: ignore[override]
+    async def get_by_keys(
         self,
         type: str,
         reference_nbr: str,
@@ -118,11 +118,11 @@ class AsyncPaymentApi(AsyncEntityApi[Payment]):
         timeout: float | httpx.Timeout | None = None,
     ) -> Payment:
         """The Payment with this Type and ReferenceNbr (``NotFound`` if none)."""
-        return await super().get_by_keys(
-            type, reference_nbr, select=select, expand=expand, custom=custom, timeout=timeout
+        return await self._get_by_keys(
+            (type, reference_nbr), select=select, expand=expand, custom=custom, timeout=timeout
         )
 
-    async def delete_by_keys(  # type: ignore[override]
+    async def delete_by_keys(
         self,
         type: str,
         reference_nbr: str,
@@ -130,7 +130,7 @@ class AsyncPaymentApi(AsyncEntityApi[Payment]):
         timeout: float | httpx.Timeout | None = None,
     ) -> None:
         """Delete the Payment with this Type and ReferenceNbr."""
-        await super().delete_by_keys(type, reference_nbr, timeout=timeout)
+        await self._delete_by_keys((type, reference_nbr), timeout=timeout)
 
     async def card_operation(
         self,

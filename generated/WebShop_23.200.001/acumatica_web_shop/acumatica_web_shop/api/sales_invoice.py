@@ -21,7 +21,7 @@ class SalesInvoiceApi(EntityApi[SalesInvoice]):
     model = SalesInvoice
     key_fields = ("Type", "ReferenceNbr")
 
-    def get_by_keys(  # type: ignore[override]
+    def get_by_keys(
         self,
         type: str,
         reference_nbr: str,
@@ -32,11 +32,11 @@ class SalesInvoiceApi(EntityApi[SalesInvoice]):
         timeout: float | httpx.Timeout | None = None,
     ) -> SalesInvoice:
         """The SalesInvoice with this Type and ReferenceNbr (``NotFound`` if none)."""
-        return super().get_by_keys(
-            type, reference_nbr, select=select, expand=expand, custom=custom, timeout=timeout
+        return self._get_by_keys(
+            (type, reference_nbr), select=select, expand=expand, custom=custom, timeout=timeout
         )
 
-    def delete_by_keys(  # type: ignore[override]
+    def delete_by_keys(
         self,
         type: str,
         reference_nbr: str,
@@ -44,7 +44,7 @@ class SalesInvoiceApi(EntityApi[SalesInvoice]):
         timeout: float | httpx.Timeout | None = None,
     ) -> None:
         """Delete the SalesInvoice with this Type and ReferenceNbr."""
-        super().delete_by_keys(type, reference_nbr, timeout=timeout)
+        self._delete_by_keys((type, reference_nbr), timeout=timeout)
 
     def email_sales_invoice(
         self,
@@ -80,7 +80,7 @@ class AsyncSalesInvoiceApi(AsyncEntityApi[SalesInvoice]):
     model = SalesInvoice
     key_fields = ("Type", "ReferenceNbr")
 
-    async def get_by_keys(  # type: ignore[override]
+    async def get_by_keys(
         self,
         type: str,
         reference_nbr: str,
@@ -91,11 +91,11 @@ class AsyncSalesInvoiceApi(AsyncEntityApi[SalesInvoice]):
         timeout: float | httpx.Timeout | None = None,
     ) -> SalesInvoice:
         """The SalesInvoice with this Type and ReferenceNbr (``NotFound`` if none)."""
-        return await super().get_by_keys(
-            type, reference_nbr, select=select, expand=expand, custom=custom, timeout=timeout
+        return await self._get_by_keys(
+            (type, reference_nbr), select=select, expand=expand, custom=custom, timeout=timeout
         )
 
-    async def delete_by_keys(  # type: ignore[override]
+    async def delete_by_keys(
         self,
         type: str,
         reference_nbr: str,
@@ -103,7 +103,7 @@ class AsyncSalesInvoiceApi(AsyncEntityApi[SalesInvoice]):
         timeout: float | httpx.Timeout | None = None,
     ) -> None:
         """Delete the SalesInvoice with this Type and ReferenceNbr."""
-        await super().delete_by_keys(type, reference_nbr, timeout=timeout)
+        await self._delete_by_keys((type, reference_nbr), timeout=timeout)
 
     async def email_sales_invoice(
         self,

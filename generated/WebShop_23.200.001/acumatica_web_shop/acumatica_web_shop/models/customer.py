@@ -35,7 +35,7 @@ class Customer(Model):
     customer_name: str | None | Unset = UNSET
     email: str | None | Unset = UNSET
     last_modified_date_time: datetime | None | Unset = UNSET
-    lead_timedays: int | None | Unset = UNSET
+    lead_time_days: int | None | Unset = UNSET
     main_contact: Contact | None | Unset = UNSET
     note_id: UUID | None | Unset = UNSET
     order_priority: int | None | Unset = UNSET
@@ -66,7 +66,7 @@ class Customer(Model):
         Value("CustomerName", "customer_name", "string"),
         Value("Email", "email", "string"),
         Value("LastModifiedDateTime", "last_modified_date_time", "datetime"),
-        Value("LeadTimedays", "lead_timedays", "int"),
+        Value("LeadTimedays", "lead_time_days", "int"),
         Linked("MainContact", "main_contact", "Contact"),
         Value("NoteID", "note_id", "guid"),
         Value("OrderPriority", "order_priority", "int"),
@@ -100,7 +100,7 @@ class Customer(Model):
         customer_name: ClassVar[FieldRef[str]] = FieldRef("CustomerName")
         email: ClassVar[FieldRef[str]] = FieldRef("Email")
         last_modified_date_time: ClassVar[FieldRef[datetime]] = FieldRef("LastModifiedDateTime")
-        lead_timedays: ClassVar[FieldRef[int]] = FieldRef("LeadTimedays")
+        lead_time_days: ClassVar[FieldRef[int]] = FieldRef("LeadTimedays")
         main_contact: ClassVar[FieldRef[Any]] = FieldRef("MainContact")
         note_id: ClassVar[FieldRef[UUID]] = FieldRef("NoteID")
         order_priority: ClassVar[FieldRef[int]] = FieldRef("OrderPriority")
@@ -133,7 +133,7 @@ class Customer(Model):
         customer_name: str | None | Unset = UNSET,
         email: str | None | Unset = UNSET,
         last_modified_date_time: datetime | None | Unset = UNSET,
-        lead_timedays: int | None | Unset = UNSET,
+        lead_time_days: int | None | Unset = UNSET,
         main_contact: Contact | None | Unset = UNSET,
         note_id: UUID | None | Unset = UNSET,
         order_priority: int | None | Unset = UNSET,
@@ -163,7 +163,7 @@ class Customer(Model):
         self.customer_name = customer_name
         self.email = email
         self.last_modified_date_time = last_modified_date_time
-        self.lead_timedays = lead_timedays
+        self.lead_time_days = lead_time_days
         self.main_contact = main_contact
         self.note_id = note_id
         self.order_priority = order_priority

@@ -22,7 +22,7 @@ class CustomerApi(EntityApi[Customer]):
     model = Customer
     key_fields = ("CustomerID",)
 
-    def get_by_keys(  # type: ignore[override]
+    def get_by_keys(
         self,
         customer_id: str,
         *,
@@ -32,18 +32,18 @@ class CustomerApi(EntityApi[Customer]):
         timeout: float | httpx.Timeout | None = None,
     ) -> Customer:
         """The Customer with this CustomerID (``NotFound`` if none)."""
-        return super().get_by_keys(
-            customer_id, select=select, expand=expand, custom=custom, timeout=timeout
+        return self._get_by_keys(
+            (customer_id,), select=select, expand=expand, custom=custom, timeout=timeout
         )
 
-    def delete_by_keys(  # type: ignore[override]
+    def delete_by_keys(
         self,
         customer_id: str,
         *,
         timeout: float | httpx.Timeout | None = None,
     ) -> None:
         """Delete the Customer with this CustomerID."""
-        super().delete_by_keys(customer_id, timeout=timeout)
+        self._delete_by_keys((customer_id,), timeout=timeout)
 
     def adjust_loyalty_points(
         self,
@@ -74,7 +74,7 @@ class AsyncCustomerApi(AsyncEntityApi[Customer]):
     model = Customer
     key_fields = ("CustomerID",)
 
-    async def get_by_keys(  # type: ignore[override]
+    async def get_by_keys(
         self,
         customer_id: str,
         *,
@@ -84,18 +84,18 @@ class AsyncCustomerApi(AsyncEntityApi[Customer]):
         timeout: float | httpx.Timeout | None = None,
     ) -> Customer:
         """The Customer with this CustomerID (``NotFound`` if none)."""
-        return await super().get_by_keys(
-            customer_id, select=select, expand=expand, custom=custom, timeout=timeout
+        return await self._get_by_keys(
+            (customer_id,), select=select, expand=expand, custom=custom, timeout=timeout
         )
 
-    async def delete_by_keys(  # type: ignore[override]
+    async def delete_by_keys(
         self,
         customer_id: str,
         *,
         timeout: float | httpx.Timeout | None = None,
     ) -> None:
         """Delete the Customer with this CustomerID."""
-        await super().delete_by_keys(customer_id, timeout=timeout)
+        await self._delete_by_keys((customer_id,), timeout=timeout)
 
     async def adjust_loyalty_points(
         self,

@@ -24,7 +24,7 @@ class SalesOrderApi(EntityApi[SalesOrder]):
     model = SalesOrder
     key_fields = ("OrderType", "OrderNbr")
 
-    def get_by_keys(  # type: ignore[override]
+    def get_by_keys(
         self,
         order_type: str,
         order_nbr: str,
@@ -35,11 +35,11 @@ class SalesOrderApi(EntityApi[SalesOrder]):
         timeout: float | httpx.Timeout | None = None,
     ) -> SalesOrder:
         """The SalesOrder with this OrderType and OrderNbr (``NotFound`` if none)."""
-        return super().get_by_keys(
-            order_type, order_nbr, select=select, expand=expand, custom=custom, timeout=timeout
+        return self._get_by_keys(
+            (order_type, order_nbr), select=select, expand=expand, custom=custom, timeout=timeout
         )
 
-    def delete_by_keys(  # type: ignore[override]
+    def delete_by_keys(
         self,
         order_type: str,
         order_nbr: str,
@@ -47,7 +47,7 @@ class SalesOrderApi(EntityApi[SalesOrder]):
         timeout: float | httpx.Timeout | None = None,
     ) -> None:
         """Delete the SalesOrder with this OrderType and OrderNbr."""
-        super().delete_by_keys(order_type, order_nbr, timeout=timeout)
+        self._delete_by_keys((order_type, order_nbr), timeout=timeout)
 
     def cancel_sales_order(
         self,
@@ -141,7 +141,7 @@ class AsyncSalesOrderApi(AsyncEntityApi[SalesOrder]):
     model = SalesOrder
     key_fields = ("OrderType", "OrderNbr")
 
-    async def get_by_keys(  # type: ignore[override]
+    async def get_by_keys(
         self,
         order_type: str,
         order_nbr: str,
@@ -152,11 +152,11 @@ class AsyncSalesOrderApi(AsyncEntityApi[SalesOrder]):
         timeout: float | httpx.Timeout | None = None,
     ) -> SalesOrder:
         """The SalesOrder with this OrderType and OrderNbr (``NotFound`` if none)."""
-        return await super().get_by_keys(
-            order_type, order_nbr, select=select, expand=expand, custom=custom, timeout=timeout
+        return await self._get_by_keys(
+            (order_type, order_nbr), select=select, expand=expand, custom=custom, timeout=timeout
         )
 
-    async def delete_by_keys(  # type: ignore[override]
+    async def delete_by_keys(
         self,
         order_type: str,
         order_nbr: str,
@@ -164,7 +164,7 @@ class AsyncSalesOrderApi(AsyncEntityApi[SalesOrder]):
         timeout: float | httpx.Timeout | None = None,
     ) -> None:
         """Delete the SalesOrder with this OrderType and OrderNbr."""
-        await super().delete_by_keys(order_type, order_nbr, timeout=timeout)
+        await self._delete_by_keys((order_type, order_nbr), timeout=timeout)
 
     async def cancel_sales_order(
         self,

@@ -19,7 +19,7 @@ class ShipmentApi(EntityApi[Shipment]):
     model = Shipment
     key_fields = ("ShipmentNbr",)
 
-    def get_by_keys(  # type: ignore[override]
+    def get_by_keys(
         self,
         shipment_nbr: str,
         *,
@@ -29,18 +29,18 @@ class ShipmentApi(EntityApi[Shipment]):
         timeout: float | httpx.Timeout | None = None,
     ) -> Shipment:
         """The Shipment with this ShipmentNbr (``NotFound`` if none)."""
-        return super().get_by_keys(
-            shipment_nbr, select=select, expand=expand, custom=custom, timeout=timeout
+        return self._get_by_keys(
+            (shipment_nbr,), select=select, expand=expand, custom=custom, timeout=timeout
         )
 
-    def delete_by_keys(  # type: ignore[override]
+    def delete_by_keys(
         self,
         shipment_nbr: str,
         *,
         timeout: float | httpx.Timeout | None = None,
     ) -> None:
         """Delete the Shipment with this ShipmentNbr."""
-        super().delete_by_keys(shipment_nbr, timeout=timeout)
+        self._delete_by_keys((shipment_nbr,), timeout=timeout)
 
     def confirm_shipment(
         self,
@@ -63,7 +63,7 @@ class AsyncShipmentApi(AsyncEntityApi[Shipment]):
     model = Shipment
     key_fields = ("ShipmentNbr",)
 
-    async def get_by_keys(  # type: ignore[override]
+    async def get_by_keys(
         self,
         shipment_nbr: str,
         *,
@@ -73,18 +73,18 @@ class AsyncShipmentApi(AsyncEntityApi[Shipment]):
         timeout: float | httpx.Timeout | None = None,
     ) -> Shipment:
         """The Shipment with this ShipmentNbr (``NotFound`` if none)."""
-        return await super().get_by_keys(
-            shipment_nbr, select=select, expand=expand, custom=custom, timeout=timeout
+        return await self._get_by_keys(
+            (shipment_nbr,), select=select, expand=expand, custom=custom, timeout=timeout
         )
 
-    async def delete_by_keys(  # type: ignore[override]
+    async def delete_by_keys(
         self,
         shipment_nbr: str,
         *,
         timeout: float | httpx.Timeout | None = None,
     ) -> None:
         """Delete the Shipment with this ShipmentNbr."""
-        await super().delete_by_keys(shipment_nbr, timeout=timeout)
+        await self._delete_by_keys((shipment_nbr,), timeout=timeout)
 
     async def confirm_shipment(
         self,

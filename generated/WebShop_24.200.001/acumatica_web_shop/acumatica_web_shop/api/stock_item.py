@@ -21,7 +21,7 @@ class StockItemApi(EntityApi[StockItem]):
     model = StockItem
     key_fields = ("InventoryID",)
 
-    def get_by_keys(  # type: ignore[override]
+    def get_by_keys(
         self,
         inventory_id: str,
         *,
@@ -31,18 +31,18 @@ class StockItemApi(EntityApi[StockItem]):
         timeout: float | httpx.Timeout | None = None,
     ) -> StockItem:
         """The StockItem with this InventoryID (``NotFound`` if none)."""
-        return super().get_by_keys(
-            inventory_id, select=select, expand=expand, custom=custom, timeout=timeout
+        return self._get_by_keys(
+            (inventory_id,), select=select, expand=expand, custom=custom, timeout=timeout
         )
 
-    def delete_by_keys(  # type: ignore[override]
+    def delete_by_keys(
         self,
         inventory_id: str,
         *,
         timeout: float | httpx.Timeout | None = None,
     ) -> None:
         """Delete the StockItem with this InventoryID."""
-        super().delete_by_keys(inventory_id, timeout=timeout)
+        self._delete_by_keys((inventory_id,), timeout=timeout)
 
     def publish_to_web_shop(
         self,
@@ -65,7 +65,7 @@ class AsyncStockItemApi(AsyncEntityApi[StockItem]):
     model = StockItem
     key_fields = ("InventoryID",)
 
-    async def get_by_keys(  # type: ignore[override]
+    async def get_by_keys(
         self,
         inventory_id: str,
         *,
@@ -75,18 +75,18 @@ class AsyncStockItemApi(AsyncEntityApi[StockItem]):
         timeout: float | httpx.Timeout | None = None,
     ) -> StockItem:
         """The StockItem with this InventoryID (``NotFound`` if none)."""
-        return await super().get_by_keys(
-            inventory_id, select=select, expand=expand, custom=custom, timeout=timeout
+        return await self._get_by_keys(
+            (inventory_id,), select=select, expand=expand, custom=custom, timeout=timeout
         )
 
-    async def delete_by_keys(  # type: ignore[override]
+    async def delete_by_keys(
         self,
         inventory_id: str,
         *,
         timeout: float | httpx.Timeout | None = None,
     ) -> None:
         """Delete the StockItem with this InventoryID."""
-        await super().delete_by_keys(inventory_id, timeout=timeout)
+        await self._delete_by_keys((inventory_id,), timeout=timeout)
 
     async def publish_to_web_shop(
         self,

@@ -36,7 +36,7 @@ class Customer(Model):
     email: str | None | Unset = UNSET
     is_guest_customer: bool | None | Unset = UNSET
     last_modified_date_time: datetime | None | Unset = UNSET
-    lead_timedays: int | None | Unset = UNSET
+    lead_time_days: int | None | Unset = UNSET
     main_contact: Contact | None | Unset = UNSET
     note_id: UUID | None | Unset = UNSET
     order_priority: int | None | Unset = UNSET
@@ -68,7 +68,7 @@ class Customer(Model):
         Value("Email", "email", "string"),
         Value("IsGuestCustomer", "is_guest_customer", "bool"),
         Value("LastModifiedDateTime", "last_modified_date_time", "datetime"),
-        Value("LeadTimedays", "lead_timedays", "int"),
+        Value("LeadTimedays", "lead_time_days", "int"),
         Linked("MainContact", "main_contact", "Contact"),
         Value("NoteID", "note_id", "guid"),
         Value("OrderPriority", "order_priority", "int"),
@@ -103,7 +103,7 @@ class Customer(Model):
         email: ClassVar[FieldRef[str]] = FieldRef("Email")
         is_guest_customer: ClassVar[FieldRef[bool]] = FieldRef("IsGuestCustomer")
         last_modified_date_time: ClassVar[FieldRef[datetime]] = FieldRef("LastModifiedDateTime")
-        lead_timedays: ClassVar[FieldRef[int]] = FieldRef("LeadTimedays")
+        lead_time_days: ClassVar[FieldRef[int]] = FieldRef("LeadTimedays")
         main_contact: ClassVar[FieldRef[Any]] = FieldRef("MainContact")
         note_id: ClassVar[FieldRef[UUID]] = FieldRef("NoteID")
         order_priority: ClassVar[FieldRef[int]] = FieldRef("OrderPriority")
@@ -137,7 +137,7 @@ class Customer(Model):
         email: str | None | Unset = UNSET,
         is_guest_customer: bool | None | Unset = UNSET,
         last_modified_date_time: datetime | None | Unset = UNSET,
-        lead_timedays: int | None | Unset = UNSET,
+        lead_time_days: int | None | Unset = UNSET,
         main_contact: Contact | None | Unset = UNSET,
         note_id: UUID | None | Unset = UNSET,
         order_priority: int | None | Unset = UNSET,
@@ -168,7 +168,7 @@ class Customer(Model):
         self.email = email
         self.is_guest_customer = is_guest_customer
         self.last_modified_date_time = last_modified_date_time
-        self.lead_timedays = lead_timedays
+        self.lead_time_days = lead_time_days
         self.main_contact = main_contact
         self.note_id = note_id
         self.order_priority = order_priority

@@ -1,0 +1,339 @@
+"""Stock Items (IN202500): StockItem, StockItemCustomAction, StockItemWarehouseDetail."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from decimal import Decimal
+from typing import Any, ClassVar, TYPE_CHECKING
+from uuid import UUID
+
+from .._runtime.model import (
+    Custom,
+    Detail,
+    Fields,
+    Files,
+    Linked,
+    Map,
+    Model,
+    MultiSelectAttribute,
+    Plain,
+    Value,
+)
+from .._runtime.query import FieldRef
+from .._runtime.values import CustomFields, FileLink, Select, UNSET, Unset
+
+if TYPE_CHECKING:
+    from .attribute_value import AttributeValue
+
+__all__ = ["StockItem", "StockItemCustomAction", "StockItemWarehouseDetail"]
+
+
+class StockItem(Model):
+    """Stock Items (IN202500).
+
+    Keys: InventoryID.
+    """
+
+    workflow_actions: dict[str, StockItemCustomAction] | None | Unset = UNSET
+    attributes: list[AttributeValue] | None | Unset = UNSET
+    base_uom: str | None | Unset = UNSET
+    default_price: Decimal | None | Unset = UNSET
+    default_warehouse_id: str | None | Unset = UNSET
+    description: str | None | Unset = UNSET
+    dimension_weight: Decimal | None | Unset = UNSET
+    export_to_external: bool | None | Unset = UNSET
+    image_url: str | None | Unset = UNSET
+    inventory_id: str | None | Unset = UNSET
+    is_a_kit: bool | None | Unset = UNSET
+    item_class: str | None | Unset = UNSET
+    item_status: str | None | Unset = UNSET
+    item_type: str | None | Unset = UNSET
+    last_modified: datetime | None | Unset = UNSET
+    msrp: Decimal | None | Unset = UNSET
+    note_id: UUID | None | Unset = UNSET
+    sales_uom: str | None | Unset = UNSET
+    tax_category: str | None | Unset = UNSET
+    usr_age_restriction: int | None | Unset = UNSET
+    usr_average_rating: float | None | Unset = UNSET
+    usr_web_shop_product_id: int | None | Unset = UNSET
+    usr_web_shop_slug: str | None | Unset = UNSET
+    usr_web_shop_tags: MultiSelectAttribute[str] = MultiSelectAttribute()
+    usr_web_shop_visible: bool | None | Unset = UNSET
+    warehouse_details: list[StockItemWarehouseDetail] | None | Unset = UNSET
+    weight_uom: str | None | Unset = UNSET
+    links: dict[str, str] | None | Unset = UNSET
+    custom: CustomFields | Unset = UNSET
+    error: str | None | Unset = UNSET
+    files: list[FileLink] | Unset = UNSET
+    id: UUID | None | Unset = UNSET
+    note: str | None | Unset = UNSET
+    row_number: int | None | Unset = UNSET
+
+    _fields_: ClassVar[Fields] = Fields(
+        Map("_workflowActions", "workflow_actions", "StockItemCustomAction"),
+        Detail("Attributes", "attributes", "AttributeValue"),
+        Value("BaseUOM", "base_uom", "string"),
+        Value("DefaultPrice", "default_price", "decimal"),
+        Value("DefaultWarehouseID", "default_warehouse_id", "string"),
+        Value("Description", "description", "string"),
+        Value("DimensionWeight", "dimension_weight", "decimal"),
+        Value("ExportToExternal", "export_to_external", "bool"),
+        Value("ImageUrl", "image_url", "string"),
+        Value("InventoryID", "inventory_id", "string"),
+        Value("IsAKit", "is_a_kit", "bool"),
+        Value("ItemClass", "item_class", "string"),
+        Value("ItemStatus", "item_status", "string"),
+        Value("ItemType", "item_type", "string"),
+        Value("LastModified", "last_modified", "datetime"),
+        Value("MSRP", "msrp", "decimal"),
+        Value("NoteID", "note_id", "guid"),
+        Value("SalesUOM", "sales_uom", "string"),
+        Value("TaxCategory", "tax_category", "string"),
+        Value("UsrAgeRestriction", "usr_age_restriction", "int"),
+        Value("UsrAverageRating", "usr_average_rating", "float"),
+        Value("UsrWebShopProductID", "usr_web_shop_product_id", "int"),
+        Value("UsrWebShopSlug", "usr_web_shop_slug", "string"),
+        Value("UsrWebShopTags", "usr_web_shop_tags", "string_multi_select"),
+        Value("UsrWebShopVisible", "usr_web_shop_visible", "bool"),
+        Detail("WarehouseDetails", "warehouse_details", "StockItemWarehouseDetail"),
+        Value("WeightUOM", "weight_uom", "string"),
+        Plain("_links", "links", "any"),
+        Custom("custom", "custom"),
+        Plain("error", "error", "string"),
+        Files("files", "files"),
+        Plain("id", "id", "guid"),
+        Value("note", "note", "string"),
+        Plain("rowNumber", "row_number", "int"),
+    )
+
+    class f:  # noqa: N801 - reads as StockItem.f.field_name
+        """Typed field references for ``$filter``, ``$select`` and ``$expand``."""
+
+        workflow_actions: ClassVar[FieldRef[Any]] = FieldRef("_workflowActions")
+        attributes: ClassVar[FieldRef[Any]] = FieldRef("Attributes")
+        base_uom: ClassVar[FieldRef[str]] = FieldRef("BaseUOM")
+        default_price: ClassVar[FieldRef[Decimal]] = FieldRef("DefaultPrice")
+        default_warehouse_id: ClassVar[FieldRef[str]] = FieldRef("DefaultWarehouseID")
+        description: ClassVar[FieldRef[str]] = FieldRef("Description")
+        dimension_weight: ClassVar[FieldRef[Decimal]] = FieldRef("DimensionWeight")
+        export_to_external: ClassVar[FieldRef[bool]] = FieldRef("ExportToExternal")
+        image_url: ClassVar[FieldRef[str]] = FieldRef("ImageUrl")
+        inventory_id: ClassVar[FieldRef[str]] = FieldRef("InventoryID")
+        is_a_kit: ClassVar[FieldRef[bool]] = FieldRef("IsAKit")
+        item_class: ClassVar[FieldRef[str]] = FieldRef("ItemClass")
+        item_status: ClassVar[FieldRef[str]] = FieldRef("ItemStatus")
+        item_type: ClassVar[FieldRef[str]] = FieldRef("ItemType")
+        last_modified: ClassVar[FieldRef[datetime]] = FieldRef("LastModified")
+        msrp: ClassVar[FieldRef[Decimal]] = FieldRef("MSRP")
+        note_id: ClassVar[FieldRef[UUID]] = FieldRef("NoteID")
+        sales_uom: ClassVar[FieldRef[str]] = FieldRef("SalesUOM")
+        tax_category: ClassVar[FieldRef[str]] = FieldRef("TaxCategory")
+        usr_age_restriction: ClassVar[FieldRef[int]] = FieldRef("UsrAgeRestriction")
+        usr_average_rating: ClassVar[FieldRef[float]] = FieldRef("UsrAverageRating")
+        usr_web_shop_product_id: ClassVar[FieldRef[int]] = FieldRef("UsrWebShopProductID")
+        usr_web_shop_slug: ClassVar[FieldRef[str]] = FieldRef("UsrWebShopSlug")
+        usr_web_shop_tags: ClassVar[FieldRef[str]] = FieldRef("UsrWebShopTags")
+        usr_web_shop_visible: ClassVar[FieldRef[bool]] = FieldRef("UsrWebShopVisible")
+        warehouse_details: ClassVar[FieldRef[Any]] = FieldRef("WarehouseDetails")
+        weight_uom: ClassVar[FieldRef[str]] = FieldRef("WeightUOM")
+        links: ClassVar[FieldRef[Any]] = FieldRef("_links")
+        custom: ClassVar[FieldRef[Any]] = FieldRef("custom")
+        error: ClassVar[FieldRef[str]] = FieldRef("error")
+        files: ClassVar[FieldRef[Any]] = FieldRef("files")
+        id: ClassVar[FieldRef[UUID]] = FieldRef("id")
+        note: ClassVar[FieldRef[str]] = FieldRef("note")
+        row_number: ClassVar[FieldRef[int]] = FieldRef("rowNumber")
+
+    def __init__(
+        self,
+        *,
+        workflow_actions: dict[str, StockItemCustomAction] | None | Unset = UNSET,
+        attributes: list[AttributeValue] | None | Unset = UNSET,
+        base_uom: str | None | Unset = UNSET,
+        default_price: Decimal | None | Unset = UNSET,
+        default_warehouse_id: str | None | Unset = UNSET,
+        description: str | None | Unset = UNSET,
+        dimension_weight: Decimal | None | Unset = UNSET,
+        export_to_external: bool | None | Unset = UNSET,
+        image_url: str | None | Unset = UNSET,
+        inventory_id: str | None | Unset = UNSET,
+        is_a_kit: bool | None | Unset = UNSET,
+        item_class: str | None | Unset = UNSET,
+        item_status: str | None | Unset = UNSET,
+        item_type: str | None | Unset = UNSET,
+        last_modified: datetime | None | Unset = UNSET,
+        msrp: Decimal | None | Unset = UNSET,
+        note_id: UUID | None | Unset = UNSET,
+        sales_uom: str | None | Unset = UNSET,
+        tax_category: str | None | Unset = UNSET,
+        usr_age_restriction: int | None | Unset = UNSET,
+        usr_average_rating: float | None | Unset = UNSET,
+        usr_web_shop_product_id: int | None | Unset = UNSET,
+        usr_web_shop_slug: str | None | Unset = UNSET,
+        usr_web_shop_tags: Sequence[Select[str] | str] | None | Unset = UNSET,
+        usr_web_shop_visible: bool | None | Unset = UNSET,
+        warehouse_details: list[StockItemWarehouseDetail] | None | Unset = UNSET,
+        weight_uom: str | None | Unset = UNSET,
+        links: dict[str, str] | None | Unset = UNSET,
+        custom: CustomFields | Unset = UNSET,
+        error: str | None | Unset = UNSET,
+        files: list[FileLink] | Unset = UNSET,
+        id: UUID | None | Unset = UNSET,
+        note: str | None | Unset = UNSET,
+        row_number: int | None | Unset = UNSET,
+    ) -> None:
+        self.workflow_actions = workflow_actions
+        self.attributes = attributes
+        self.base_uom = base_uom
+        self.default_price = default_price
+        self.default_warehouse_id = default_warehouse_id
+        self.description = description
+        self.dimension_weight = dimension_weight
+        self.export_to_external = export_to_external
+        self.image_url = image_url
+        self.inventory_id = inventory_id
+        self.is_a_kit = is_a_kit
+        self.item_class = item_class
+        self.item_status = item_status
+        self.item_type = item_type
+        self.last_modified = last_modified
+        self.msrp = msrp
+        self.note_id = note_id
+        self.sales_uom = sales_uom
+        self.tax_category = tax_category
+        self.usr_age_restriction = usr_age_restriction
+        self.usr_average_rating = usr_average_rating
+        self.usr_web_shop_product_id = usr_web_shop_product_id
+        self.usr_web_shop_slug = usr_web_shop_slug
+        self.usr_web_shop_tags = usr_web_shop_tags
+        self.usr_web_shop_visible = usr_web_shop_visible
+        self.warehouse_details = warehouse_details
+        self.weight_uom = weight_uom
+        self.links = links
+        self.custom = custom
+        self.error = error
+        self.files = files
+        self.id = id
+        self.note = note
+        self.row_number = row_number
+
+
+class StockItemCustomAction(Model):
+    """StockItemCustomAction: used in StockItem._workflowActions."""
+
+    entity: StockItem | None | Unset = UNSET
+    parameters: Any = UNSET
+    """The parameters of the action."""
+
+    _fields_: ClassVar[Fields] = Fields(
+        Linked("entity", "entity", "StockItem"),
+        Plain("parameters", "parameters", "any"),
+    )
+
+    class f:  # noqa: N801 - reads as StockItemCustomAction.f.field_name
+        """Typed field references for ``$filter``, ``$select`` and ``$expand``."""
+
+        entity: ClassVar[FieldRef[Any]] = FieldRef("entity")
+        parameters: ClassVar[FieldRef[Any]] = FieldRef("parameters")
+
+    def __init__(
+        self,
+        *,
+        entity: StockItem | None | Unset = UNSET,
+        parameters: Any = UNSET,
+    ) -> None:
+        self.entity = entity
+        self.parameters = parameters
+
+
+class StockItemWarehouseDetail(Model):
+    """StockItemWarehouseDetail: used in StockItem.WarehouseDetails."""
+
+    default_issue_location_id: str | None | Unset = UNSET
+    default_receipt_location_id: str | None | Unset = UNSET
+    is_default: bool | None | Unset = UNSET
+    qty_on_hand: Decimal | None | Unset = UNSET
+    replenishment_warehouse_id: str | None | Unset = UNSET
+    status: str | None | Unset = UNSET
+    usr_web_shop_safety_stock: Decimal | None | Unset = UNSET
+    warehouse_id: str | None | Unset = UNSET
+    links: dict[str, str] | None | Unset = UNSET
+    custom: CustomFields | Unset = UNSET
+    error: str | None | Unset = UNSET
+    files: list[FileLink] | Unset = UNSET
+    id: UUID | None | Unset = UNSET
+    note: str | None | Unset = UNSET
+    row_number: int | None | Unset = UNSET
+
+    _fields_: ClassVar[Fields] = Fields(
+        Value("DefaultIssueLocationID", "default_issue_location_id", "string"),
+        Value("DefaultReceiptLocationID", "default_receipt_location_id", "string"),
+        Value("IsDefault", "is_default", "bool"),
+        Value("QtyOnHand", "qty_on_hand", "decimal"),
+        Value("ReplenishmentWarehouseID", "replenishment_warehouse_id", "string"),
+        Value("Status", "status", "string"),
+        Value("UsrWebShopSafetyStock", "usr_web_shop_safety_stock", "decimal"),
+        Value("WarehouseID", "warehouse_id", "string"),
+        Plain("_links", "links", "any"),
+        Custom("custom", "custom"),
+        Plain("error", "error", "string"),
+        Files("files", "files"),
+        Plain("id", "id", "guid"),
+        Value("note", "note", "string"),
+        Plain("rowNumber", "row_number", "int"),
+    )
+
+    class f:  # noqa: N801 - reads as StockItemWarehouseDetail.f.field_name
+        """Typed field references for ``$filter``, ``$select`` and ``$expand``."""
+
+        default_issue_location_id: ClassVar[FieldRef[str]] = FieldRef("DefaultIssueLocationID")
+        default_receipt_location_id: ClassVar[FieldRef[str]] = FieldRef("DefaultReceiptLocationID")
+        is_default: ClassVar[FieldRef[bool]] = FieldRef("IsDefault")
+        qty_on_hand: ClassVar[FieldRef[Decimal]] = FieldRef("QtyOnHand")
+        replenishment_warehouse_id: ClassVar[FieldRef[str]] = FieldRef("ReplenishmentWarehouseID")
+        status: ClassVar[FieldRef[str]] = FieldRef("Status")
+        usr_web_shop_safety_stock: ClassVar[FieldRef[Decimal]] = FieldRef("UsrWebShopSafetyStock")
+        warehouse_id: ClassVar[FieldRef[str]] = FieldRef("WarehouseID")
+        links: ClassVar[FieldRef[Any]] = FieldRef("_links")
+        custom: ClassVar[FieldRef[Any]] = FieldRef("custom")
+        error: ClassVar[FieldRef[str]] = FieldRef("error")
+        files: ClassVar[FieldRef[Any]] = FieldRef("files")
+        id: ClassVar[FieldRef[UUID]] = FieldRef("id")
+        note: ClassVar[FieldRef[str]] = FieldRef("note")
+        row_number: ClassVar[FieldRef[int]] = FieldRef("rowNumber")
+
+    def __init__(
+        self,
+        *,
+        default_issue_location_id: str | None | Unset = UNSET,
+        default_receipt_location_id: str | None | Unset = UNSET,
+        is_default: bool | None | Unset = UNSET,
+        qty_on_hand: Decimal | None | Unset = UNSET,
+        replenishment_warehouse_id: str | None | Unset = UNSET,
+        status: str | None | Unset = UNSET,
+        usr_web_shop_safety_stock: Decimal | None | Unset = UNSET,
+        warehouse_id: str | None | Unset = UNSET,
+        links: dict[str, str] | None | Unset = UNSET,
+        custom: CustomFields | Unset = UNSET,
+        error: str | None | Unset = UNSET,
+        files: list[FileLink] | Unset = UNSET,
+        id: UUID | None | Unset = UNSET,
+        note: str | None | Unset = UNSET,
+        row_number: int | None | Unset = UNSET,
+    ) -> None:
+        self.default_issue_location_id = default_issue_location_id
+        self.default_receipt_location_id = default_receipt_location_id
+        self.is_default = is_default
+        self.qty_on_hand = qty_on_hand
+        self.replenishment_warehouse_id = replenishment_warehouse_id
+        self.status = status
+        self.usr_web_shop_safety_stock = usr_web_shop_safety_stock
+        self.warehouse_id = warehouse_id
+        self.links = links
+        self.custom = custom
+        self.error = error
+        self.files = files
+        self.id = id
+        self.note = note
+        self.row_number = row_number

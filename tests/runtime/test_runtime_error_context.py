@@ -70,6 +70,35 @@ def test_a_connection_failure_chains_the_httpx_error_and_has_no_response(failure
     assert (error.timed_out, error.may_have_run) == (False, False)
 
 
+def test_a_chained_connection_failure_shows_no_secret(failure_of, rt, server):
+    def quoting() -> httpx.Response:  # an httpx error quoting what it was sent
+        raise httpx.ConnectError(f"refused for admin/{PASSWORD}")
+
+    for _ in range(2):
+        server.fail_next(is_get, quoting)
+    error = failure_of(lambda api: api.list(), max_retries=1)
+    assert isinstance(error.__cause__, httpx.ConnectError)
+    assert PASSWORD not in str(error) and PASSWORD not in str(error.__cause__)
+
+
+def test_a_secret_echoed_in_an_answer_is_masked_in_the_errors_response(failure_of, rt, server):
+    body = {"message": f"user admin/{PASSWORD} may not read this", "detail": [PASSWORD]}
+    server.fail_next(is_get, httpx.Response(403, json=body))
+    error = failure_of(lambda api: api.list())
+    assert isinstance(error, rt.errors.AuthError) and error.response.status == 403
+    assert PASSWORD not in repr(error.response) and PASSWORD not in str(error)
+    assert error.response.body["message"] == "user admin/*** may not read this"
+
+
+def test_an_unreadable_answer_carries_its_request_and_response(failure_of, rt, server):
+    server.fail_next(is_get, httpx.Response(200, json=[{"OrderNbr": {"value": 1}}, "row"]))
+    error = failure_of(lambda api: api.list())
+    assert isinstance(error, rt.errors.DecodeError) and error.field == "[1]"
+    assert error.request.method == "GET" and error.request.url.endswith("/SalesOrder")
+    assert error.response == rt.errors.ResponseInfo(200, [{"OrderNbr": {"value": 1}}, "row"])
+    assert (error.method, error.status) == ("GET", 200)
+
+
 def test_a_refused_sign_in_chains_the_servers_answer(failure_of, rt, server):
     auth = rt.auth.CookieAuth("admin", "wrong-" + PASSWORD)
     error = failure_of(lambda api: api.list(), auth=auth)

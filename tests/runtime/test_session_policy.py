@@ -169,3 +169,54 @@ def test_a_failed_sign_in_is_shared_with_waiting_calls_and_refused_credentials_f
     later = policy.shared_refusal(attempts_seen=1, now=101.0)
     assert (later is not None) is refused
     assert policy.shared_refusal(attempts_seen=1, now=100.0 + WINDOW) is None
+
+
+# Redirects to the sign-in page and the fleet (merged from main) --------------------------------
+
+
+def redirected(session: int, *, idempotent: bool = False) -> Failure:
+    return Failure(session, 302, None, idempotent, to_sign_in=True)
+
+
+def test_a_redirect_to_the_sign_in_page_is_a_lost_session_like_a_401():
+    failure = redirected(1)
+    assert failure.signed_out and failure.resend_safe  # never run, even a POST
+    assert not Failure(1, 302, None, False).signed_out  # any other redirect is no lost session
+    policy = signed_in()
+    policy.succeeded(1)  # a session that had worked: a renewal may follow another's loss
+    assert policy.may_renew(failure, renewals=1)
+    decision = policy.renewal(2, allowed=False, now=0.0)  # another request renewed meanwhile
+    assert decision.renewal is Renewal.REPLACED
+    assert policy.next_step(failure, RenewalDecision(Renewal.REFUSE), 0).step is (
+        NextStep.WAIT_FOR_RENEWAL
+    )
+
+
+def test_a_session_another_worker_renewed_is_taken_up_not_renewed_here():
+    policy = signed_in()
+    assert policy.sign_in_step(needs_renewal=False, fleet_moved=True) is SignInStep.RENEW
+    decision = policy.renewal(1, allowed=False, now=0.0, fleet_moved=True)
+    assert decision.renewal is Renewal.TAKE_UP  # even for a request that may not renew itself
+    policy.took_up_session()
+    assert policy.session == 2 and policy.state is SessionState.UNTESTED
+    step = policy.next_step(unauthorized(1), decision, resent=0)
+    assert step.step is NextStep.RESEND
+    assert policy.next_step(unauthorized(1), decision, MAX_RESENDS).step is NextStep.RAISE
+
+
+def test_a_renewal_that_took_up_the_fleets_session_counts_as_taken_up():
+    policy = signed_in()
+    renew = policy.renewal(1, allowed=True, now=0.0)
+    assert renew.renewal is Renewal.RENEW
+    policy.took_up_session()  # another worker had signed in again: its session, not ours
+    assert policy.carried_out(renew).renewal is Renewal.TAKE_UP
+    policy.signed_in_now(renewal=True, now=1.0)  # this worker signed in for the fleet
+    assert policy.carried_out(renew) == renew
+
+
+def test_a_taken_up_session_that_fails_is_no_futile_renewal_of_this_client():
+    policy = signed_in()
+    policy.took_up_session()
+    policy.failed(stale(2))
+    assert policy.futile_renewal(now=1.0) == ""
+    assert policy.renewal(2, allowed=True, now=1.0).renewal is Renewal.RENEW

@@ -24,10 +24,16 @@ _SIGN_IN_PAGE = re.compile(r"/frames/login\.aspx|/identity/(?:account/)?login", 
 _TITLE = re.compile(rb"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 
 
-def where(response: httpx.Response) -> dict[str, Any]:
-    """The request an answer belongs to, as an error names it."""
+def where(response: httpx.Response, body: Any = None) -> dict[str, Any]:
+    """The request an answer belongs to, as an error names it; ``body``: the answer decoded,
+    when it was (an answer refused unread has none)."""
     request = response.request
-    return {"method": request.method, "url": str(request.url), "status": response.status_code}
+    return {
+        "method": request.method,
+        "url": str(request.url),
+        "status": response.status_code,
+        "body": body,
+    }
 
 
 def redirects_to_sign_in(response: httpx.Response) -> bool:
@@ -71,7 +77,7 @@ def record(response: httpx.Response, entity: str, decode: Callable[[Any], _T]) -
     data = json_body(response, f"one {entity} record")
     if not isinstance(data, dict):
         summary = f"expected one {entity} record, got {json_kind(data)}"
-        raise DecodeError(summary, entity=entity, **where(response))
+        raise DecodeError(summary, entity=entity, **where(response, data))
     return _decoded(response, decode, data, "")
 
 
@@ -80,12 +86,13 @@ def records(response: httpx.Response, entity: str, decode: Callable[[Any], _T]) 
     data = json_body(response, f"a list of {entity} records")
     if not isinstance(data, list):
         summary = f"expected a list of {entity} records, got {json_kind(data)}"
-        raise DecodeError(summary, entity=entity, **where(response))
+        raise DecodeError(summary, entity=entity, **where(response, data))
     result = []
     for index, row in enumerate(data):
         if not isinstance(row, dict):
             summary = f"expected {entity} records, got {json_kind(row)} at [{index}]"
-            raise DecodeError(summary, entity=entity, field=f"[{index}]", **where(response))
+            where_ = where(response, data)
+            raise DecodeError(summary, entity=entity, field=f"[{index}]", **where_)
         result.append(_decoded(response, decode, row, f"[{index}]"))
     return result
 

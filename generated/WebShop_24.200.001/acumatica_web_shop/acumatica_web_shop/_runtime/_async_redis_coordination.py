@@ -26,8 +26,10 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from redis.asyncio import Redis
+from redis.backoff import NoBackoff
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
+from redis.retry import Retry
 
 from ._async_concurrency import async_sleep
 from ._async_coordination import AsyncLocalLimits, Slot
@@ -148,8 +150,14 @@ class AsyncRedisCoordination:
         self._logger = logger
         self._sealer = Sealer(sealing_key(fleet, auth))
         # Short socket timeouts: a Redis that hangs must not hold requests longer than a refusal.
+        # One retry on a fresh connection after a connection error: a pooled connection that a
+        # Redis restart broke must not cost another RECONNECT_AFTER of local limits.
         self._redis: Redis = Redis.from_url(
-            str(fleet.redis_url), socket_timeout=2.0, socket_connect_timeout=2.0
+            str(fleet.redis_url),
+            socket_timeout=2.0,
+            socket_connect_timeout=2.0,
+            retry=Retry(NoBackoff(), 1),
+            retry_on_error=[RedisConnectionError],
         )
         self._enter = self._redis.register_script(ENTER)
         self._join = self._redis.register_script(JOIN)

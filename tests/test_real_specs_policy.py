@@ -8,7 +8,7 @@ import sys
 
 from testkit import REPO
 
-TEST = "tests/test_corpus.py::test_small_real_endpoint_passes_mypy_strict_and_black"
+TEST = "tests/test_corpus.py::test_small_real_endpoint_passes_mypy_strict"
 
 
 def _run(ci: str) -> subprocess.CompletedProcess[str]:

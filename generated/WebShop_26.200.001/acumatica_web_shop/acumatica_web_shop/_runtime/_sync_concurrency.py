@@ -134,7 +134,10 @@ class _DeadlineStream:
         self._stream = stream
 
     def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        return _bounded(lambda left: self._stream.read(max_bytes, left), timeout, "ReadTimeout")
+        data: bytes = _bounded(
+            lambda left: self._stream.read(max_bytes, left), timeout, "ReadTimeout"
+        )
+        return data
 
     def write(self, buffer: bytes, timeout: float | None = None) -> None:
         _bounded(lambda left: self._stream.write(buffer, left), timeout, "WriteTimeout")

@@ -47,6 +47,7 @@ RENAMES: tuple[tuple[str, str], ...] = (
     ("AsyncSemaphore", "Semaphore"),
     ("AsyncSessionWork", "SessionWork"),
     ("async_sleep", "sleep"),
+    ("async_deadline", "deadline"),
     ("_async_coordination", "_sync_coordination"),
     ("AsyncCoordination", "Coordination"),
     ("AsyncLocalCoordination", "LocalCoordination"),

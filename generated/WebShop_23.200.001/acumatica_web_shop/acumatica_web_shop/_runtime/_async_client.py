@@ -23,7 +23,14 @@ from uuid import UUID
 import httpx
 
 from . import _answers, _wire
-from ._async_concurrency import AsyncEvent, AsyncLock, AsyncSemaphore, AsyncSessionWork, async_sleep
+from ._async_concurrency import (
+    AsyncEvent,
+    AsyncLock,
+    AsyncSemaphore,
+    AsyncSessionWork,
+    async_deadline,
+    async_sleep,
+)
 from ._async_coordination import AsyncCoordination, Slot, connect
 from .auth import Auth, AuthRequest, auth_from_env
 from .coordination import Fleet, SharedSession, export_tokens, import_tokens
@@ -564,10 +571,13 @@ class AsyncBaseClient:
             if own_site and self._cookies.header:
                 request.headers["Cookie"] = self._cookies.header
             started = time.perf_counter()
+            seconds = self._total_seconds(exchange.timeout)
             try:
                 # Never followed: a redirect is judged by _request (a lost session, or an error).
-                response = await self._http.send(request, stream=True, follow_redirects=False)
-                await self._read(response, started, self._total_seconds(exchange.timeout))
+                # The deadline bounds the attempt in all: connect, status line, headers, body.
+                async with async_deadline(self._http, request, seconds):
+                    response = await self._http.send(request, stream=True, follow_redirects=False)
+                    await self._read(response, started, seconds)
             except httpx.TransportError as exc:
                 self._log_failure(request, content, started, exc)
                 raise

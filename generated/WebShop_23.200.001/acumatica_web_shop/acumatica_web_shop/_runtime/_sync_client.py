@@ -22,7 +22,14 @@ from uuid import UUID
 import httpx
 
 from . import _answers, _wire
-from ._sync_concurrency import Event, Lock, Semaphore, SessionWork, sleep
+from ._sync_concurrency import (
+    Event,
+    Lock,
+    Semaphore,
+    SessionWork,
+    deadline,
+    sleep,
+)
 from ._sync_coordination import Coordination, Slot, connect
 from .auth import Auth, AuthRequest, auth_from_env
 from .coordination import Fleet, SharedSession, export_tokens, import_tokens
@@ -556,10 +563,13 @@ class SyncBaseClient:
             if own_site and self._cookies.header:
                 request.headers["Cookie"] = self._cookies.header
             started = time.perf_counter()
+            seconds = self._total_seconds(exchange.timeout)
             try:
                 # Never followed: a redirect is judged by _request (a lost session, or an error).
-                response = self._http.send(request, stream=True, follow_redirects=False)
-                self._read(response, started, self._total_seconds(exchange.timeout))
+                # The deadline bounds the attempt in all: connect, status line, headers, body.
+                with deadline(self._http, request, seconds):
+                    response = self._http.send(request, stream=True, follow_redirects=False)
+                    self._read(response, started, seconds)
             except httpx.TransportError as exc:
                 self._log_failure(request, content, started, exc)
                 raise

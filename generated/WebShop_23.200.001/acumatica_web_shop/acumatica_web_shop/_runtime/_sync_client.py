@@ -216,7 +216,7 @@ class SyncBaseClient:
         self._fleet_generation = 0  # the fleet session this client uses (negative: its own)
         self._taken_up_session = 0  # the newest session that another worker signed in
         if fleet is not None:
-            self._fleet = connect(fleet, self.url, self.auth, self.logger)
+            self._fleet = connect(fleet, self.url, self.auth, self.logger, self._http)
 
     # Lifecycle -------------------------------------------------------------------------------
 

@@ -39,16 +39,16 @@ def test_a_fleet_keeps_the_licence_limits_and_survives_a_killed_worker(redis_url
     assert report.operations_done >= 0.95 * (settings.workers - settings.kill) * each
 
 
-# A worker process of the fleet: signs in through the fleet, does one operation, says "ready", and
-# then either waits to be killed ("hold") or reports the sandbox's stats and closes ("touch").
+# A worker process of the fleet: signs in through the fleet, does one operation, prints the
+# sandbox's stats, then waits to be killed ("hold") or closes ("touch").
 WORKER = """
 import asyncio, json, sys, time, urllib.request
-package, url, redis_url, name, lease, mode, kind = sys.argv[1:8]
+package, url, redis_url, name, lease, mode, kind, user, password = sys.argv[1:10]
 sys.path.insert(0, package)
 import acumatica_web_shop as shop
 
 fleet = shop.Fleet(redis_url, name=name, concurrent_requests=10, sessions=2, lease=float(lease))
-auth = shop.CookieAuth(%(user)r, %(password)r)
+auth = shop.CookieAuth(user, password)
 
 def stats():
     with urllib.request.urlopen(url + "/sandbox/stats", timeout=10) as answer:
@@ -70,12 +70,13 @@ else:
     with shop.Client(url, auth=auth, fleet=fleet) as client:
         client.customer.list(top=1)
         signed_in()
-""" % {"user": fleet_benchmark.USER, "password": fleet_benchmark.PASSWORD}
+"""
 
 
 def start_worker(url: str, redis_url: str, name: str, lease: float, mode: str, kind: str) -> Any:
     package = str(fleet_benchmark.PACKAGE)
     command = [sys.executable, "-c", WORKER, package, url, redis_url, name, str(lease), mode, kind]
+    command += [fleet_benchmark.USER, fleet_benchmark.PASSWORD]
     return subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
 
 

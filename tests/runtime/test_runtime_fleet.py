@@ -581,3 +581,28 @@ def test_an_orphan_sign_out_is_built_from_the_orphans_record_alone(rt):
     cookies = coordination.SharedSession(1, {"ASP.NET_SessionId": "s9", "UserBranch": "1"}, {})
     request = coordination.orphan_sign_out(cookie_auth, SITE, cookies)
     assert request.headers["Cookie"] == "ASP.NET_SessionId=s9; UserBranch=1"
+
+
+def test_an_orphan_whose_sign_out_fails_is_left_to_the_server_and_the_request_goes_on(
+    transport, fleet, caplog
+):
+    server = FakeAcumatica()
+    settings = fleet(concurrent_requests=4, lease=0.3)
+    get(transport, (dead := transport.client(server, settings)))
+    orphan = crash(dead)
+    time.sleep(0.4)
+
+    def unreachable() -> httpx.Response:
+        raise httpx.ConnectError("connection refused")
+
+    server.fail_next(lambda r: r.url.path.endswith("/logout"), unreachable)
+    newcomer = transport.client(server, settings)
+    with caplog.at_level(logging.WARNING):
+        assert get(transport, newcomer).status_code == 200
+    assert "signing it out failed (ConnectError)" in caplog.text and orphan not in caplog.text
+    assert orphan in server.sessions  # the server's idle timeout ends it; it was tried once
+    later = transport.client(server, settings)
+    get(transport, later)
+    assert server.logouts == 0 and server.logins == 2
+    for worker in (newcomer, later):
+        transport.run(worker.close())

@@ -472,13 +472,13 @@ class RedisCoordination:
             sent.headers.update(request.headers)
             response = self._http.send(sent, follow_redirects=False)
             outcome = f"answered {response.status_code}"
-        except httpx.HTTPError as exc:
+        except Exception as exc:  # unreachable, or a closed httpx client: a request is waiting
             outcome = f"failed ({type(exc).__name__}): the server's idle timeout will end it"
         finally:
             self.leave(slot)
         self._logger.warning(
-            "fleet %r: signed out session %d of seat %d, whose workers all stopped without "
-            "signing out (their leases ended): %s",
+            "fleet %r: the workers of session %d (seat %d) all stopped without signing out "
+            "(their leases ended); signing it out %s",
             name,
             orphan.generation,
             seat,

@@ -433,6 +433,7 @@ class RedisCoordination:
     def _reap(self) -> None:
         """Claim (``REAP``) and sign out every orphaned session of the fleet; renew this
         worker's own membership first. Never raises: a request is waiting."""
+        self._next_reap = self._clock() + self._reap_every  # a look now is the next one due
         keys = [
             seat[name] for seat in self._seat_keys for name in ("users", "record", "lock", "gen")
         ]

@@ -12,6 +12,11 @@ busiest minute), 429s (none), the surviving workers' operations (each done, or f
 ``AcumaticaError``: no traceback), sessions open at the end, sign-ins against the stale sessions
 injected, and requests per minute against the licence's cap (target: within 10%).
 
+Then the one case the fleet run cannot show (its survivors share the killed workers' session and
+sign it out at the end): a worker killed while it is a shared session's only user. After its lease
+the next worker must sign that session out before signing in (``orphan_run``; sessions open after
+the kill, while the next worker runs and at the end, and the leases left).
+
     .venv/bin/python benchmarks/fleet.py                 # 8 x 25, 2,000 operations: ~4 minutes
     .venv/bin/python benchmarks/fleet.py --operations 400 --per-minute 1200   # a quick look
 
@@ -21,6 +26,7 @@ The suite runs a smaller fleet through ``run()`` (tests/runtime/test_runtime_fle
 from __future__ import annotations
 
 import argparse
+import asyncio
 import collections
 import json
 import signal
@@ -312,15 +318,123 @@ def worker(job: dict[str, Any]) -> dict[str, Any]:
     return {"done": done, "errors": dict(errors), "unclear": unclear}
 
 
+# A session's only worker killed ------------------------------------------------------------------
+
+
+@dataclass
+class OrphanReport:
+    kind: str  # the workers' client: "sync" or "async"
+    lease: float
+    before: dict[str, int]  # the sandbox's stats once the killed worker's lease has ended
+    during: dict[str, int]  # ... once the next worker has done its first operation
+    after: dict[str, int]  # ... once it has closed
+    leases_left: int
+
+    def problems(self) -> list[str]:
+        found = []
+        if self.before["open_sessions"] != 1:
+            found.append(f"{self.before['open_sessions']} sessions open after the kill, not 1")
+        if self.during["logouts"] != 1 or self.during["open_sessions"] != 1:
+            found.append("the next worker did not sign the orphaned session out (alone)")
+        if self.after["max_open_sessions_seen"] != 1:
+            found.append("the orphaned session was still open when the next worker signed in")
+        if self.after["open_sessions"] or self.leases_left:
+            found.append(
+                f"{self.after['open_sessions']} sessions and {self.leases_left} leases left"
+            )
+        return found
+
+    def lines(self) -> list[str]:
+        b, d, a = self.before, self.during, self.after
+        return [
+            f"a session's only worker ({self.kind}) killed with SIGKILL; {self.lease:g} s later "
+            "the next worker starts",
+            f"  sessions open                   {b['open_sessions']} after the kill, "
+            f"{d['open_sessions']} while the next worker runs, {a['open_sessions']} at the end "
+            f"(most at once {a['max_open_sessions_seen']})",
+            f"  sign-ins / sign-outs            {a['logins']} / {a['logouts']}; leases left "
+            f"{self.leases_left}",
+        ]
+
+
+def orphan_run(redis_url: str, kind: str = "sync", lease: float = 1.0) -> OrphanReport:
+    """Kill a shared session's only worker; after its lease, another worker does one operation."""
+    name = f"orphan-{uuid.uuid4().hex[:8]}"
+    settings = Settings(stale=0.0, latency_ms=0.0)
+    with sandbox(settings) as url:
+        job = {"url": url, "redis_url": redis_url, "name": name, "lease": lease, "kind": kind}
+        holder = _orphan_worker_process({**job, "hold": True})
+        try:
+            _first_line(holder)
+        finally:
+            holder.send_signal(signal.SIGKILL)
+            holder.communicate(timeout=10)
+        time.sleep(lease + 0.5)
+        before = sandbox_stats(url)
+        newcomer = _orphan_worker_process({**job, "hold": False})
+        during = _first_line(newcomer)
+        if newcomer.wait(60) != 0:
+            raise RuntimeError(f"the next worker failed (exit {newcomer.returncode})")
+        after = sandbox_stats(url)
+    return OrphanReport(kind, lease, before, during, after, _leases(redis_url, name))
+
+
+def _orphan_worker_process(job: dict[str, Any]) -> subprocess.Popen[str]:
+    command = [sys.executable, __file__, "--orphan-worker", json.dumps(job)]
+    return subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+
+
+def _first_line(process: subprocess.Popen[str]) -> dict[str, int]:
+    assert process.stdout is not None
+    line = process.stdout.readline()
+    if not line:
+        raise RuntimeError(f"the worker ended without a word (exit {process.wait(10)})")
+    stats: dict[str, int] = json.loads(line)
+    return stats
+
+
+def orphan_worker(job: dict[str, Any]) -> None:
+    """Sign in through the fleet with one operation, print the sandbox's stats, then wait to be
+    killed (``hold``) or close (sign out, as the session's last user)."""
+    sys.path.insert(0, str(PACKAGE))
+    import acumatica_web_shop as shop
+
+    fleet = shop.Fleet(
+        job["redis_url"], name=job["name"], concurrent_requests=10, sessions=2, lease=job["lease"]
+    )
+    auth = shop.CookieAuth(USER, PASSWORD)
+
+    def signed_in() -> None:
+        print(json.dumps(sandbox_stats(job["url"])), flush=True)
+        if job["hold"]:
+            time.sleep(600)
+
+    async def run_async() -> None:
+        async with shop.AsyncClient(job["url"], auth=auth, fleet=fleet) as client:
+            await client.customer.list(top=1)
+            signed_in()
+
+    if job["kind"] == "async":
+        asyncio.run(run_async())
+        return
+    with shop.Client(job["url"], auth=auth, fleet=fleet) as client:
+        client.customer.list(top=1)
+        signed_in()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument("--orphan-worker", help=argparse.SUPPRESS)
     defaults = Settings()
     for name, value in asdict(defaults).items():
         parser.add_argument(f"--{name.replace('_', '-')}", type=type(value), default=value)
     args = parser.parse_args(argv)
     if args.worker:
         print(json.dumps(worker(json.loads(args.worker))), flush=True)
+        return 0
+    if args.orphan_worker:
+        orphan_worker(json.loads(args.orphan_worker))
         return 0
     settings = Settings(**{name: getattr(args, name) for name in asdict(defaults)})
     report = run(settings)
@@ -329,7 +443,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  NOT MET: {problem}")
     for text in report.unclear[:3]:
         print(text)
-    return 1 if report.problems() else 0
+    binary = redis_binary()
+    assert binary is not None  # run() has checked
+    with tempfile.TemporaryDirectory() as folder, RedisServer(binary, Path(folder)) as redis:
+        orphan = orphan_run(redis.url)
+    print("\n".join(orphan.lines()))
+    for problem in orphan.problems():
+        print(f"  NOT MET: {problem}")
+    return 1 if report.problems() or orphan.problems() else 0
 
 
 if __name__ == "__main__":

@@ -56,7 +56,8 @@ class Transport:
     def coordination(self, fleet: Any) -> Any:
         module = self.rt._async_coordination if self.loop else self.rt._sync_coordination
         auth = self.rt.auth.CookieAuth("admin", PASSWORD)
-        return module.connect(fleet, SITE, auth, logging.getLogger("fleet-test"))
+        http = httpx.AsyncClient() if self.loop else httpx.Client()
+        return module.connect(fleet, SITE, auth, logging.getLogger("fleet-test"), http)
 
     def close(self) -> None:
         for client in self.clients:
@@ -219,7 +220,11 @@ def test_fleet_requests_per_minute_is_a_sliding_window_in_redis(transport, fleet
 
 def test_waiters_are_served_first_come_first_served(rt, fleet):
     settings = fleet(concurrent_requests=1)
-    coordination = rt._sync_coordination.connect
+    http = httpx.Client()
+
+    def coordination(*args: Any) -> Any:
+        return rt._sync_coordination.connect(*args, http)
+
     holder = coordination(settings, SITE, rt.auth.CookieAuth("a", "b"), logging.getLogger())
     slot = holder.enter()
     order: list[int] = []
@@ -435,3 +440,178 @@ def test_a_worker_closing_while_redis_is_away_leaves_the_shared_session_open(
 def _disconnect(pool: Any) -> Any:
     """``pool.disconnect()`` for either redis-py pool (the async one returns a coroutine)."""
     return pool.disconnect()
+
+
+# Redis: sessions whose workers all died --------------------------------------------------------
+
+
+def crash(client: Any) -> str:
+    """Leave ``client`` as a SIGKILL would: no sign-out, no leaving its seat. Its session id."""
+    client._closed = True  # never used again; its lease in Redis is all that is left of it
+    return client._cookies.snapshot()["ASP.NET_SessionId"]  # type: ignore[no-any-return]
+
+
+def test_a_session_whose_workers_all_died_is_signed_out_by_the_next_worker(
+    transport, fleet, caplog
+):
+    server = FakeAcumatica()
+    settings = fleet(concurrent_requests=4, lease=0.3)
+    dead = transport.client(server, settings)
+    get(transport, dead)
+    orphan = crash(dead)
+    time.sleep(0.4)  # its lease ends
+    newcomer = transport.client(server, settings)
+    with caplog.at_level(logging.WARNING):
+        get(transport, newcomer)
+    assert server.logouts == 1 and orphan not in server.sessions
+    assert server.logins == 2 and server.open_sessions == 1  # the newcomer's own
+    logout = next(r for r in server.requests if r.url.path.endswith("/logout"))
+    assert orphan in logout.headers["Cookie"]
+    # One line says so, without a cookie or the password.
+    said = [r.getMessage() for r in caplog.records if "stopped without signing out" in r.message]
+    assert len(said) == 1 and "answered 204" in said[0]
+    assert orphan not in caplog.text and PASSWORD not in caplog.text
+    transport.run(newcomer.close())
+    assert server.open_sessions == 0
+
+
+def test_an_orphaned_session_is_signed_out_once_however_many_workers_find_it(transport, fleet):
+    server = FakeAcumatica(max_sessions=4)
+    settings = fleet(concurrent_requests=8, lease=0.3)
+    get(transport, (dead := transport.client(server, settings)))
+    crash(dead)
+    time.sleep(0.4)
+    newcomers = [transport.client(server, settings) for _ in range(4)]
+    if transport.loop is None:
+        threads = [threading.Thread(target=get, args=(transport, c)) for c in newcomers]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(10)
+    else:
+
+        async def all_at_once() -> None:
+            await asyncio.gather(*(c.request("GET", "SalesOrder") for c in newcomers))
+
+        transport.run(all_at_once())
+    assert server.logouts == 1 and server.logins == 2 and server.open_sessions == 1
+    for client in newcomers:
+        transport.run(client.close())
+    assert server.open_sessions == 0
+
+
+def test_a_busy_worker_frees_the_seat_of_workers_that_died_and_keeps_its_own(transport, fleet):
+    server = FakeAcumatica()
+    settings = fleet(concurrent_requests=4, sessions=2, lease=0.6)
+    busy, dead = transport.client(server, settings), transport.client(server, settings)
+    get(transport, busy)
+    get(transport, dead)
+    assert server.open_sessions == 2  # a seat each
+    orphan = crash(dead)
+    deadline = time.monotonic() + 1.5
+    while time.monotonic() < deadline:  # requests check for orphans now and then, as they go
+        get(transport, busy)
+        time.sleep(0.05)
+    assert orphan not in server.sessions and server.open_sessions == 1
+    assert server.logins == 2 and server.logouts == 1  # the busy worker's session lives on
+    transport.run(busy.close())
+    assert server.open_sessions == 0
+
+
+def test_a_busy_worker_without_limits_is_never_taken_for_dead(transport, fleet):
+    # No limit makes each request renew its membership: the looks for orphans renew it.
+    server = FakeAcumatica()
+    settings = fleet(lease=0.6)
+    busy = transport.client(server, settings)
+    deadline = time.monotonic() + 1.5
+    while time.monotonic() < deadline:
+        get(transport, busy)
+        time.sleep(0.05)
+    newcomer = transport.client(server, settings)
+    get(transport, newcomer)  # takes up the busy worker's session
+    assert server.logins == 1 and server.logouts == 0
+    for worker in (busy, newcomer):
+        transport.run(worker.close())
+    assert server.open_sessions == 0 and server.logouts == 1
+
+
+def test_an_idle_worker_taken_for_dead_takes_up_the_fleets_new_session(transport, fleet):
+    server = FakeAcumatica()
+    settings = fleet(concurrent_requests=4, lease=0.3)
+    idle = transport.client(server, settings)
+    get(transport, idle)
+    time.sleep(0.4)  # idle longer than its lease: taken for dead
+    newcomer = transport.client(server, settings)
+    get(transport, newcomer)
+    assert server.logouts == 1 and server.logins == 2
+    # Its session ended (a 401 on it): it takes up the newcomer's, and signs in no more.
+    assert get(transport, idle).status_code == 200
+    assert server.logins == 2 and idle._cookies.header == newcomer._cookies.header
+    for worker in (idle, newcomer):
+        transport.run(worker.close())
+    assert server.open_sessions == 0
+
+
+def test_an_orphaned_oauth_session_is_ended_with_its_own_token(transport, fleet, rt):
+    from runtime_fake import CLIENT_SECRET
+
+    server = FakeAcumatica()
+    settings = fleet(concurrent_requests=4, lease=0.3)
+    dead = transport.client(
+        server, settings, auth=rt.auth.OAuth2Password("app", CLIENT_SECRET, "admin", PASSWORD)
+    )
+    get(transport, dead)
+    dead._closed = True
+    orphan_token = dead.auth.access_token
+    time.sleep(0.4)
+    auth = rt.auth.OAuth2Password("app", CLIENT_SECRET, "admin", PASSWORD)
+    newcomer = transport.client(server, settings, auth=auth)
+    get(transport, newcomer)
+    logouts = [r for r in server.requests if r.url.path.endswith("/logout")]
+    assert [r.headers["Authorization"] for r in logouts] == [f"Bearer {orphan_token}"]
+    assert auth.access_token != orphan_token and server.token_grants == ["password", "password"]
+    transport.run(newcomer.close())
+
+
+def test_an_orphan_sign_out_is_built_from_the_orphans_record_alone(rt):
+    coordination = rt.coordination
+    auth = rt.auth.OAuth2Password("app", "secret", "admin", PASSWORD)
+    auth.access_token = "ours"
+    orphan = coordination.SharedSession(3, {}, {"access_token": "theirs", "expires_at": None})
+    request = coordination.orphan_sign_out(auth, SITE, orphan)
+    assert request.url == f"{SITE}/entity/auth/logout"
+    assert request.headers["Authorization"] == "Bearer theirs" and auth.access_token == "ours"
+    # Nothing that names the session, or credentials that never sign out: nothing to send.
+    assert coordination.orphan_sign_out(auth, SITE, coordination.SharedSession(3, {}, {})) is None
+    cookie_auth = rt.auth.CookieAuth("admin", PASSWORD)
+    assert coordination.orphan_sign_out(cookie_auth, SITE, orphan) is None
+    token = rt.auth.OAuth2Token("given")
+    assert coordination.orphan_sign_out(token, SITE, orphan) is None
+    cookies = coordination.SharedSession(1, {"ASP.NET_SessionId": "s9", "UserBranch": "1"}, {})
+    request = coordination.orphan_sign_out(cookie_auth, SITE, cookies)
+    assert request.headers["Cookie"] == "ASP.NET_SessionId=s9; UserBranch=1"
+
+
+def test_an_orphan_whose_sign_out_fails_is_left_to_the_server_and_the_request_goes_on(
+    transport, fleet, caplog
+):
+    server = FakeAcumatica()
+    settings = fleet(concurrent_requests=4, lease=0.3)
+    get(transport, (dead := transport.client(server, settings)))
+    orphan = crash(dead)
+    time.sleep(0.4)
+
+    def unreachable() -> httpx.Response:
+        raise httpx.ConnectError("connection refused")
+
+    server.fail_next(lambda r: r.url.path.endswith("/logout"), unreachable)
+    newcomer = transport.client(server, settings)
+    with caplog.at_level(logging.WARNING):
+        assert get(transport, newcomer).status_code == 200
+    assert "signing it out failed (ConnectError)" in caplog.text and orphan not in caplog.text
+    assert orphan in server.sessions  # the server's idle timeout ends it; it was tried once
+    later = transport.client(server, settings)
+    get(transport, later)
+    assert server.logouts == 0 and server.logins == 2
+    for worker in (newcomer, later):
+        transport.run(worker.close())

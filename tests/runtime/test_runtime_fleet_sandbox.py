@@ -3,6 +3,8 @@
 ``benchmarks/fleet.py`` runs the full size (8 workers x 25 threads, 2,000 operations, 600/min,
 about four minutes); here 4 workers x 5 threads run 300 operations at 1,200/min, one killed with
 SIGKILL mid-run, in about 20 s. Same code, same checks (``Report.problems``), figures printed.
+Then a worker killed while it is a shared session's only user: the next one signs that session out
+(``orphan_run``, which the benchmark runs after the fleet).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 import fleet as fleet_benchmark
+import pytest
 
 
 def test_a_fleet_keeps_the_licence_limits_and_survives_a_killed_worker(redis_url: Any, capsys):
@@ -28,3 +31,19 @@ def test_a_fleet_keeps_the_licence_limits_and_survives_a_killed_worker(redis_url
     assert stats["busiest_minute_requests"] <= settings.per_minute
     each = settings.operations // settings.workers
     assert report.operations_done >= 0.95 * (settings.workers - settings.kill) * each
+
+
+@pytest.mark.parametrize("kind", ["sync", "async"])
+def test_a_killed_workers_session_is_signed_out_by_the_next_worker_after_its_lease(
+    redis_url: Any, kind: str, capsys
+):
+    report = fleet_benchmark.orphan_run(redis_url, kind, lease=1.0)
+    with capsys.disabled():
+        print("\n" + "\n".join(report.lines()))
+    assert report.problems() == []
+    before, during, after = report.before, report.during, report.after
+    assert before["open_sessions"] == 1 and before["logouts"] == 0  # left open by the kill
+    # The next worker signed it out before signing in: never two open at once.
+    assert during["open_sessions"] == 1 and during["logouts"] == 1 and during["logins"] == 2
+    assert after["max_open_sessions_seen"] == 1 and after["rejected_logins"] == 0
+    assert after["open_sessions"] == 0 and after["logouts"] == 2 and report.leases_left == 0

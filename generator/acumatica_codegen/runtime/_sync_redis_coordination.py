@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+import httpx
 from redis import Redis
 from redis.backoff import NoBackoff
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -30,8 +31,10 @@ from .coordination import (
     SharedSession,
     fleet_namespace,
     new_token,
+    orphan_sign_out,
     sealing_key,
 )
+from .errors import AcumaticaError
 
 __all__ = ["RedisCoordination"]
 
@@ -48,6 +51,11 @@ WAITER_LEASE_MS = 2000
 WINDOW_SLACK = 1.0
 # Seconds a shared session record is kept without use (then a sign-in starts a new one).
 SESSION_RECORD_TTL = 24 * 3600
+# Seconds between a worker's looks for orphaned sessions (at most; a third of the lease if less,
+# which also keeps its own membership alive when no limit makes each request renew it).
+REAP_EVERY = 5.0
+# Seconds the sign-out of an orphaned session may take: it holds up one request.
+ORPHAN_SIGN_OUT_TIMEOUT = 10.0
 
 ENTER = """
 local t = redis.call('TIME')
@@ -120,6 +128,28 @@ if not record then record = '' end
 return {1, record}
 """
 
+REAP = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local own = tonumber(ARGV[3])
+local claimed = {}
+for seat = 0, #KEYS / 4 - 1 do
+  local users, record = KEYS[seat * 4 + 1], KEYS[seat * 4 + 2]
+  if seat == own then redis.call('ZADD', users, now + tonumber(ARGV[2]), ARGV[1]) end
+  redis.call('ZREMRANGEBYSCORE', users, '-inf', now)
+  if redis.call('ZCARD', users) == 0 and redis.call('EXISTS', KEYS[seat * 4 + 3]) == 0 then
+    local sealed = redis.call('GET', record)
+    if sealed then
+      redis.call('DEL', record)
+      redis.call('INCR', KEYS[seat * 4 + 4])
+      claimed[#claimed + 1] = seat
+      claimed[#claimed + 1] = sealed
+    end
+  end
+end
+return claimed
+"""
+
 UNLOCK = """
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0
@@ -133,9 +163,21 @@ class _Down(Exception):
 class RedisCoordination:
     """A ``Fleet`` kept in Redis; one per client (one worker's membership)."""
 
-    def __init__(self, fleet: Fleet, site_url: str, auth: Auth, logger: logging.Logger) -> None:
+    def __init__(
+        self,
+        fleet: Fleet,
+        site_url: str,
+        auth: Auth,
+        logger: logging.Logger,
+        http: httpx.Client,
+    ) -> None:
         self.fleet = fleet
         self._logger = logger
+        # What signing out an orphaned session needs (the client's own httpx client: its proxy,
+        # certificates and transport).
+        self._site_url = site_url
+        self._auth = auth
+        self._http = http
         self._sealer = Sealer(sealing_key(fleet, auth))
         # Short socket timeouts: a Redis that hangs must not hold requests longer than a refusal.
         # One retry on a fresh connection after a connection error: a pooled connection that a
@@ -151,6 +193,7 @@ class RedisCoordination:
         self._join = self._redis.register_script(JOIN)
         self._leave = self._redis.register_script(LEAVE)
         self._unlock = self._redis.register_script(UNLOCK)
+        self._reap_script = self._redis.register_script(REAP)
         limits, sessions = fleet_namespace(fleet, site_url, auth)
         self._limit_keys = [f"{limits}:{name}" for name in ("slots", "minute", "queue", "alive")]
         self._ticket_key = f"{limits}:ticket"
@@ -168,6 +211,8 @@ class RedisCoordination:
         self._limited = fleet.concurrent_requests is not None or (
             fleet.requests_per_minute is not None
         )
+        self._reap_every = min(fleet.lease / 3, REAP_EVERY)
+        self._next_reap = 0.0  # client clock: the first request looks at once
 
     # Reaching Redis ---------------------------------------------------------------------------
 
@@ -225,6 +270,7 @@ class RedisCoordination:
         return 0 if self._seat is None else self._generation
 
     def enter(self, *, priority: bool = False) -> Slot:
+        self._reap_if_due()
         if not self._limited:
             return ""
         token = new_token()
@@ -266,6 +312,7 @@ class RedisCoordination:
                         f"({ahead + 1} requests ahead in the fleet's queue)"
                     )
                 sleep(self._pause(wait_ms / 1000, ahead))
+                self._reap_if_due()
         except BaseException:
             if queued:  # leave the queue now rather than when its lease runs out
                 self._forget(token)
@@ -305,6 +352,7 @@ class RedisCoordination:
         ``sign_in()`` for the fleet. Without Redis, ``sign_in()`` for this worker alone."""
         try:
             if self._seat is None:
+                self._reap()  # an orphaned seat has no users: signed out, not joined
                 keys = [seat["users"] for seat in self._seat_keys]
                 args: list[str | int] = [self._worker, int(self.fleet.lease * 1000)]
                 self._seat = int(self._call(lambda: self._join(keys=keys, args=args)))
@@ -378,6 +426,73 @@ class RedisCoordination:
         state = sign_in()
         state.generation = -1
         return state, True
+
+    # Orphaned sessions -----------------------------------------------------------------------
+
+    def _reap_if_due(self) -> None:
+        """Every ``_reap_every`` seconds: sign out the sessions whose users all died."""
+        now = self._clock()
+        with self._state_lock:  # one thread or task of this worker looks; the others go on
+            if now < self._next_reap:
+                return
+            self._next_reap = now + self._reap_every
+        self._reap()
+
+    def _reap(self) -> None:
+        """Claim (``REAP``) and sign out every orphaned session of the fleet; renew this
+        worker's own membership first. Never raises: a request is waiting."""
+        self._next_reap = self._clock() + self._reap_every  # a look now is the next one due
+        keys = [
+            seat[name] for seat in self._seat_keys for name in ("users", "record", "lock", "gen")
+        ]
+        own = -1 if self._seat is None else self._seat
+        args: list[str | int] = [self._worker, int(self.fleet.lease * 1000), own]
+        try:
+            claimed = self._call(lambda: self._reap_script(keys=keys, args=args))
+        except _Down:
+            return  # the next look, when Redis answers, finds them still there
+        for seat, sealed in zip(claimed[::2], claimed[1::2], strict=True):
+            plain = self._sealer.open(sealed)
+            if plain is None:  # sealed with another key: not ours to end (nor can we)
+                continue
+            self._sign_out_orphan(int(seat), SharedSession.from_bytes(plain))
+
+    def _sign_out_orphan(self, seat: int, orphan: SharedSession) -> None:
+        """End a claimed orphan on the server, through a fleet slot; logs no cookie or token."""
+        request = orphan_sign_out(self._auth, self._site_url, orphan)
+        if request is None:
+            return
+        name = self.fleet.name
+        try:
+            slot = self.enter(priority=True)
+        except AcumaticaError as exc:
+            self._logger.warning(
+                "fleet %r: no slot to sign out an orphaned session (%s): the server's idle "
+                "timeout will end it",
+                name,
+                type(exc).__name__,
+            )
+            return
+        try:
+            sent = self._http.build_request(
+                request.method, request.url, timeout=ORPHAN_SIGN_OUT_TIMEOUT
+            )
+            sent.headers.pop("Cookie", None)  # its cookies only, whatever the httpx client holds
+            sent.headers.update(request.headers)
+            response = self._http.send(sent, follow_redirects=False)
+            outcome = f"answered {response.status_code}"
+        except Exception as exc:  # unreachable, or a closed httpx client: a request is waiting
+            outcome = f"failed ({type(exc).__name__}): the server's idle timeout will end it"
+        finally:
+            self.leave(slot)
+        self._logger.warning(
+            "fleet %r: the workers of session %d (seat %d) all stopped without signing out "
+            "(their leases ended); signing it out %s",
+            name,
+            orphan.generation,
+            seat,
+            outcome,
+        )
 
     def leave_session(self) -> tuple[bool, SharedSession | None]:
         """Leave this worker's seat: sign out (with the fleet's newest session) if it was the

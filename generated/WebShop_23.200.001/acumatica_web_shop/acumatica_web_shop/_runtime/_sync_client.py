@@ -250,7 +250,7 @@ class SyncBaseClient:
         self._fleet: Coordination | None = None
         self._fleet_generation = 0  # the fleet session this client uses (negative: its own)
         if fleet is not None:
-            self._fleet = connect(fleet, self.url, self.auth, self._logger)
+            self._fleet = connect(fleet, self.url, self.auth, self._logger, self._http)
 
     # Lifecycle -------------------------------------------------------------------------------
 

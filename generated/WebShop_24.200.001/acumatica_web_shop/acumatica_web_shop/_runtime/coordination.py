@@ -12,7 +12,8 @@ and requests per minute. A client alone keeps ``max_concurrency`` and one sessio
 - ``sessions``: API users the fleet signs in at once; workers share these sessions (cookies or
   OAuth tokens kept in Redis, sealed with a key only the workers have), so eight workers cost one
   seat. A stale session is renewed once for the fleet (a lock with a lease); the others wait and
-  use the new one. The last worker to leave a session signs it out.
+  use the new one. The last worker to leave a session signs it out; a session whose users all
+  died (their leases ended) is signed out by the next worker that touches the fleet.
 
 Without ``redis_url`` the limits are kept in this process only (the same code path, no Redis).
 When Redis cannot be reached a worker keeps to ``1/fleet_size`` of each limit on its own, says so
@@ -26,6 +27,7 @@ coordinator, ``_async_redis_coordination`` / ``_sync_redis_coordination`` the Re
 from __future__ import annotations
 
 import base64
+import copy
 import hashlib
 import hmac
 import json
@@ -35,7 +37,7 @@ import secrets
 from dataclasses import dataclass, field
 from typing import Any
 
-from .auth import EXPIRY_MARGIN, Auth, OAuth2Token
+from .auth import EXPIRY_MARGIN, Auth, AuthRequest, OAuth2Token
 from .errors import AcumaticaError, ConfigurationError
 
 __all__ = ["Fleet", "FleetUnavailable"]
@@ -133,6 +135,24 @@ class SharedSession:
 
     def __repr__(self) -> str:  # never the cookies or tokens
         return f"SharedSession(generation={self.generation})"
+
+
+def orphan_sign_out(auth: Auth, site_url: str, orphan: SharedSession) -> AuthRequest | None:
+    """The sign-out of a shared session whose users all died: what ``auth`` would send to end it,
+    with the orphan's cookies and tokens instead of this worker's. None when these credentials
+    never sign out (an ``OAuth2Token`` given from elsewhere: its grant is not the fleet's to end)
+    or the record names no session."""
+    if not (orphan.tokens.get("access_token") if isinstance(auth, OAuth2Token) else orphan.cookies):
+        return None  # nothing names the session: a sign-out would end nothing (or ours)
+    theirs = copy.copy(auth)  # this worker's own tokens stay as they are
+    import_tokens(theirs, orphan.tokens)
+    request = theirs.sign_out_request(site_url)
+    if request is None:
+        return None
+    headers = {**theirs.headers(), **request.headers}
+    if orphan.cookies:
+        headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in orphan.cookies.items())
+    return request._replace(headers=headers)
 
 
 def export_tokens(auth: Auth) -> dict[str, Any]:

@@ -23,6 +23,8 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import Protocol
 
+import httpx
+
 from ._async_concurrency import AsyncLock, AsyncSemaphore, async_sleep
 from .auth import Auth
 from .coordination import WINDOW, Fleet, SharedSession
@@ -122,8 +124,12 @@ class AsyncLocalCoordination:
         return None
 
 
-def connect(fleet: Fleet, site_url: str, auth: Auth, logger: logging.Logger) -> AsyncCoordination:
-    """The coordinator for ``fleet``: Redis when it has a ``redis_url``, else this process."""
+def connect(
+    fleet: Fleet, site_url: str, auth: Auth, logger: logging.Logger, http: httpx.AsyncClient
+) -> AsyncCoordination:
+    """The coordinator for ``fleet``: Redis when it has a ``redis_url``, else this process.
+    ``http`` is the client's own, for the one request a coordinator may send itself: the
+    sign-out of a session whose workers all died."""
     if fleet.redis_url is None:
         return AsyncLocalCoordination(fleet)
     try:
@@ -133,4 +139,4 @@ def connect(fleet: Fleet, site_url: str, auth: Auth, logger: logging.Logger) -> 
             f"Fleet(redis_url=...) needs redis-py ({exc}): install the package with its redis "
             "extra, e.g. pip install 'your-client-package[redis]' (or pip install 'redis>=5')"
         ) from exc
-    return AsyncRedisCoordination(fleet, site_url, auth, logger)
+    return AsyncRedisCoordination(fleet, site_url, auth, logger, http)

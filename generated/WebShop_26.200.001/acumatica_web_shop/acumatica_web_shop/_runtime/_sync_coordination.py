@@ -12,6 +12,8 @@ import time
 from collections.abc import Callable
 from typing import Protocol
 
+import httpx
+
 from ._sync_concurrency import Lock, Semaphore, sleep
 from .auth import Auth
 from .coordination import WINDOW, Fleet, SharedSession
@@ -111,8 +113,12 @@ class LocalCoordination:
         return None
 
 
-def connect(fleet: Fleet, site_url: str, auth: Auth, logger: logging.Logger) -> Coordination:
-    """The coordinator for ``fleet``: Redis when it has a ``redis_url``, else this process."""
+def connect(
+    fleet: Fleet, site_url: str, auth: Auth, logger: logging.Logger, http: httpx.Client
+) -> Coordination:
+    """The coordinator for ``fleet``: Redis when it has a ``redis_url``, else this process.
+    ``http`` is the client's own, for the one request a coordinator may send itself: the
+    sign-out of a session whose workers all died."""
     if fleet.redis_url is None:
         return LocalCoordination(fleet)
     try:
@@ -122,4 +128,4 @@ def connect(fleet: Fleet, site_url: str, auth: Auth, logger: logging.Logger) -> 
             f"Fleet(redis_url=...) needs redis-py ({exc}): install the package with its redis "
             "extra, e.g. pip install 'your-client-package[redis]' (or pip install 'redis>=5')"
         ) from exc
-    return RedisCoordination(fleet, site_url, auth, logger)
+    return RedisCoordination(fleet, site_url, auth, logger, http)

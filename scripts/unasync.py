@@ -5,7 +5,7 @@
 
 The rewrite is mechanical and total: the renames in ``RENAMES`` (whole words only), ``Awaitable[X]``
 → ``X``, blocks between ``# unasync: async-only`` and ``# unasync: end`` dropped, the names of
-each one-line ``from ... import`` sorted again, and black run over the result. Whatever else differs between the transports lives
+each one-line ``from ... import`` and each run of them sorted again, and black run over the result. Whatever else differs between the transports lives
 in ``_async_concurrency.py`` / ``_sync_concurrency.py``, written by hand side by side.
 """
 
@@ -61,6 +61,9 @@ ASYNC_ONLY = re.compile(
     r"^[ \t]*# unasync: async-only\n.*?^[ \t]*# unasync: end\n(?:[ \t]*\n)?", re.M | re.S
 )
 FROM_IMPORT = re.compile(r"^(from [\w.]+ import )([\w, ]+)$", re.M)
+# Consecutive one-line ``from ... import`` lines: renamed modules may need them in a new order
+# (``redis.asyncio.retry`` sorts after ``redis.asyncio``; ``redis.retry`` after ``redis.exceptions``).
+FROM_IMPORT_RUN = re.compile(r"(?:^from [\w.]+ import [\w, ]+(?: as \w+)?\n){2,}", re.M)
 DOCSTRING = re.compile(r'\A""".*?"""\n', re.S)
 SYNC_DOCSTRING = '''"""Synchronous client runtime: sessions, retries, throttling, actions, entity CRUD.
 
@@ -79,6 +82,7 @@ def unasync(source: str, docstring: str = SYNC_DOCSTRING) -> str:
         text = re.sub(pattern, new.replace("\\", "\\\\"), text)
     text = AWAITABLE.sub(r"\1", text)
     text = FROM_IMPORT.sub(lambda m: m.group(1) + _sorted_names(m.group(2), text), text)
+    text = FROM_IMPORT_RUN.sub(lambda m: _sorted_lines(m.group(0)), text)
     # Shorter lines may now fit on one: black (the toolkit's own dependency) lays them out again.
     return black.format_str(docstring + text, mode=black.Mode(line_length=100))
 
@@ -111,6 +115,12 @@ def _sorted_names(names: str, text: str) -> str:
     if "Awaitable" in kept and not re.search(r"\bAwaitable\b", FROM_IMPORT.sub("", text)):
         kept.discard("Awaitable")
     return ", ".join(sorted(kept, key=_isort_key))
+
+
+def _sorted_lines(run: str) -> str:
+    """A run of one-line ``from`` imports ordered by module, as ruff's isort orders them."""
+    lines = run.splitlines(keepends=True)
+    return "".join(sorted(lines, key=lambda line: line.split()[1].lower()))
 
 
 def _isort_key(name: str) -> tuple[int, str]:

@@ -1158,6 +1158,25 @@ def test_refused_credentials_are_answered_from_memory_for_a_while(
     client.close()
 
 
+def test_sign_in_retry_after_set_on_a_client_is_the_one_it_keeps(
+    make_client, orders, rt, server, sleeps
+):
+    client = make_client(auth=rt.auth.CookieAuth("admin", "wrong-" + PASSWORD))
+    client.sign_in_retry_after = 5.0  # this client's own, not the class's 30 s
+    logins = lambda: len([r for r in server.requests if r.url.path.endswith("/auth/login")])  # noqa: E731
+    with pytest.raises(rt.errors.AuthError):
+        orders(client).list()
+    sleeps.now += 4.0
+    with pytest.raises(rt.errors.AuthError):
+        orders(client).list()
+    assert logins() == 1  # still answered from memory
+    sleeps.now += 1.0
+    with pytest.raises(rt.errors.AuthError):
+        orders(client).list()
+    assert logins() == 2  # 5 s, not 30 s
+    client.close()
+
+
 def login_requests(server) -> int:  # type: ignore[no-untyped-def]
     return len([r for r in server.requests if r.url.path.endswith("/auth/login")])
 

@@ -233,7 +233,8 @@ class SyncBaseClient:
         self._random: Callable[[], float] = random.random
         # Every sign-in decision (when to sign in, renew, resend, give up); this class carries
         # them out.
-        self._policy = SessionPolicy(self.sign_in_retry_after)
+        # Read at each decision: the class's value, or one set on this client later.
+        self._policy = SessionPolicy(lambda: self.sign_in_retry_after)
         # Cleared while the session is renewed: requests wait for it rather than fail on the old one.
         self._not_renewing = Event()
         self._not_renewing.set()

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import copy
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ._wire import StaleSession
@@ -123,9 +124,12 @@ class SessionPolicy:
     """The session's state and the sign-in rules of one client (no I/O, no clock of its own:
     every time is given by the caller)."""
 
-    def __init__(self, sign_in_retry_after: float) -> None:
-        # Seconds a refused sign-in, or a renewal that did not help, is answered from memory.
-        self.sign_in_retry_after = sign_in_retry_after
+    def __init__(self, sign_in_retry_after: float | Callable[[], float]) -> None:
+        # Seconds a refused sign-in, or a renewal that did not help, is answered from memory: a
+        # number, or where to read it (the client's setting, which its user may change later).
+        self._sign_in_retry_after = (
+            sign_in_retry_after if callable(sign_in_retry_after) else lambda: sign_in_retry_after
+        )
         self.state = SessionState.SIGNED_OUT
         self.session = 0  # bumped at every sign-in, so concurrent renewals happen once
         self._worked = False  # something succeeded on the current session (even if since ended)
@@ -138,6 +142,10 @@ class SessionPolicy:
         # Sign-in attempts so far, and the last one's failure: (attempt, error, time).
         self.sign_in_attempts = 0
         self._refusal: tuple[int, AcumaticaError, float] | None = None
+
+    @property
+    def sign_in_retry_after(self) -> float:
+        return self._sign_in_retry_after()
 
     @property
     def signed_in(self) -> bool:

@@ -33,10 +33,10 @@ from typing import Any
 
 import httpx
 from redis.asyncio import Redis
+from redis.asyncio.retry import Retry
 from redis.backoff import NoBackoff
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
-from redis.retry import Retry
 
 from ._async_concurrency import async_sleep
 from ._async_coordination import AsyncLocalLimits, Slot

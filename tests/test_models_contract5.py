@@ -234,3 +234,15 @@ def test_a_generated_client_writes_and_reads_selects_and_dates_through_the_sandb
     assert customer.status == "A" and isinstance(customer.status, shop.Select)
     assert order.date == date(2026, 9, 9)
     assert stored["Status"] == {"value": {"id": "A"}}  # what the client sent for a plain id
+
+
+def test_require_of_a_select_field_gives_the_select_and_of_a_multi_select_the_list(
+    shop: ModuleType,
+) -> None:
+    SalesOrder, StockItem = shop.models.SalesOrder, shop.models.StockItem
+    status = SalesOrder.from_dict(ORDER).require(SalesOrder.f.status)
+    assert isinstance(status, shop.Select) and status.description == "Completed"
+    tags = StockItem(usr_web_shop_tags=["NEW"]).require(StockItem.f.usr_web_shop_tags)
+    assert tags == ["NEW"] and isinstance(tags[0], shop.Select)
+    with pytest.raises(shop.MissingValue, match=r"SalesOrder\.status \(Status\) is UNSET"):
+        SalesOrder().require(SalesOrder.f.status)

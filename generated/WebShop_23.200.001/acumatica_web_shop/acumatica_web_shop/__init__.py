@@ -43,6 +43,7 @@ _LAZY = {
     "FileLink": "._runtime.values",
     "Filter": "._runtime.query",
     "LoginLimit": "._runtime.errors",
+    "MissingValue": "._runtime.values",
     "NotFound": "._runtime.errors",
     "OAuth2Password": "._runtime.auth",
     "OAuth2Token": "._runtime.auth",
@@ -98,6 +99,7 @@ if TYPE_CHECKING:
     from ._runtime.values import (
         CustomField as CustomField,
         FileLink as FileLink,
+        MissingValue as MissingValue,
         Select as Select,
         UNSET as UNSET,
         Unset as Unset,
@@ -121,6 +123,7 @@ __all__ = [
     "FileLink",
     "Filter",
     "LoginLimit",
+    "MissingValue",
     "NotFound",
     "OAuth2Password",
     "OAuth2Token",

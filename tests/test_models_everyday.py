@@ -7,7 +7,6 @@ import dataclasses
 from decimal import Decimal
 
 import pytest
-
 from testkit import use_example_package
 
 use_example_package()

@@ -341,6 +341,10 @@ def action_doc(action: Action) -> str:
         "\n\ntimeout: seconds to wait for the action (default: the client's action_timeout);"
         " each request gets at most the time left, then ActionTimeout."
     )
+    text += (
+        "\n\nreread: True to return the record read again once the action finished"
+        " (Acumatica answers an action without it); False returns None."
+    )
     return text
 
 
@@ -559,7 +563,9 @@ def render_package(
             ),
             parameter_imports=scalar_imports(
                 {p.scalar for a in entity.actions for p in a.parameters}
-                | {entity.field(key).scalar for key in entity.keys}
+                | {entity.field(key).scalar for key in entity.keys},
+                # an action returns None, or the record again with reread=True
+                typing_names=["Literal", "overload"] if entity.actions else [],
             ),
         )
     for path, text in runtime_source.runtime_files().items():

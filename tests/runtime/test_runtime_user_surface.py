@@ -74,21 +74,21 @@ def uploads(server) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("transport", TRANSPORTS)
-def test_upload_file_takes_the_record_by_its_id_else_its_keys(
+def test_upload_file_takes_the_record_by_its_keys_else_its_id(
     transport, server, make_client, make_async_client, orders
 ):
     async def body(api: Any, client: Any) -> str:
         saved = await resolve(api.put(Record(OrderType="SO", OrderNbr="F1")))
         await resolve(api.upload_file(saved, "scan 1.pdf", b"%PDF-1"))
-        await resolve(api.upload_file(Record(OrderType="SO", OrderNbr="F1"), "b.txt", b"hi"))
+        await resolve(api.upload_file(Record(id=saved.data["id"]), "b.txt", b"hi"))
         await resolve(api.upload_file(record=saved, filename="c.txt", content=b"c"))
         return str(saved.data["id"])
 
     record_id = run_with(transport, make_client, make_async_client, orders, body)
     assert uploads(server) == [
-        f"{PATH_BASE}/SalesOrder/{record_id}/files/scan%201.pdf",
-        f"{PATH_BASE}/SalesOrder/SO/F1/files/b.txt",
-        f"{PATH_BASE}/SalesOrder/{record_id}/files/c.txt",
+        f"{PATH_BASE}/SalesOrder/SO/F1/files/scan%201.pdf",
+        f"{PATH_BASE}/SalesOrder/{record_id}/files/b.txt",
+        f"{PATH_BASE}/SalesOrder/SO/F1/files/c.txt",
     ]
 
 

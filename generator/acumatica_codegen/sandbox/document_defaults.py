@@ -4,7 +4,8 @@ A new Sales Order on a stock instance comes back ``Open``, dated today, in the b
 sandbox answers the same instead of ``"Status": {}``. ``DOCUMENT_DEFAULTS`` lists, per entity, the
 fields its screen fills on insert and their values (``TODAY``: the business date, at midnight
 UTC). A field is filled only on a new record that leaves it out, and only where the served entity
-has that field with the matching type (text, date, boolean), so custom endpoints are not affected.
+has that field with the matching type (text or a contract-5 select, date or date-only, boolean),
+so custom endpoints are not affected.
 
 The statuses are those of a stock instance whose document types do not hold documents on entry
 (Sales Orders ``Open``; invoices, bills, payments ``Balanced``); an action then moves them
@@ -72,8 +73,12 @@ def defaults_for(entity: Entity) -> dict[str, Any]:
         fld = fields.get(name)
         if fld is None or fld.kind is not FieldKind.VALUE or name in entity.keys:
             continue
-        expected = Scalar.DATETIME if value is TODAY else _SCALAR_OF[type(value)]
-        if fld.scalar is expected:
+        if value is TODAY and fld.scalar in (Scalar.DATETIME, Scalar.DATE):
+            chosen[name] = value  # a contract-5 date-only field reads the timestamp as its date
+        elif isinstance(value, str) and fld.scalar is Scalar.STRING_SELECT:
+            # contract 5: a select answers with its id and description, as action_effect does
+            chosen[name] = {"id": value, "description": value}
+        elif value is not TODAY and fld.scalar is _SCALAR_OF[type(value)]:
             chosen[name] = value
     return chosen
 

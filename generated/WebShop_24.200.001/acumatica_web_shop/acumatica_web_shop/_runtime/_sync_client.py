@@ -1084,14 +1084,14 @@ class EntityApi(Generic[M]):
         self, *args: Any, timeout: float | httpx.Timeout | None = None, **old_form: Any
     ) -> None:
         """Attach a file to a record: ``upload_file(order, "label.pdf", content)``, the record
-        as ``put``/``get`` return it (its ``id``, else its keys, address it).
+        as ``put``/``get`` return it (its keys, else its ``id``, address it).
 
         Deprecated: ``upload_file("label.pdf", content, id=... | keys=...)`` still works and
         warns."""
         if "record" in old_form or (args and not isinstance(args[0], str)):
             form = "upload_file(record, filename, content)"
             given = _file_arguments(form, ("record", "filename", "content"), args, old_form)
-            url = self._record_url_of(given["record"], "files")
+            url = self._record_url_of(given["record"], "files", keys_first=True)
         else:
             warnings.warn(
                 "upload_file(filename, content, id=/keys=) is deprecated: pass the record first,"
@@ -1148,15 +1148,17 @@ class EntityApi(Generic[M]):
         response = self._client._request("GET", self._record_url_of(record))
         return self._parse(response)
 
-    def _record_url_of(self, record: M, *route: str) -> str:
-        """The URL of a record we hold: by its ``id``, else by its keys."""
+    def _record_url_of(self, record: M, *route: str, keys_first: bool = False) -> str:
+        """The URL of a record we hold: by its ``id``, else by its keys (``keys_first``: the
+        other way round, for routes Acumatica documents by keys, such as files)."""
         body = record.to_dict()
         record_id = body.get("id")
+        keys = [_plain(body.get(name)) for name in self.key_fields]
+        has_keys = bool(keys) and all(k is not None and str(k).strip() for k in keys)
+        if has_keys and (keys_first or not record_id):
+            return self._record_url(keys, *route)
         if record_id:
             return self._record_url([record_id], *route, by_id=True)
-        keys = [_plain(body.get(name)) for name in self.key_fields]
-        if keys and all(k is not None and str(k).strip() for k in keys):
-            return self._record_url(keys, *route)
         needs = f"its id or its keys ({', '.join(self.key_fields)})" if keys else "its id"
         raise ValueError(
             f"this {self.entity_name} record has not {needs}: use the record put() or get()"

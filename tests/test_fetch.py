@@ -259,6 +259,65 @@ def test_unknown_endpoint_names_the_versions_there_and_signs_out() -> None:
     assert server.logins == 1 and server.logouts == 1 and server.open_sessions == 0
 
 
+def manufacturing_error(served_as: str) -> str:
+    """The error of fetching Manufacturing/24.200.001 from an instance that spells it
+    MANUFACTURING and serves that document under the name ``served_as``."""
+    document = json.dumps(swagger_document("MANUFACTURING", "24.200.001")).encode()
+    server = FakeInstance({(served_as, "24.200.001"): document})
+    with pytest.raises(UserError) as caught:
+        fetch.fetch_document(
+            "http://erp.local", "Manufacturing", "24.200.001", creds(), transport=server.transport()
+        )
+    assert server.open_sessions == 0
+    return str(caught.value)
+
+
+def test_an_endpoint_spelled_in_another_case_suggests_the_instance_spelling() -> None:
+    assert manufacturing_error("MANUFACTURING").endswith(
+        "; the instance spells it MANUFACTURING (MANUFACTURING/24.200.001): "
+        "use --endpoint MANUFACTURING --version 24.200.001"
+    )
+
+
+def test_a_document_served_under_another_spelling_says_which_spelling_to_use() -> None:
+    # An instance that matches endpoint names in any case answers with its own spelling.
+    message = manufacturing_error("Manufacturing")
+    assert "answered the document of MANUFACTURING/24.200.001, not Manufacturing/" in message
+    assert "(the document spells it MANUFACTURING: use --endpoint MANUFACTURING)" in message
+
+
+def test_an_endpoint_name_close_to_one_there_is_suggested() -> None:
+    server = FakeInstance({("Default", "24.200.001"): json.dumps(swagger_document()).encode()})
+    with pytest.raises(
+        UserError, match=r"no endpoint Defualt/24\.200\.001 .*did you mean Default\?"
+    ):
+        fetch.fetch_document(
+            "http://erp.local", "Defualt", "24.200.001", creds(), transport=server.transport()
+        )
+
+
+def test_endpoints_whose_versions_mix_numbers_and_text_are_listed_in_order() -> None:
+    # the old sort key compared the int 200 with the str "2b" and crashed the listing
+    versions = ["24.200.001", "24.2b", "23.200.001", "24.200.001b"]
+    server = FakeInstance({("Shop", v): b"{}" for v in versions})
+    info = fetch.list_endpoints("http://erp.local", creds(), transport=server.transport())
+    assert [e.version for e in info.endpoints] == [
+        "23.200.001", "24.2b", "24.200.001", "24.200.001b"
+    ]  # fmt: skip
+
+
+def test_a_document_nested_too_deep_is_one_line_and_the_session_is_signed_out() -> None:
+    deep = b'{"swagger": "2.0", "x": ' + b"[" * 5000 + b"]" * 5000 + b"}"
+    server = FakeInstance({("Shop", "1.0.0"): deep})
+    with pytest.raises(UserError) as caught:
+        fetch.fetch_document(
+            "http://erp.local", "Shop", "1.0.0", creds(), transport=server.transport()
+        )
+    assert "answered text that is not JSON (nested 5001 levels deep" in str(caught.value)
+    assert "\n" not in str(caught.value)
+    assert server.open_sessions == 0
+
+
 def test_html_error_page_is_reported_with_its_title() -> None:
     server = FakeInstance()
     server.override["/entity/Shop/1.0.0/swagger.json"] = httpx.Response(

@@ -60,10 +60,22 @@ def test_decimal_keeps_precision_a_float_cannot() -> None:
     assert SalesOrder(order_total=Decimal("19.99")).to_dict()["OrderTotal"]["value"] == 19.99
 
 
-def test_a_value_that_does_not_parse_is_kept_as_it_came() -> None:
+def test_a_value_that_does_not_parse_is_a_decode_error_naming_its_field() -> None:
+    from acumatica_web_shop import DecodeError
+
     wire = {"OrderTotal": {"value": "not a number"}, "Date": {"value": "someday"}}
-    order = SalesOrder.from_dict(wire)
+    with pytest.raises(DecodeError, match="SalesOrder.OrderTotal: 'not a number' is not a number"):
+        SalesOrder.from_dict(wire)
+
+
+def test_a_value_that_does_not_parse_is_kept_as_it_came_when_lenient() -> None:
+    wire = {"OrderTotal": {"value": "not a number"}, "Date": {"value": "someday"}}
+    order = SalesOrder.from_dict(wire, lenient=True)
     assert order.order_total == "not a number"
+    assert order.decode_errors == {
+        "OrderTotal": "'not a number' is not a number",
+        "Date": "'someday' is not a date",
+    }
     assert order.to_dict() == wire
 
 

@@ -25,6 +25,7 @@ from .errors import UserError, did_you_mean, listing
 from .ir import Action, Endpoint, Entity, Field, FieldKind, Scalar, ValueType
 from .keys import resolve_keys
 from .spec import Operation, SpecDocument, describe_json, escape_pointer, read_document
+from .versions import endpoint_identity
 
 ENDPOINT_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_.-]{0,99}")
 CONTRACT_VERSION = re.compile(r"\s*([0-9]{1,3})\s*")
@@ -36,6 +37,8 @@ SCREEN = re.compile(r"^(?P<name>.*?)\s*\((?P<id>[A-Za-z0-9]{2,}\d{3,})\)\s*$", r
 ACTION_PATH = re.compile(r"^/(?P<entity>[^/{}$]+)/(?P<action>[^/{}$]+)$")
 ENTITY_PATH = re.compile(r"^/(?P<entity>[^/{}$]+)$")
 CUSTOM_ACTION_PATH = re.compile(r"^/(?P<entity>[^/{}$]+)/\{actionName\}$")
+# allOf is flattened recursively: a bound keeps a hostile chain from ending in a RecursionError.
+MAX_ALLOF_DEPTH = 32
 
 # Names every generated model, client and API class already uses for itself: read from the
 # runtime's base classes (runtime_source), plus what the templates add beside them.
@@ -80,6 +83,40 @@ def build_ir(
     return _Builder(document, key_overrides or {}).build()
 
 
+def document_identity(document: SpecDocument) -> tuple[str, str]:
+    """The endpoint's name and version, as the document names them (title, else base path)."""
+    for text, pointer in ((document.title, "/info/title"), (document.base_path, "")):
+        identity = endpoint_identity(text)
+        if identity:
+            return _checked_identity(document, *identity, pointer or "/")
+    pointer = "/basePath" if document.format == "swagger-2.0" else "/servers/0/url"
+    document.fail(
+        "/info/title",
+        "cannot tell the endpoint's name and version: expected info.title like "
+        f"'Default/24.200.001' or #{pointer} ending in '/entity/Default/24.200.001'",
+    )
+    raise AssertionError  # unreachable
+
+
+def _checked_identity(
+    document: SpecDocument, name: str, version: str, pointer: str
+) -> tuple[str, str]:
+    """Endpoint names and versions end up in URLs, file names and code: keep them plain."""
+    if not ENDPOINT_NAME.fullmatch(name):
+        document.fail(
+            pointer,
+            f"endpoint name {name!r} is not a plain name (letters, digits, '_', '-', '.'): "
+            "Acumatica endpoint names look like 'Default' or 'MyEndpoint'",
+        )
+    if not ENDPOINT_VERSION.fullmatch(version):
+        document.fail(
+            pointer,
+            f"endpoint version {version!r} is not a plain version (digits, letters, '.', '-'): "
+            "Acumatica versions look like '24.200.001'",
+        )
+    return name, version
+
+
 @dataclass
 class _TopLevel:
     schema: str
@@ -99,7 +136,7 @@ class _Builder:
     # -- the whole endpoint -------------------------------------------------------------------
 
     def build(self) -> Endpoint:
-        name, version = self._identity()
+        name, version = document_identity(self.doc)
         top_level = self._top_level_entities()
         action_schemas = {
             schema for entry in top_level.values() for schema, _ in entry.actions.values()
@@ -189,37 +226,6 @@ class _Builder:
         match = CONTRACT_VERSION.fullmatch(version) if isinstance(version, str) else None
         return int(match.group(1)) if match else None
 
-    def _identity(self) -> tuple[str, str]:
-        for text, pointer in ((self.doc.title, "/info/title"), (self.doc.base_path, "")):
-            if not text:
-                continue
-            match = re.search(r"(?:^|/)(?:entity/)?([^/]+)/([0-9][^/]*)/?$", text)
-            if match:
-                return self._checked_identity(match.group(1), match.group(2), pointer or "/")
-        pointer = "/basePath" if self.doc.format == "swagger-2.0" else "/servers/0/url"
-        self.doc.fail(
-            "/info/title",
-            "cannot tell the endpoint's name and version: expected info.title like "
-            f"'Default/24.200.001' or #{pointer} ending in '/entity/Default/24.200.001'",
-        )
-        raise AssertionError  # unreachable
-
-    def _checked_identity(self, name: str, version: str, pointer: str) -> tuple[str, str]:
-        """Endpoint names and versions end up in URLs, file names and code: keep them plain."""
-        if not ENDPOINT_NAME.fullmatch(name):
-            self.doc.fail(
-                pointer,
-                f"endpoint name {name!r} is not a plain name (letters, digits, '_', '-', '.'): "
-                "Acumatica endpoint names look like 'Default' or 'MyEndpoint'",
-            )
-        if not ENDPOINT_VERSION.fullmatch(version):
-            self.doc.fail(
-                pointer,
-                f"endpoint version {version!r} is not a plain version (digits, letters, '.', '-'): "
-                "Acumatica versions look like '24.200.001'",
-            )
-        return name, version
-
     def _schema(self, name: str) -> tuple[Any, str]:
         pointer = self.doc.schema_pointer(name)
         node, pointer = self.doc.resolve(self.doc.schemas[name], pointer)
@@ -265,6 +271,12 @@ class _Builder:
         """The schema and its ``allOf`` parts, flattened depth first (base classes first)."""
         parts: list[tuple[dict[str, Any], str]] = []
         visiting = visiting | {pointer}
+        if len(visiting) > MAX_ALLOF_DEPTH:
+            self.doc.fail(
+                pointer,
+                f"allOf inherits more than {MAX_ALLOF_DEPTH} levels deep; Acumatica entities "
+                "inherit one level (from Entity): fix or re-fetch the document",
+            )
         for index, part in enumerate(self._all_of(node, pointer)):
             part_ref = f"{pointer}/allOf/{index}"
             part, part_pointer = self.doc.resolve(part, part_ref)

@@ -33,7 +33,6 @@ Not breaking: additions, and wire-only changes the codec absorbs (a plain string
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -41,6 +40,7 @@ from typing import Any
 from .digest import QUERY_DIALECT_CHANGES
 from .ir import Action, Endpoint, Entity, Field, FieldKind, Scalar
 from .selection import select_both
+from .versions import version_key
 
 #: Lists longer than this fold into a <details> block in Markdown.
 FOLD_AFTER = 12
@@ -280,7 +280,7 @@ class Diff:
                 f"the documents describe different endpoints (`{self.old_endpoint}` and "
                 f"`{self.new_endpoint}`): this compares two contracts, not an upgrade of one"
             )
-        if _version_key(self.old_version) > _version_key(self.new_version):
+        if version_key(self.old_version) > version_key(self.new_version):
             result.append(
                 f"the version goes backwards ({self.old_version} → {self.new_version}): "
                 "are OLD and NEW swapped? Give the older document first"
@@ -430,11 +430,6 @@ def _repointed_line(repointed: Repointed) -> str:
         f"`{repointed.name}` now refers to a different {wire}{repointed.what}: "
         f"`{repointed.new}` (was `{repointed.old}`)"
     )
-
-
-def _version_key(version: str) -> tuple[tuple[int, int | str], ...]:
-    """``24.200.001`` → ``((0, 24), (0, 200), (0, 1))``: dotted parts compare as numbers."""
-    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in re.split(r"[.\-_]", version))
 
 
 # --------------------------------------------------------------------------------------------

@@ -32,8 +32,10 @@ from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 
-from .errors import UserError
+from . import jsontext
+from .errors import UserError, did_you_mean
 from .outputs import output_target
+from .versions import endpoint_identity, version_key
 
 DEFAULT_TIMEOUT = 60.0
 #: Called with (bytes received, total bytes or None) while a document downloads.
@@ -182,7 +184,7 @@ def _server_message(response: httpx.Response) -> str:
         title = _html_title(body.decode("utf-8", "replace"))
         return f"an HTML page{f' titled {title!r}' if title else ''}"
     try:
-        data = json.loads(body.decode("utf-8-sig"))
+        data = jsontext.loads(body.decode("utf-8-sig"))
     except ValueError:
         text = " ".join(body.decode("utf-8", "replace").split())
         return text[:200] or response.reason_phrase
@@ -463,14 +465,7 @@ class Session:
     def _unknown_endpoint(self, name: str, version: str, response: httpx.Response) -> UserError:
         known = ""
         with contextlib.suppress(UserError):
-            endpoints = self.server_info().endpoints
-            same_name = [e.version for e in endpoints if e.name.lower() == name.lower()]
-            if same_name:
-                known = f"; {name} versions there: {', '.join(same_name)}"
-            elif endpoints:
-                listed = ", ".join(f"{e.name}/{e.version}" for e in endpoints[:12])
-                more = ", ..." if len(endpoints) > 12 else ""
-                known = f"; endpoints there: {listed}{more}"
+            known = endpoint_hint(name, version, self.server_info().endpoints)
         # A 404's message only repeats the address; a 500 may say why (e.g. a broken endpoint).
         said = "" if response.status_code == 404 else f": {_server_message(response)}"
         return UserError(
@@ -500,14 +495,14 @@ def _with_body(response: httpx.Response, content: bytes) -> httpx.Response:
 
 def _json_or_none(response: httpx.Response) -> Any:
     try:
-        return json.loads(response.content.decode("utf-8-sig"))
+        return jsontext.loads(response.content.decode("utf-8-sig"))
     except ValueError:
         return None
 
 
 def _parse_json(content: bytes, where: str) -> Any:
     try:
-        return json.loads(content.decode("utf-8-sig"))
+        return jsontext.loads(content.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise UserError(f"{where} answered bytes that are not UTF-8 text") from None
     except ValueError as error:
@@ -528,12 +523,10 @@ def _parse_server_info(data: Any, where: str) -> ServerInfo:
     }
     return ServerInfo(
         build_version=str(build) if build else None,
-        endpoints=tuple(sorted(endpoints, key=lambda e: (e.name.lower(), _version_key(e.version)))),
+        endpoints=tuple(
+            sorted(endpoints, key=lambda e: (e.name.lower(), version_key(e.version), e.version))
+        ),
     )
-
-
-def _version_key(version: str) -> tuple[int | str, ...]:
-    return tuple(int(part) if part.isdigit() else part for part in version.split("."))
 
 
 # --------------------------------------------------------------------------------------------
@@ -567,16 +560,9 @@ def check_endpoint_document(document: Any, name: str, version: str, where: str) 
             f"{where} answered {_a(doc_format)} {doc_format} document without schemas or paths"
         )
 
-    found: list[tuple[str, str]] = []
     title = _member(document, "info", dict, where, doc_format).get("title")
-    if isinstance(title, str) and "/" in title:
-        found_name, _, found_version = title.strip().rpartition("/")
-        found.append((found_name.rsplit("/", 1)[-1], found_version))
-    for base in bases:
-        if isinstance(base, str):
-            match = re.search(r"/entity/([^/]+)/([^/]+)/?$", base)
-            if match:
-                found.append((match.group(1), match.group(2)))
+    named = [endpoint_identity(text) for text in (title, *bases) if isinstance(text, str)]
+    found = [identity for identity in named if identity is not None]
     if not found:
         raise UserError(
             f"{where} answered {_a(doc_format)} {doc_format} document that does not name its "
@@ -585,11 +571,39 @@ def check_endpoint_document(document: Any, name: str, version: str, where: str) 
         )
     for found_name, found_version in found:
         if found_name != name or found_version != version:
+            spelled = (
+                f" (the document spells it {found_name}: use --endpoint {found_name})"
+                if found_name != name and found_name.casefold() == name.casefold()
+                else ""
+            )
             raise UserError(
                 f"{where} answered the document of {found_name}/{found_version}, "
-                f"not {name}/{version}"
+                f"not {name}/{version}{spelled}"
             )
     return doc_format
+
+
+def endpoint_hint(name: str, version: str, endpoints: tuple[EndpointRef, ...]) -> str:
+    """What an instance has instead of ``name``/``version``: the spelling it uses, the versions
+    of that name, or the names close to it; ``""`` when it lists nothing."""
+    same = [e for e in endpoints if e.name == name]
+    if same:
+        return f"; {name} versions there: {', '.join(e.version for e in same)}"
+    spelled = [e for e in endpoints if e.name.casefold() == name.casefold()]
+    if spelled:
+        # Acumatica lists names as published (MANUFACTURING); give the command that works.
+        best = next((e for e in spelled if e.version == version), spelled[-1])
+        versions = ", ".join(f"{e.name}/{e.version}" for e in spelled)
+        return (
+            f"; the instance spells it {best.name} ({versions}): use --endpoint {best.name} "
+            f"--version {best.version}"
+        )
+    if not endpoints:
+        return ""
+    close = did_you_mean(name, {e.name for e in endpoints})
+    listed = ", ".join(f"{e.name}/{e.version}" for e in endpoints[:12])
+    more = ", ..." if len(endpoints) > 12 else ""
+    return f"; {close + ' ' if close else ''}endpoints there: {listed}{more}"
 
 
 def _member(document: dict[str, Any], key: str, kind: type, where: str, doc_format: str) -> Any:
@@ -799,7 +813,7 @@ def _put_back(path: Path, backup: Path | None) -> bool:
 def read_lock(spec_path: str | Path) -> dict[str, Any] | None:
     """The lock record beside ``spec_path``, or None when there is none (or it is unreadable)."""
     try:
-        data = json.loads(lock_path_for(spec_path).read_text(encoding="utf-8"))
+        data = jsontext.loads(lock_path_for(spec_path).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     return data if isinstance(data, dict) else None

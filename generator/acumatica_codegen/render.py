@@ -2,15 +2,19 @@
 
 ``render_package`` is pure (IR in, ``{relative path: text}`` out); ``write_package`` puts the
 files on disk, removes the ones that no longer belong, and can instead report what differs
-(``check=True``, for ``generate --check``). Templates emit black-stable code; the few files that
-still carry a line over the limit (very long Acumatica names) are passed through black.
+(``check=True``, for ``generate --check``). Templates emit black-stable code; the few statements
+that still carry a line over the limit (very long Acumatica names) are laid out by black
+(``formatting``).
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
+import shutil
+import tempfile
 import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -21,12 +25,12 @@ import jinja2
 
 from . import __version__
 from .errors import UserError
+from .formatting import LINE_LENGTH, black_stable
 from .outputs import file_kind, output_target
 from .ir import Action, Endpoint, Entity, Field, FieldKind, Scalar
 from .naming import check_package_name, snake_case
 from . import runtime_source
 
-LINE_LENGTH = 100
 # What a generated package exports at its top level, by the module that defines it: the two
 # clients, and the ``__all__`` of the user-facing runtime modules (read from their source).
 PUBLIC_NAMES: dict[str, tuple[str, ...]] = {
@@ -79,13 +83,28 @@ def py_tuple(items: Iterable[str]) -> str:
 
 
 def toml_str(text: str) -> str:
-    """A TOML basic string (JSON's escaping is valid TOML)."""
-    return json.dumps(text, ensure_ascii=False)
+    """A TOML basic string (JSON's escaping is valid TOML, but for lone surrogates)."""
+    return json.dumps(visible_surrogates(text), ensure_ascii=False)
 
 
 def markdown_cell(text: str) -> str:
     """Text that stays inside one Markdown table cell."""
+    text = visible_surrogates(text)
     return " ".join(text.split()).replace("\\", "\\\\").replace("|", "\\|")
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def visible_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate written out as the six characters ``\\udXXX``.
+
+    JSON may carry a lone surrogate (``"\\ud800"``), which no UTF-8 file can hold: free text
+    (descriptions, screen names) shows it this way, always the same, in comments, docstrings,
+    README and pyproject. Names that reach the wire keep the exact value: ``py_str`` writes it
+    as an escape in the string literal.
+    """
+    return _LONE_SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def docstring(text: str, indent: int) -> str:
@@ -108,7 +127,7 @@ def docstring(text: str, indent: int) -> str:
 
 
 def _docstring_line(line: str) -> str:
-    escaped = line.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    escaped = visible_surrogates(line).replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
     return "".join(c if c.isprintable() else _unicode_escape(c) for c in escaped)
 
 
@@ -165,10 +184,11 @@ def field_ref(field: Field, endpoint: Endpoint, indent: int) -> str:
 
 
 def assignment(target: str, value: str, indent: int) -> str:
-    """``target = value``; black wraps a value that does not fit in parentheses."""
+    """``target = value``; black wraps a value that does not fit in parentheses, unless the
+    value (a name, nothing to split) does not fit on its own line either."""
     pad = " " * indent
     line = f"{pad}{target} = {value}"
-    if len(line) <= LINE_LENGTH:
+    if len(line) <= LINE_LENGTH or len(f"{pad}    {value}") > LINE_LENGTH:
         return line
     return f"{pad}{target} = (\n{pad}    {value}\n{pad})"
 
@@ -570,7 +590,8 @@ def render_package(
         )
     for path, text in runtime_source.runtime_files().items():
         files[f"{package}/{path}"] = text
-    return {path: _black_stable(path, text) for path, text in sorted(files.items())}
+    # Templates also put free text in comments: no lone surrogate may reach a UTF-8 file.
+    return black_stable({path: visible_surrogates(text) for path, text in sorted(files.items())})
 
 
 def _distribution_version(version: str) -> str:
@@ -579,26 +600,6 @@ def _distribution_version(version: str) -> str:
         if re.fullmatch(r"\d+(\.\d+)*", version)
         else "0+" + re.sub(r"[^a-zA-Z0-9]+", ".", version).strip(".")
     )
-
-
-def _black_stable(path: str, text: str) -> str:
-    """Pass a Python file through black only if a line is over the limit (rare, and slow).
-
-    The runtime is the same for every endpoint: its templates are kept black-clean (tests check).
-    """
-    if (
-        not path.endswith(".py")
-        or "/_runtime/" in path
-        or all(len(line) <= LINE_LENGTH for line in text.splitlines())
-    ):
-        return text
-    import black  # imported here: most runs never need it
-
-    mode = black.Mode(line_length=LINE_LENGTH, target_versions={black.TargetVersion.PY310})
-    try:
-        return black.format_str(text, mode=mode)
-    except black.InvalidInput as error:  # a template bug, never user input: fail loudly
-        raise RuntimeError(f"generated {path} is not valid Python: {error}") from error
 
 
 # -- writing -------------------------------------------------------------------------------------
@@ -641,10 +642,23 @@ def write_package(
         return _write(project, files, check=check)
     except OSError as error:
         where = error.filename or project
+        if STAGING_PREFIX in str(where):  # the hidden staging folder means nothing to the user
+            where = project
+        if error.errno == errno.ENAMETOOLONG:
+            raise UserError(_name_too_long(project, files)) from None
         raise UserError(
             f"cannot write the package to {where}: {error.strerror or error}; "
             "choose an output folder you can write to"
         ) from None
+
+
+def _name_too_long(project: Path, files: dict[str, str]) -> str:
+    longest = max((part for path in files for part in path.split("/")), key=len)
+    return (
+        f"cannot write the package to {project}: a name in the document makes the file name "
+        f"{longest[:40]}... ({len(longest)} characters), too long for a file name; shorten "
+        "that entity's name in the endpoint, or exclude it"
+    )
 
 
 def _write(project: Path, files: dict[str, str], *, check: bool) -> WriteResult:
@@ -658,24 +672,63 @@ def _write(project: Path, files: dict[str, str], *, check: bool) -> WriteResult:
     result = WriteResult(project_dir=project)
     existing = _existing_files(project)
     for relative, text in files.items():
-        target = project / relative
-        data = text.encode("utf-8")
-        if relative in existing and target.read_bytes() == data:
+        if relative in existing and (project / relative).read_bytes() == text.encode("utf-8"):
             result.unchanged += 1
             continue
         result.written.append(relative)
         if relative not in existing:
             result.missing.append(relative)
-        if not check:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-    for relative in sorted(existing - set(files)):
-        result.removed.append(relative)
-        if not check:
-            (project / relative).unlink()
+    result.removed.extend(sorted(existing - set(files)))
     if not check:
-        _remove_empty_folders(project)
+        _apply(project, files, result)
     return result
+
+
+STAGING_PREFIX = ".acumatica-codegen-staging-"
+
+
+def _apply(project: Path, files: dict[str, str], result: WriteResult) -> None:
+    """Make the project folder hold ``files``, never leaving a half-written package behind.
+
+    The changed files are written to a staging folder inside the project first (a dot folder,
+    which generation never owns), so a failure while writing them (a full disk, a permission,
+    Ctrl-C) leaves the project as it was; a project folder this run created is removed again.
+    Only then does each file move into place with one rename, the marker (``pyproject.toml``)
+    first: whatever happens after that, the next run knows the folder as its own and finishes
+    the job. A staging folder left by a killed run is removed.
+    """
+    created = not os.path.lexists(project)
+    project.mkdir(parents=True, exist_ok=True)
+    for stale in project.glob(STAGING_PREFIX + "*"):
+        if stale.is_dir() and not stale.is_symlink():
+            shutil.rmtree(stale, ignore_errors=True)
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=project))
+    try:
+        for relative in result.written:
+            staged = staging / relative
+            staged.parent.mkdir(parents=True, exist_ok=True)
+            staged.write_bytes(files[relative].encode("utf-8"))
+        for relative in sorted(result.written, key=lambda r: r != "pyproject.toml"):
+            _move_into_place(staging / relative, project / relative)
+    except BaseException:
+        shutil.rmtree(project if created else staging, ignore_errors=True)
+        raise
+    shutil.rmtree(staging, ignore_errors=True)
+    for relative in result.removed:
+        (project / relative).unlink()
+    _remove_empty_folders(project)
+
+
+def _move_into_place(staged: Path, target: Path) -> None:
+    """Rename ``staged`` over ``target``; through a symlink, the file it points to is replaced."""
+    real = output_target(target, "remove it, or choose another output folder")
+    real.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.replace(staged, real)
+    except OSError as error:
+        if error.errno != errno.EXDEV:  # a link to another file system: no rename there
+            raise
+        shutil.copyfile(staged, real)
 
 
 def _refuse_special_files(project: Path, files: dict[str, str]) -> None:

@@ -25,7 +25,7 @@ from typing import Generic
 
 RUNTIME_DIR = Path(__file__).resolve().parent / "runtime"
 # Runtime modules whose ``__all__`` the generated package re-exports at its top.
-USER_FACING_MODULES = ("auth", "errors", "query", "values")
+USER_FACING_MODULES = ("auth", "coordination", "errors", "query", "values")
 
 
 @functools.cache

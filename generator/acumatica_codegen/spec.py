@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import jsontext
 from .errors import SpecError
 
 SWAGGER_2 = "swagger-2.0"
@@ -319,7 +320,9 @@ def parse_document(raw: bytes, path: str) -> SpecDocument:
             path, "", f"not UTF-8 text (byte {error.start}); save it as UTF-8"
         ) from None
     try:
-        data = json.loads(text)
+        data = jsontext.loads(text)
+    except jsontext.JsonTextError as error:
+        raise SpecError(path, error.pointer, f"{error}: fix or re-fetch the document") from None
     except json.JSONDecodeError as error:
         raise SpecError(
             path,

@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # runtime_fake, beside the tests
+BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
+sys.path.insert(0, str(BENCHMARKS))  # redis_server and fleet, shared with the fleet benchmark
+import redis_server as redis_server_module  # noqa: E402
 
 RUNTIME_MODULES = (
-    "_sync_client", "_async_client", "_wire", "auth", "errors", "model", "query", "values"
+    "_sync_client", "_async_client", "_wire", "auth", "dialect", "errors", "model", "query",
+    "values", "_answers", "_lenient", "coordination", "_sync_coordination", "_async_coordination",
 )  # fmt: skip
 
 
@@ -148,3 +154,32 @@ def orders(rt: ModuleType):  # type: ignore[no-untyped-def]
         return SalesOrderApi(client)
 
     return make
+
+
+def redis_binary() -> str:
+    """``redis-server``'s path; skips (fails under ``CI=true``) when it is not installed."""
+    binary = redis_server_module.redis_binary()
+    if binary is None:
+        message = (
+            "redis-server is not installed: the fleet tests need a real Redis "
+            "(apt-get install redis-server; .ci/run installs it)"
+        )
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return binary
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """One Redis for the test session (each test uses its own fleet ``name``)."""
+    server = redis_server_module.RedisServer(redis_binary(), tmp_path_factory.mktemp("redis"))
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def redis_url(redis_server: Any) -> str:
+    pytest.importorskip("redis", reason="redis-py is in the dev extra: pip install -e '.[dev]'")
+    return redis_server.url

@@ -40,7 +40,7 @@ class Record:
         }
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Record:
+    def from_dict(cls, data: Mapping[str, Any], /, *, lenient: bool = False) -> Record:
         record = cls.__new__(cls)
         record.data = dict(data)
         return record
@@ -290,6 +290,8 @@ class FakeAcumatica:
             return httpx.Response(204)
         if method == "PUT" and not rest:
             return self._put(request)
+        if method == "PATCH" and not rest:
+            return self._patch(request)
         if method == "GET" and not rest:
             return self._list(request)
         if method == "GET" and rest == ["$adHocSchema"]:
@@ -330,6 +332,20 @@ class FakeAcumatica:
         record.update({k: v for k, v in body.items() if k != "id"})
         self.records[record["id"]] = record
         return httpx.Response(200, json=record)
+
+    def _patch(self, request: httpx.Request) -> httpx.Response:
+        """Updates the record named by id or keys; never inserts (404, as Acumatica answers)."""
+        body = json.loads(request.content)
+        if "id" in body:
+            found = self.records.get(body["id"])
+        else:
+            keys = [body.get(k, {}).get("value") for k in ("OrderType", "OrderNbr")]
+            found = self._find([str(k) for k in keys])
+        if found is None:
+            message = "The specified record cannot be found in the system."
+            return httpx.Response(404, json={"message": message})
+        found.update({k: v for k, v in body.items() if k != "id"})
+        return httpx.Response(200, json=found)
 
     def _list(self, request: httpx.Request) -> httpx.Response:
         params = request.url.params

@@ -120,7 +120,7 @@ def test_async_action_polls_until_204(make_async_client, orders, server, sleeps)
             await orders(client)._invoke_action("ReleaseOrder", Record(OrderNbr="1"), None)
 
     run(main())
-    assert sleeps == [0.5, 0.5, 0.5]
+    assert sleeps == [0.1, 0.2, 0.4]  # soon at first, each wait twice the last, up to 0.5
     post = next(r for r in server.requests if r.method == "POST" and is_entity(r))
     assert json.loads(post.content)["parameters"] == {}
 

@@ -214,9 +214,9 @@ def test_nested_field_references_join_with_a_slash(rt):
     qty = F("Details") / F("OrderQty")
     assert qty.path == "Details/OrderQty"
     assert str(qty > Decimal("2")) == "Details/OrderQty gt 2"
-    assert rt._wire.field_list([F("Details") / "InventoryID", "OrderNbr"]) == (
-        "Details/InventoryID,OrderNbr"
-    )
+    assert rt._wire.query_params(select=[F("Details") / "InventoryID", "OrderNbr"]) == {
+        "$select": "Details/InventoryID,OrderNbr"
+    }
 
 
 def test_custom_fields_in_filters_use_acumaticas_cf_syntax(rt):

@@ -201,3 +201,14 @@ def test_typos_and_wrong_value_types_fail_at_type_check_time(webshop_project):
         result.stdout
     )
     assert 'has no attribute "statsu"' in result.stdout
+
+
+def test_every_sync_twin_is_derived_from_its_async_source():
+    # The fleet coordination (issue 12) has I/O too: its sync modules are derived like the client.
+    unasync = _unasync_script()
+    derived = dict(unasync.derivations())
+    for _source, target in unasync.PAIRS:
+        text = target.read_text()
+        assert derived[target] == text, "run `python scripts/unasync.py`"
+        assert "async def" not in text and "await " not in text and "import asyncio" not in text
+    assert len(unasync.PAIRS) >= 2

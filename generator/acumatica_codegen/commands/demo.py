@@ -9,7 +9,6 @@ it created, and the sign-out, each step in a line or two.
 from __future__ import annotations
 
 import importlib
-import re
 import sys
 import tempfile
 import time
@@ -22,14 +21,15 @@ from typing import Any
 import click
 
 from ..errors import UserError
+from ..versions import VersionKey, version_key
 
 DEMO_USER = "admin"
 EXAMPLE_GLOB = "WebShop_*.json"
 
 
-def _version_key(path: Path) -> tuple[int, ...]:
-    match = re.search(r"_(\d+(?:\.\d+)*)\.json$", path.name)
-    return tuple(int(p) for p in match.group(1).split(".")) if match else ()
+def _file_version_key(path: Path) -> VersionKey:
+    """Order ``WebShop_<version>.json`` files by the version in their name."""
+    return version_key(path.name.removesuffix(".json").rpartition("_")[2])
 
 
 def find_example_spec() -> Path:
@@ -45,7 +45,7 @@ def find_example_spec() -> Path:
     for root in roots:
         found = [p for p in (root / "specs").glob(EXAMPLE_GLOB) if ".lock." not in p.name]
         if found:
-            return max(found, key=_version_key)
+            return max(found, key=lambda p: (_file_version_key(p), p.name))
     raise UserError(
         f"no example endpoint document (specs/{EXAMPLE_GLOB}) found; run the demo from the "
         "acumatica-codegen project folder, or pass --spec FILE"
@@ -224,10 +224,11 @@ def check_demo_endpoint(spec: Path) -> None:
 
 
 def _identity(spec: Path) -> tuple[str, str]:
-    from ..builder import load_endpoint
+    """The endpoint the document names (its IR's name and version)."""
+    from ..builder import document_identity
+    from ..spec import read_document
 
-    endpoint = load_endpoint(spec)
-    return endpoint.name, endpoint.version
+    return document_identity(read_document(spec))
 
 
 def _generate(spec_path: Path, out: Path) -> tuple[str, str]:

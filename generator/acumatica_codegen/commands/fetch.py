@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from .. import jsontext
 from ..errors import UserError
 from ..fetch import (
     DEFAULT_TIMEOUT,
@@ -26,6 +27,7 @@ from ..fetch import (
     read_lock,
     write_document,
 )
+from ..versions import endpoint_identity
 
 #: Downloads at least this large (or of unknown size) show progress on a terminal.
 PROGRESS_THRESHOLD = 256 * 1024
@@ -262,10 +264,11 @@ def _endpoint_of(spec_path: Path) -> EndpointRef:
         return EndpointRef(str(lock["endpoint"]), str(lock["version"]))
     try:
         with spec_path.open("rb") as handle:
-            title = (json.loads(handle.read().decode("utf-8-sig")).get("info") or {}).get("title")
-        if isinstance(title, str) and "/" in title:
-            name, _, version = title.rpartition("/")
-            return EndpointRef(name.rsplit("/", 1)[-1], version)
+            document = jsontext.loads(handle.read().decode("utf-8-sig"))
+        title = (document.get("info") or {}).get("title")
+        identity = endpoint_identity(title) if isinstance(title, str) else None
+        if identity:
+            return EndpointRef(*identity)
     except (OSError, ValueError, AttributeError):
         pass
     stem = spec_path.name[: -len(".json")] if spec_path.name.endswith(".json") else spec_path.stem

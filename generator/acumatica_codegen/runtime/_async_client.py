@@ -16,15 +16,18 @@ import time
 import warnings
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from types import TracebackType
-from typing import Any, ClassVar, Generic, Literal, Protocol, TypeVar, overload
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, Protocol, TypeVar, overload
 from urllib.parse import quote
 from uuid import UUID
 
 import httpx
 
-from . import _wire
+from . import _answers, _wire
 from ._async_concurrency import AsyncEvent, AsyncLock, AsyncSemaphore, AsyncSessionWork, async_sleep
+from ._async_coordination import AsyncCoordination, Slot, connect
 from .auth import Auth, AuthRequest, auth_from_env
+from .coordination import Fleet, SharedSession, export_tokens, import_tokens
+from .dialect import dialect_for
 from .errors import (
     ActionTimeout,
     AcumaticaError,
@@ -35,27 +38,34 @@ from .errors import (
     PreconditionFailed,
     RateLimited,
     TransportError,
+    UnexpectedAnswer,
     error_from_response,
 )
 from .query import FieldRef, Filter
+
+if TYPE_CHECKING:  # not at run time: importing the client stays cheap without the models
+    from .values import Unset
 
 __all__ = ["AsyncBaseClient", "AsyncEntityApi", "WireModel"]
 
 # The generated package this runtime was copied into (``<package>._runtime``): it names the logger.
 LOGGER_NAME = __name__.rpartition("._runtime")[0] or __name__.rpartition(".")[0]
 PutMode = Literal["upsert", "insert", "update"]
+# The largest answer read by default (decompressed): far above any real page of records.
+DEFAULT_MAX_RESPONSE_BYTES = 256 * 1024 * 1024
 FieldSpec = _wire.FieldSpec
 _Timeout = float | httpx.Timeout | None
 _C = TypeVar("_C", bound="AsyncBaseClient")
 _W = TypeVar("_W", bound="WireModel")
 _T = TypeVar("_T")
+_E = TypeVar("_E", bound=AcumaticaError)
 
 
 class WireModel(Protocol):
     """What the runtime needs from a model class: the wire codec."""
 
     @classmethod
-    def from_dict(cls: type[_W], data: dict[str, Any], /) -> _W: ...
+    def from_dict(cls: type[_W], data: dict[str, Any], /, *, lenient: bool = ...) -> _W: ...
 
     def to_dict(self) -> dict[str, Any]: ...
 
@@ -80,8 +90,15 @@ class AsyncBaseClient:
       Several clients may share it: each keeps its session cookies to itself.
     - ``log_file``: append every request and response as JSON lines, secrets redacted (as does
       ``ACUMATICA_LOG=debug`` through the logger named after the generated package).
-    - ``action_poll_interval``/``action_timeout``: how often an action's status is polled, and
-      for how long in all before ``ActionTimeout``.
+    - ``action_poll_interval``/``action_timeout``: the longest wait between two polls of an
+      action's status (the first comes after a tenth of a second, each next one twice as late,
+      or when the server's ``Retry-After`` says), and for how long in all before ``ActionTimeout``.
+    - ``max_response_bytes``: the largest answer read (decompressed), 256 MiB by default; a larger
+      one raises ``UnexpectedAnswer`` as it streams in, so a gzip bomb costs no memory. None: no limit.
+    - ``lenient_decoding``: a value of the wrong type in an answer (``"abc"`` for a decimal) is kept
+      as sent, logged and listed in the record's ``decode_errors``, instead of ``DecodeError``.
+    - ``fleet``: a ``Fleet`` shared by many worker processes (licence limits and signed-in
+      sessions kept together, in Redis); by default this client keeps its own, as alone.
 
     ``last_response`` is the raw ``httpx.Response`` last received by the caller (per task or
     thread); ``request()`` sends any request with every safeguard.
@@ -89,6 +106,8 @@ class AsyncBaseClient:
 
     endpoint_name: ClassVar[str] = ""
     endpoint_version: ClassVar[str] = ""
+    # The system contract of the endpoint (from its document): the query dialect it speaks.
+    contract_version: ClassVar[int] = 4
     # Seconds a refused sign-in (wrong or changed credentials) is answered from memory.
     sign_in_retry_after: ClassVar[float] = 30.0
 
@@ -104,6 +123,9 @@ class AsyncBaseClient:
         log_file: str | os.PathLike[str] | None = None,
         action_poll_interval: float = 1.0,
         action_timeout: float = 600.0,
+        max_response_bytes: int | None = DEFAULT_MAX_RESPONSE_BYTES,
+        lenient_decoding: bool = False,
+        fleet: Fleet | None = None,
     ) -> None:
         site = url or os.environ.get("ACUMATICA_URL")
         if not site:
@@ -118,6 +140,11 @@ class AsyncBaseClient:
             parsed = httpx.URL(site)
         except httpx.InvalidURL as exc:
             raise ConfigurationError(f"url {site!r} is not a URL: {exc}") from None
+        if parsed.userinfo:  # it would show in every message and log; never the URL itself
+            raise ConfigurationError(
+                "url carries credentials (user:password@): give the instance's address alone,"
+                " and the credentials as auth= or through the environment"
+            )
         if parsed.scheme not in ("http", "https") or not parsed.host:
             raise ConfigurationError(
                 f"url must be the instance's address, like https://erp.example.com/AcumaticaERP,"
@@ -131,6 +158,7 @@ class AsyncBaseClient:
                 " (the client adds its endpoint and version itself)"
             )
         self.url = site.rstrip("/")
+        self.dialect = dialect_for(self.contract_version)
         self._site_prefix = self.url + "/"
         self.base_url = (
             f"{self.url}/entity/{quote(self.endpoint_name)}/{quote(self.endpoint_version)}"
@@ -143,6 +171,8 @@ class AsyncBaseClient:
         self.backoff_cap = 30.0
         self.action_poll_interval = action_poll_interval
         self.action_timeout = action_timeout
+        self.max_response_bytes = max_response_bytes
+        self.lenient_decoding = lenient_decoding
         self._owns_http = http_client is None
         if http_client is None:
             # As many connections as requests can be in flight: none idle, none waited for.
@@ -180,6 +210,14 @@ class AsyncBaseClient:
         self._last_response = contextvars.ContextVar(f"{LOGGER_NAME}.last_response", default=None)
         self._log = _wire.ExchangeLog(LOGGER_NAME, log_file, self.auth.secrets)
         self.logger = self._log.logger
+        # Fleet coordination (issue 12): a slot per request (_take_slot/_give_slot), the fleet's
+        # session at sign-in and renewal (_fleet_session), its last user signs out (_leave_fleet).
+        # None, the default, is the in-process behaviour above at no extra cost.
+        self._fleet: AsyncCoordination | None = None
+        self._fleet_generation = 0  # the fleet session this client uses (negative: its own)
+        self._taken_up_session = 0  # the newest session that another worker signed in
+        if fleet is not None:
+            self._fleet = connect(fleet, self.url, self.auth, self.logger)
 
     # Lifecycle -------------------------------------------------------------------------------
 
@@ -215,12 +253,15 @@ class AsyncBaseClient:
                 # Closed first, under the lock: a request waiting to sign in again sees it and
                 # stops, so no session starts after this sign-out.
                 self._closed = True
+                await self._leave_fleet()
                 await self._sign_out()
         finally:
             self._closed = True
             try:
                 self._log.close()
             finally:
+                if self._fleet is not None:
+                    await self._fleet.close()  # never raises
                 if self._owns_http:
                     await self._http.aclose()
 
@@ -328,7 +369,9 @@ class AsyncBaseClient:
         model: Any = None,
         authenticated: bool = True,
         idempotent: bool | None = None,
+        retry_until: float | None = None,
     ) -> httpx.Response:
+        """``request()`` for the runtime; ``retry_until`` (client clock): no retry after it."""
         if self._closed:
             raise AcumaticaError("the client is closed", method=method, url=url)
         method = method.upper()
@@ -352,37 +395,42 @@ class AsyncBaseClient:
                     wait_for_renewal=authenticated,
                 )
             except httpx.TransportError as exc:
-                if attempt < self.max_retries and _may_retry_transport(exc, idempotent):
+                in_time = retry_until is None or self._clock() < retry_until
+                if attempt < self.max_retries and in_time and _may_retry_transport(exc, idempotent):
                     await self._sleep(self._backoff(attempt, None))
                     attempt += 1
                     continue
-                no_answer = TransportError(
-                    f"no answer: {type(exc).__name__}: {exc}", method=method, url=url
-                )
+                reason = self._scrub(f"{type(exc).__name__}: {exc}")
+                no_answer = TransportError(f"no answer: {reason}", method=method, url=url)
                 no_answer.timed_out = isinstance(exc, httpx.TimeoutException)
                 no_answer.may_have_run = not _never_sent(exc)
                 raise no_answer from None
             status = response.status_code
-            if status < 400:
+            if status < 300:
                 proof = authenticated and url.startswith(self._site_prefix)
                 if proof and session > self._proven_session:
                     self._proven_session = session  # this session works (a race only lags it)
                 return response
+            # A 302 to the sign-in page is a lost session, as a 401; any other redirect is no
+            # answer of the API (never followed, never taken for success).
+            signed_out = status == 401 or _answers.redirects_to_sign_in(response)
+            if response.is_redirect and not (authenticated and signed_out):
+                raise _answers.unexpected_redirect(response)
             body = _wire.try_loads(response.content)
             stale = _wire.stale_session(status, body) if authenticated else None
             if stale is not None and session > self._ended_session:
                 self._ended_session = session
-            if authenticated and (status == 401 or stale is not None):
+            if authenticated and (signed_out or stale is not None):
                 # Sent again only when the server surely ran none of it (a 401, "not logged
                 # in") or running it twice is harmless; otherwise sign in again and raise.
-                resend = status == 401 or stale == "certain" or idempotent
+                resend = signed_out or stale == "certain" or idempotent
                 # One request signs in again once: a failure that persists on a fresh session
                 # (a cookie the proxy strips, a missing right) must not become a login storm.
                 # It is resent more only when another request has really replaced the session.
                 # A 401 on a session that has worked is another request's loss (its stale 500
                 # ended the session): renewing again cannot become a storm, so it is allowed.
                 lost = session in (self._proven_session, self._ended_session)
-                allowed = renewals == 0 or (status == 401 and lost and renewals < _MAX_RENEWALS)
+                allowed = renewals == 0 or (signed_out and lost and renewals < _MAX_RENEWALS)
                 outcome = await self._renew(session, allowed, method, url, status)
                 if outcome == "renewed":
                     renewals += 1
@@ -398,11 +446,15 @@ class AsyncBaseClient:
                 elif outcome == "replaced" and resend and resent < _MAX_RESENDS:
                     resent += 1  # sent on a session that another request has since replaced
                     continue
-                elif outcome == "no" and status == 401 and resend and resent < _MAX_RESENDS:
+                elif outcome == "no" and signed_out and resend and resent < _MAX_RESENDS:
                     if await self._replaced_soon(session):
                         resent += 1
                         continue
-            error = error_from_response(method, url, status, response.headers, body, model)
+            if response.is_redirect:
+                raise _answers.unexpected_redirect(response)
+            error = self._scrubbed(
+                error_from_response(method, url, status, response.headers, body, model)
+            )
             if (
                 attempt < self.max_retries
                 and status in _wire.RETRY_STATUSES
@@ -431,7 +483,7 @@ class AsyncBaseClient:
         wait_for_renewal: bool = False,
     ) -> tuple[httpx.Response, int]:
         """Send once through the throttle; the response and the session it was sent on."""
-        await self._take_slot(wait_for_renewal)
+        slot = await self._take_slot(wait_for_renewal)
         try:
             # Built once through the throttle, so it carries the session current at sending time.
             # Credentials go to this site only, never to a foreign href.
@@ -452,12 +504,14 @@ class AsyncBaseClient:
                 request.headers["Cookie"] = self._cookies.header
             started = time.perf_counter()
             try:
-                response = await self._http.send(request)
+                # Never followed: a redirect is judged by _request (a lost session, or an error).
+                response = await self._http.send(request, stream=True, follow_redirects=False)
+                await self._read(response, started, self._total_seconds(timeout))
             except httpx.TransportError as exc:
                 self._log_failure(request, content, started, exc)
                 raise
         finally:
-            self._throttle.release()
+            await self._give_slot(slot)
         # A late answer on a replaced session must not bring its cookies back.
         if own_site and "set-cookie" in response.headers and session == self._session:
             self._cookies.update(response.headers.get_list("set-cookie"))
@@ -475,15 +529,78 @@ class AsyncBaseClient:
             )
         return response, session
 
-    async def _take_slot(self, wait_for_renewal: bool) -> None:
+    async def _read(self, response: httpx.Response, started: float, seconds: float | None) -> None:
+        """Read the body of a streamed answer, within ``max_response_bytes`` (counted after
+        decompression: a gzip bomb stops early) and ``seconds`` from ``started`` in all: a server
+        that drips its answer times out like a silent one. The answer is closed either way."""
+        limit = self.max_response_bytes
+        chunks: builtins.list[bytes] = []
+        size = 0
+        try:
+            declared = response.headers.get("Content-Length", "")
+            if limit is not None and declared.isdigit() and int(declared) > limit:
+                raise self._too_large(response)
+            async for chunk in response.aiter_bytes():
+                size += len(chunk)
+                if limit is not None and size > limit:
+                    raise self._too_large(response)
+                chunks.append(chunk)
+                if seconds is not None and time.perf_counter() - started > seconds:
+                    raise httpx.ReadTimeout(
+                        f"the answer took more than {seconds:g} s in all", request=response.request
+                    )
+        finally:
+            await response.aclose()
+        response._content = b"".join(chunks)
+
+    def _too_large(self, response: httpx.Response) -> UnexpectedAnswer:
+        return UnexpectedAnswer(
+            f"the answer is larger than max_response_bytes ({self.max_response_bytes} bytes):"
+            " not read; raise the client's max_response_bytes if it is genuine",
+            **_answers.where(response),
+        )
+
+    def _total_seconds(self, timeout: float | httpx.Timeout | None) -> float | None:
+        """How long one attempt may take in all: the timeout, or an ``httpx.Timeout``'s read part."""
+        chosen = self._timeout(timeout)
+        if isinstance(chosen, httpx._client.UseClientDefault):
+            chosen = self._http.timeout
+        if isinstance(chosen, httpx.Timeout):
+            return chosen.read
+        return None if chosen is None else float(chosen)
+
+    def _scrub(self, text: str) -> str:
+        """``text`` without any secret the credentials hold (a token the server echoes)."""
+        return _wire.scrub(text, self.auth.secrets())
+
+    def _scrubbed(self, error: _E) -> _E:
+        """``error`` with no secret in its message, wherever the server put one."""
+        return _wire.scrub_error(error, self.auth.secrets())
+
+    async def _take_slot(self, wait_for_renewal: bool) -> Slot:
         """A throttle slot. While the session is being renewed, a request that needs it gives
-        its slot back and waits for the renewal: sent meanwhile, it would only fail."""
+        its slot back and waits for the renewal: sent meanwhile, it would only fail.
+        With a fleet, then the fleet's slot too (session work, which the others wait for, first)."""
         while True:
             await self._throttle.acquire()
             if not wait_for_renewal or self._not_renewing.is_set():
-                return
+                break
             self._throttle.release()
             await self._not_renewing.wait()
+        if self._fleet is None:
+            return None
+        try:
+            return await self._fleet.enter(priority=not wait_for_renewal)
+        except BaseException:
+            self._throttle.release()
+            raise
+
+    async def _give_slot(self, slot: Slot) -> None:
+        try:
+            if self._fleet is not None:
+                await self._fleet.leave(slot)
+        finally:
+            self._throttle.release()
 
     def _log_failure(
         self,
@@ -530,7 +647,8 @@ class AsyncBaseClient:
 
     async def _ensure_signed_in(self, method: str, url: str) -> None:
         if self._signed_in and not self.auth.needs_renewal(time.time()):
-            return
+            if self._fleet is None or not self._fleet_moved():
+                return
         attempts_seen = self._sign_in_attempts
 
         async def sign_in() -> None:
@@ -538,7 +656,8 @@ class AsyncBaseClient:
                 if self._closed:
                     raise AcumaticaError("the client is closed", method=method, url=url)
                 if self._signed_in and not self.auth.needs_renewal(time.time()):
-                    return  # another request did it meanwhile
+                    if not self._fleet_moved():
+                        return  # another request did it meanwhile
                 self._raise_refusal(attempts_seen)
                 if not self._signed_in:
                     await self._attempt_sign_in(self._sign_in)
@@ -571,6 +690,12 @@ class AsyncBaseClient:
         self._refusal = None
 
     async def _sign_in(self) -> None:
+        if self._fleet is not None:
+            await self._fleet_session(self._sign_in_here)
+        else:
+            await self._sign_in_here()
+
+    async def _sign_in_here(self) -> None:
         request = self.auth.sign_in_request(self.url, time.time())
         if request is not None:
             await self._authenticate(request)
@@ -589,6 +714,9 @@ class AsyncBaseClient:
                     raise AcumaticaError("the client is closed", method=method, url=url)
                 if session != self._session:
                     return "replaced"
+                if self._fleet_moved():  # another worker renewed the fleet's session: use it
+                    await self._attempt_sign_in(lambda: self._renew_locked(method, url, status))
+                    return "replaced"
                 if not allowed:
                     return "no"
                 if (
@@ -600,7 +728,8 @@ class AsyncBaseClient:
                     return "no"  # a fresh session failed before any success: it would again
                 self._raise_refusal(attempts_seen)
                 await self._attempt_sign_in(lambda: self._renew_locked(method, url, status))
-                return "renewed"
+                # Taking up the fleet's session is not signing in again: it counts as replaced.
+                return "replaced" if self._session == self._taken_up_session else "renewed"
 
         return await self._shielded(renew)
 
@@ -616,7 +745,7 @@ class AsyncBaseClient:
         while True:
             if not self._not_renewing.is_set():  # a renewal is running: wait for its end
                 await self._not_renewing.wait()
-            if self._session != session:
+            if self._session != session or self._fleet_moved():
                 return True
             if time.monotonic() >= deadline:
                 return False
@@ -630,6 +759,12 @@ class AsyncBaseClient:
             self._not_renewing.set()
 
     async def _renew_session(self, method: str, url: str, status: int | None) -> None:
+        if self._fleet is not None:
+            await self._fleet_session(lambda: self._renew_here(method, url, status))
+        else:
+            await self._renew_here(method, url, status)
+
+    async def _renew_here(self, method: str, url: str, status: int | None) -> None:
         if self.auth.signs_out_before_renewal and self._signed_in:
             await self._sign_out()
         request = self.auth.renewal_request(self.url, time.time())
@@ -656,6 +791,57 @@ class AsyncBaseClient:
         self._renewed_session = self._session
         self._renewed_at = self._clock()
 
+    def _fleet_moved(self) -> bool:
+        """Another worker of the fleet has renewed the session since this client took it up."""
+        if self._fleet is None:
+            return False
+        generation = self._fleet.generation
+        return generation is not None and generation != self._fleet_generation
+
+    async def _fleet_session(self, work: Callable[[], Awaitable[None]]) -> None:
+        """Sign in or renew through the fleet (lock held): take up the fleet's session when
+        another worker has renewed it already, else ``work`` signs in for the whole fleet."""
+        assert self._fleet is not None
+        if self._fleet_generation < 0 and self._signed_in:
+            await self._sign_out()  # our own, from while the fleet was out of reach: end it
+
+        async def sign_in() -> SharedSession:
+            await work()
+            return SharedSession(0, self._cookies.snapshot(), export_tokens(self.auth))
+
+        state, signed_in = await self._fleet.session(self._fleet_generation, sign_in)
+        self._fleet_generation = state.generation
+        if not signed_in:
+            self._take_up(state)
+
+    def _take_up(self, state: SharedSession) -> None:
+        """Use a session another worker of the fleet signed in, as if this client had."""
+        self._cookies.replace(state.cookies)
+        import_tokens(self.auth, state.tokens)
+        self._signed_in = True
+        self._session += 1
+        self._taken_up_session = self._session
+
+    async def _leave_fleet(self) -> None:
+        """At close (lock held): leave the fleet's session. Only its last user signs it out
+        (``_sign_out`` next); the others just forget it. Never raises."""
+        if self._fleet is None:
+            return
+        try:
+            sign_out, newest = await self._fleet.leave_session()
+        except Exception as exc:
+            self.logger.warning("leaving the fleet's session failed: %r", exc)
+            sign_out, newest = False, None
+        if self._fleet_generation < 0:
+            return  # a session of this client's own (Redis was away): signed out as usual
+        if not sign_out:
+            self._signed_in = False
+            self._cookies.clear()
+        elif newest is not None and (
+            newest.generation != self._fleet_generation or not self._signed_in
+        ):
+            self._take_up(newest)  # the fleet's newest session is the one to end
+
     async def _authenticate(self, request: AuthRequest) -> None:
         if request.form is not None:
             content = httpx.QueryParams(request.form).__str__().encode("ascii")
@@ -672,12 +858,23 @@ class AsyncBaseClient:
             raise  # busy or unreachable: the credentials may be fine
         except AcumaticaError as exc:
             reason = exc.exception_message or exc.message or getattr(exc, "error", None)
+            if reason is None and isinstance(exc, UnexpectedAnswer):
+                reason = exc.summary  # a redirect or a page where the sign-in answer was due
+            reason = self._scrub(reason) if reason else None  # a password the server echoes
             summary = f"signing in failed: {reason}" if reason else "signing in failed"
             failed = AuthError(summary, method=exc.method, url=exc.url, status=exc.status)
             # Remembered only if the credentials themselves were refused, not a 503 or a timeout.
             failed.credentials_refused = _wire.refuses_credentials(exc.status, reason)
             raise failed from None
-        self.auth.accept(_wire.try_loads(response.content), time.time())
+        try:
+            self.auth.accept(_wire.try_loads(response.content), time.time())
+        except AuthError as exc:
+            # A token the server issued and we cannot use (expires_in "abc"): ended, not leaked.
+            if self.auth.sign_out_request(self.url) is not None and self.auth.headers():
+                self._signed_in = True
+                await self._sign_out()
+            self.auth.discard_issued()
+            raise self._scrubbed(exc) from None
 
     async def _sign_out(self) -> None:
         """End the session (lock held). Never raises: signing out must not hide the real error."""
@@ -698,10 +895,12 @@ class AsyncBaseClient:
                         True,
                     )
                 except httpx.TransportError as exc:
-                    self.logger.warning("signing out of %s failed: %s", self.url, exc)
+                    failure = self._scrub(str(exc))
+                    self.logger.warning("signing out of %s failed: %s", self.url, failure)
                     continue
                 except Exception as exc:  # a closed httpx client, a full disk under the log
-                    self.logger.warning("signing out of %s failed: %r", self.url, exc)
+                    failure = self._scrub(repr(exc))
+                    self.logger.warning("signing out of %s failed: %s", self.url, failure)
                     break
                 if response.status_code < 500:
                     break
@@ -763,6 +962,7 @@ class AsyncBaseClient:
                 url=url,
                 status=202,
             )
+        interval = min(FIRST_POLL_INTERVAL, self.action_poll_interval)
         while response.status_code == 202 and location:
             remaining = deadline - self._clock()
             if remaining <= 0:
@@ -772,14 +972,46 @@ class AsyncBaseClient:
                     url=url,
                     status=202,
                 )
+            poll_url = self._status_url(location, action_name, response)
+            # Soon at first, then less often; as the server asks, if it says (Retry-After).
             # Never past the deadline: the last wait is cut short, then polled once more.
-            await self._sleep(min(self.action_poll_interval, remaining))
-            poll_url = self.resolve(location)
+            asked = _wire.parse_retry_after(response.headers.get("Retry-After"))
+            await self._sleep(min(interval if asked is None else asked, remaining))
+            interval = min(interval * 2, self.action_poll_interval)
             # A hanging status request must not outlive the deadline by a whole request timeout.
             left = max(deadline - self._clock(), MIN_POLL_TIMEOUT)
-            response = await self._request("GET", poll_url, timeout=self._capped_timeout(left))
+            try:
+                response = await self._request(
+                    "GET", poll_url, timeout=self._capped_timeout(left), retry_until=deadline
+                )
+            except TransportError as exc:
+                if not exc.timed_out or self._clock() < deadline:
+                    raise
+                raise ActionTimeout(
+                    f"{action_name}: no answer to its status poll after "
+                    f"{self._clock() - started:.1f} s ({exc.summary}); it may still finish",
+                    method="GET",
+                    url=poll_url,
+                ) from None
             location = response.headers.get("Location") or location
+        _answers.no_content(response, f"{action_name} answered")
         return response
+
+    def _status_url(self, location: str, action_name: str, response: httpx.Response) -> str:
+        """Where to poll an action: the 202's ``Location``, on this instance's site and path
+        only, so its cookies and tokens never go elsewhere."""
+        try:
+            resolved = self.resolve(location.strip())
+        except (httpx.InvalidURL, ValueError, TypeError):
+            resolved = location
+        refused = _answers.outside_instance(resolved, self._site_prefix)
+        if refused is None:
+            return resolved
+        raise UnexpectedAnswer(
+            f"{action_name}: the server asked to poll {_wire.redact_url(location)[:200]!r},"
+            f" {refused}: not followed; read the record to see whether the action ran",
+            **_answers.where(response),
+        )
 
 
 class AsyncEntityApi(Generic[M]):
@@ -818,16 +1050,21 @@ class AsyncEntityApi(Generic[M]):
         return f"{self._url()}/{'/'.join(segments)}{tail}"
 
     def _parse(self, response: httpx.Response) -> M:
-        data = _wire.loads(response.content)
-        if not isinstance(data, dict):
-            request = response.request
-            raise AcumaticaError(
-                f"expected one {self.entity_name} record, got {type(data).__name__}",
-                method=request.method,
-                url=str(request.url),
-                status=response.status_code,
-            )
-        return self.model.from_dict(data)
+        """One record from a JSON answer; ``DecodeError`` for anything else."""
+        return _answers.record(response, self.entity_name, self._decode)
+
+    def _parse_list(self, response: httpx.Response) -> builtins.list[M]:
+        """A list of records from a JSON answer; ``DecodeError`` for anything else (an empty
+        body or an HTML page is never an empty list)."""
+        return _answers.records(response, self.entity_name, self._decode)
+
+    def _decode(self, data: dict[str, Any]) -> M:
+        if not self._client.lenient_decoding:
+            return self.model.from_dict(data)
+        record = self.model.from_dict(data, lenient=True)
+        for path, reason in getattr(record, "decode_errors", {}).items():
+            self._client.logger.warning("%s.%s kept as sent: %s", self.entity_name, path, reason)
+        return record
 
     async def put(
         self,
@@ -845,7 +1082,7 @@ class AsyncEntityApi(Generic[M]):
         Like every PUT it is resent after a lost connection: to create records whose key the
         server assigns (order numbers), prefer ``put_once``, which cannot create a second one.
         """
-        params = _wire.query_params(select=select, expand=expand, custom=custom)
+        params = self._query_params(select=select, expand=expand, custom=custom)
         return await self._put(entity, mode, params, timeout, idempotent=True)
 
     async def _put(
@@ -862,11 +1099,25 @@ class AsyncEntityApi(Generic[M]):
         except KeyError:
             raise ValueError(f"mode must be 'upsert', 'insert' or 'update', not {mode!r}") from None
         body = entity.to_dict()
+        return await self._write("PUT", body, headers, params, timeout, idempotent=idempotent)
+
+    async def _write(
+        self,
+        method: str,
+        body: Mapping[str, Any],
+        headers: Mapping[str, str],
+        params: Mapping[str, str],
+        timeout: float | httpx.Timeout | None,
+        *,
+        idempotent: bool,
+    ) -> M:
+        """A PUT or PATCH of ``body``: one that loses a race ("Another process has updated...")
+        is re-read and sent once more."""
         content = _wire.dumps(body)
         for attempt in range(2):
             try:
                 response = await self._client._request(
-                    "PUT",
+                    method,
                     self._url(),
                     params=params,
                     content=content,
@@ -917,7 +1168,7 @@ class AsyncEntityApi(Generic[M]):
         if value is None:
             raise ValueError(f"put_once needs {name} set on the entity")
         match: Filter = FieldRef[Any](name) == value
-        params = _wire.query_params(select=select, expand=expand, custom=custom)
+        params = self._query_params(select=select, expand=expand, custom=custom)
         retried = False
         while True:
             found = await self.list(
@@ -963,11 +1214,11 @@ class AsyncEntityApi(Generic[M]):
                 timeout=timeout,
             )
             return [item async for item in pages]
-        params = _wire.query_params(
+        params = self._query_params(
             filter=filter, select=select, expand=expand, custom=custom, top=top, skip=skip
         )
         response = await self._client._request("GET", self._url(), params=params, timeout=timeout)
-        return [self.model.from_dict(row) for row in _wire.loads(response.content) or []]
+        return self._parse_list(response)
 
     async def iter(
         self,
@@ -988,14 +1239,14 @@ class AsyncEntityApi(Generic[M]):
         remaining = top
         while remaining is None or remaining > 0:
             count = page_size if remaining is None else min(page_size, remaining)
-            params = _wire.query_params(
+            params = self._query_params(
                 filter=filter, select=select, expand=expand, custom=custom, top=count, skip=offset
             )
             url = self._url()
             response = await self._client._request("GET", url, params=params, timeout=timeout)
-            rows = _wire.loads(response.content) or []
-            for row in rows:
-                yield self.model.from_dict(row)
+            rows = self._parse_list(response)
+            for row in rows:  # noqa: UP028 - no ``yield from`` in a coroutine generator
+                yield row
             if len(rows) < count:
                 return
             offset += len(rows)
@@ -1012,7 +1263,7 @@ class AsyncEntityApi(Generic[M]):
         timeout: float | httpx.Timeout | None = None,
     ) -> M:
         """The record with this ``id`` (``NotFound`` if none)."""
-        params = _wire.query_params(select=select, expand=expand, custom=custom)
+        params = self._query_params(select=select, expand=expand, custom=custom)
         url = self._record_url([id], by_id=True)
         response = await self._client._request("GET", url, params=params, timeout=timeout)
         return self._parse(response)
@@ -1031,7 +1282,7 @@ class AsyncEntityApi(Generic[M]):
         per key; an entity without keys has no ``get_by_keys`` at all."""
         if not keys:
             raise ValueError("get_by_keys needs at least one key value")
-        params = _wire.query_params(select=select, expand=expand, custom=custom)
+        params = self._query_params(select=select, expand=expand, custom=custom)
         url = self._record_url(keys)
         response = await self._client._request("GET", url, params=params, timeout=timeout)
         return self._parse(response)
@@ -1055,11 +1306,54 @@ class AsyncEntityApi(Generic[M]):
         """A delete that loses a race ("Another process has updated...") is sent once more."""
         for attempt in range(2):
             try:
-                await self._client._request("DELETE", url, timeout=timeout)
+                response = await self._client._request("DELETE", url, timeout=timeout)
+                _answers.no_content(response, f"deleting a {self.entity_name}")
                 return
             except ConcurrencyError:
                 if attempt:
                     raise
+
+    async def patch(
+        self,
+        entity: M,
+        *,
+        id: UUID | str | Unset | None = None,
+        select: FieldSpec | None = None,
+        expand: FieldSpec | None = None,
+        custom: FieldSpec | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> M:
+        """Update only the fields set on ``entity`` (a PATCH) and return the updated record.
+
+        The record is the one with ``id=`` (a model's ``id`` as read: ``None``/``UNSET`` do not
+        count), else the entity's own ``id``, else its key fields (``key_fields``). PATCH never inserts: no such record raises ``NotFound``. PATCH came with
+        the 2025 R1 platform and works there on every endpoint version; an older server answers
+        405, raised as an ``AcumaticaError`` that says so (use ``put(mode="update")`` there).
+        Like ``put`` it is resent after a lost connection, a 5xx gateway error or a 409 (a long
+        operation running on the screen): setting the same fields twice changes nothing more; and
+        one that loses a race ("Another process has updated...") is re-read and sent once more.
+        """
+        body = entity.to_dict()
+        if id:  # not None, UNSET or empty
+            body["id"] = str(id)
+        elif not body.get("id") and not self._keys_set(body):
+            keys = ", ".join(self.key_fields) or "no key fields"
+            raise ValueError(
+                f"patch needs the {self.entity_name} record: pass id=, or set its id or its keys"
+                f" ({keys}) on the entity"
+            )
+        params = self._query_params(select=select, expand=expand, custom=custom)
+        return await self._write(
+            "PATCH", body, _wire.JSON_HEADERS, params, timeout, idempotent=True
+        )
+
+    def _keys_set(self, body: Mapping[str, Any]) -> bool:
+        values = [_plain(body.get(name)) for name in self.key_fields]
+        return bool(values) and all(v is not None and str(v).strip() for v in values)
+
+    def _query_params(self, **query: Any) -> dict[str, str]:
+        """The query parameters in the dialect of the client's contract."""
+        return _wire.query_params(**query, dialect=self._client.dialect)
 
     async def ad_hoc_schema(self, *, timeout: float | httpx.Timeout | None = None) -> M:
         """The entity with every custom field the screen offers (``$adHocSchema``)."""
@@ -1119,9 +1413,10 @@ class AsyncEntityApi(Generic[M]):
         name = _key_segment(given["filename"], "upload_file's file name")  # ".." stays a name
         headers = {"Content-Type": "application/octet-stream"}
         content = given["content"]
-        await self._client._request(
+        response = await self._client._request(
             "PUT", f"{url}/{name}", content=content, headers=headers, timeout=timeout
         )
+        _answers.no_content(response, f"uploading {given['filename']!r}")
 
     async def download_file(self, file: Any, *, timeout: _Timeout = None) -> bytes:
         """The bytes of an attachment (a ``FileLink`` from ``entity.files``, or its href)."""
@@ -1176,6 +1471,9 @@ class AsyncEntityApi(Generic[M]):
 
 # Seconds per HTTP request when neither the call, the client nor an injected httpx client says.
 DEFAULT_TIMEOUT = 60.0
+# The first wait before polling an action's status; each next one doubles, up to the client's
+# action_poll_interval: most actions end within a second, some take minutes.
+FIRST_POLL_INTERVAL = 0.1
 # Signing out must not hold up an exit for long, least of all one caused by an error.
 _LOGOUT_TIMEOUT = 10.0
 # The shortest timeout a status poll gets, even at the deadline: one last look is worth a second.

@@ -20,12 +20,15 @@ __all__ = [
     "ConcurrencyError",
     "ConfigurationError",
     "LoginLimit",
+    "LongOperationRunning",
     "NotFound",
     "PreconditionFailed",
     "RateLimited",
     "ServerError",
     "TransportError",
     "ValidationError",
+    "UnexpectedAnswer",
+    "DecodeError",
 ]
 
 # What Acumatica says when another session changed the record between our read and our write,
@@ -131,7 +134,7 @@ class ActionTimeout(AcumaticaError):
 
 
 class _ModelClass(Protocol):
-    def from_dict(self, data: dict[str, Any], /) -> Any: ...
+    def from_dict(self, data: dict[str, Any], /, *, lenient: bool = ...) -> Any: ...
 
 
 class ValidationError(AcumaticaError):
@@ -214,6 +217,10 @@ def error_from_response(
         return ConcurrencyError("record updated by another process", **where)
     if status >= 500:
         return ServerError("server error", **where)
+    if status == 409:
+        return LongOperationRunning("a long operation is running for this screen", **where)
+    if status == 405 and method.upper() == "PATCH":
+        return AcumaticaError(PATCH_NOT_SUPPORTED, **where)
     return AcumaticaError("unexpected answer", **where)
 
 
@@ -227,7 +234,8 @@ def _validation_error(
     entity: Any = None
     if model is not None:
         try:
-            entity = model.from_dict(dict(body))
+            # Lenient: the entity echoed is ours, with the values the server refused.
+            entity = model.from_dict(dict(body), lenient=True)
         except Exception:  # a model that cannot read the answer must not hide the error
             entity = None
     # From the raw answer, never from the model: custom fields, fields and detail collections
@@ -269,3 +277,46 @@ def _model_state(value: Any) -> dict[str, list[str]]:
         else:
             state[str(key)] = [str(messages)]
     return state
+
+
+class LongOperationRunning(ConcurrencyError):
+    """409: "A long operation is running for this screen in the current session".
+
+    The server ran nothing of the request. GET, PUT, PATCH and DELETE are retried with backoff
+    (``max_retries``); an action's POST is not (raise and let the caller decide). A subclass of
+    ``ConcurrencyError``, so code that retries lost races retries this too.
+    """
+
+
+# A 405 to a PATCH: the server predates the 2025 R1 platform, which brought PATCH.
+PATCH_NOT_SUPPORTED = (
+    "this server does not accept PATCH (it came with Acumatica 2025 R1 builds): "
+    'update with put(mode="update") instead'
+)
+
+
+class UnexpectedAnswer(AcumaticaError):
+    """An answer that is not what the operation expects: a redirect, an HTML page, a body on a
+    call that expects none or one larger than ``max_response_bytes``. Never taken for success:
+    the write (or read) it answered may not have happened."""
+
+
+class DecodeError(UnexpectedAnswer):
+    """An answer that cannot be read as the operation's type: not JSON, an object where a list is
+    due, ``"abc"`` in a decimal field, a date that is no date.
+
+    ``entity`` is the entity read (``"SalesOrder"``), ``field`` the path of the field within it
+    (``"Details[3].OrderQty"``), both None when the body itself is unreadable.
+    """
+
+    def __init__(
+        self,
+        summary: str,
+        *,
+        entity: str | None = None,
+        field: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(summary, **kwargs)
+        self.entity = entity
+        self.field = field

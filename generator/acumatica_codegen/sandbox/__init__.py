@@ -74,7 +74,8 @@ What it does (see ``app`` for the routes and the exact error shapes):
 - Licence limits (``limits``): ``max_concurrent_requests`` and ``max_requests_per_minute`` queue
   requests, then answer 429 past ``request_queue_timeout``.
 - Faults: ``fail_rate`` (per-request failures, your code sees some errors: 500 like a stale
-  session, ending it), ``conflict_rate`` (500 lock violation on writes), ``rate_limit`` (429 +
+  session, ending it), ``conflict_rate`` (500 lock violation on writes), ``long_operation_rate``
+  (409 "A long operation is running for this screen"), ``rate_limit`` (429 +
   Retry-After), ``latency_ms``; ``seed`` makes the faults, restarts and generated ids repeat
   exactly. Misbehaviour switches (``misbehaviour``): ``redirect_stale_to_login``,
   ``html_errors``, ``stale_every_request``.

@@ -9,6 +9,7 @@ Routes (``{E}/{V}`` is an endpoint name and version; names match without regard 
     GET  /entity/{E}/{V}/swagger.json              the document itself (no sign-in; ?company= checked)
     GET  /entity/{E}/{V}/{Entity}                  list: $filter $select $expand $custom $top $skip
     PUT  /entity/{E}/{V}/{Entity}                  upsert (If-None-Match: * insert, If-Match: * update)
+    PATCH /entity/{E}/{V}/{Entity}                 update the fields sent (by id or keys; ``patch``)
     GET|DELETE /entity/{E}/{V}/{Entity}/{id}  or  /{Entity}/{key1}/{key2}
     GET  /entity/{E}/{V}/{Entity}/$adHocSchema
     POST /entity/{E}/{V}/{Entity}/{Action}         202 + Location .../{Action}/status/{guid}
@@ -24,6 +25,10 @@ Injected lock violations (``conflict_rate``, on PUT, DELETE and actions) answer 
 ``exceptionType`` ``PX.Data.PXLockViolationException`` and "Another process has updated the
 '{Entity}' record. Your changes will be lost."; nothing is written. ``rate_limit`` answers 429 with
 ``Retry-After`` once more entity requests than that came in the last second.
+
+Injected long operations (``long_operation_rate``, on every entity request) answer 409 "A long
+operation is running for this screen in the current session. Please try again later."; nothing
+runs. Contract-5 endpoints read their query options as ``contract5`` says.
 
 Injected failures (``fail_rate``, per-request failures: your code sees some errors) answer 500
 with ``exceptionType`` ``PX.Data.PXException`` and ``exceptionMessage`` "The session has expired.
@@ -55,7 +60,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..ir import Action, Endpoint, Entity
-from . import errors, misbehaviour
+from . import contract5, errors, misbehaviour, patch
 from .auth import SESSION_COOKIE, AuthState, Caller, OAuthError
 from .entities import NEW_KEY, EntityService, Shape, blank_key, guid_or_none, parse_shape
 from .limits import LicenceLimits
@@ -65,6 +70,9 @@ from .values import loads
 
 MAX_BODY = 64 * 1024 * 1024  # bigger bodies answer 413 instead of exhausting memory
 STALE_SESSION = "The session has expired. Please sign in again."
+LONG_OPERATION = (
+    "A long operation is running for this screen in the current session. Please try again later."
+)
 _VERSION = re.compile(r"^(\d+)\.(\d+)\.\d+$")
 _ACTION_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,127}$")  # what the custom action route accepts
 
@@ -128,6 +136,7 @@ class SandboxState:
         self.fail_rng = random.Random(seed)
         self.restart_rng = random.Random(f"restarts-{seed}")
         self.conflict_rng = random.Random(f"conflicts-{seed}")
+        self.long_operation_rng = random.Random(f"long-operations-{seed}")
         self.recent: collections.deque[float] = collections.deque()  # for rate_limit
         self.id_rng: random.Random | None = (
             random.Random(f"ids-{seed}") if seed is not None else None
@@ -171,6 +180,13 @@ class SandboxState:
                 "PX.Data.PXLockViolationException",
                 "PX.Data.PXCache.PersistUpdated",
             )
+
+    def check_long_operation(self) -> None:
+        """Maybe answer 409: a long operation is running for this screen in the session."""
+        rate = self.options.long_operation_rate
+        if rate > 0 and self.long_operation_rng.random() < rate:
+            self.auth.stats.injected_long_operations += 1
+            raise errors.SandboxHTTPError(409, {"message": LONG_OPERATION})
 
     def check_rate(self) -> None:
         """429 with Retry-After once more than ``rate_limit`` requests came in the last second."""
@@ -510,12 +526,15 @@ class SandboxApp:
     ) -> Response:
         """``/{Entity}/...``: list, upsert, by id or keys, actions and their status, files."""
         method = request.method
+        self.state.check_long_operation()
         if not args:
             if method == "GET":
                 return self.get_list(request, loaded, tenant, entity)
             if method == "PUT":
                 self.state.check_conflict(entity)
                 return await self.put_entity(request, loaded, tenant, entity)
+            if method == "PATCH":
+                return await self.patch_entity(request, loaded, tenant, entity)
             raise errors.method_not_allowed(method)
         if args == ["$adHocSchema"]:
             if method != "GET":
@@ -550,7 +569,12 @@ class SandboxApp:
 
     def shape(self, request: Request, loaded: LoadedEndpoint, entity: Entity) -> Shape:
         query = request.query_params
-        shape = parse_shape(query.get("$select"), query.get("$expand"), query.get("$custom"))
+        select, expand, custom = query.get("$select"), query.get("$expand"), query.get("$custom")
+        if loaded.endpoint.is_contract_5:
+            level = contract5.parse_query(select, expand, custom)
+            contract5.check_query(loaded.service, entity, level)
+            return level.shape()
+        shape = parse_shape(select, expand, custom)
         loaded.service.check_shape(entity, shape)
         return shape
 
@@ -603,6 +627,23 @@ class SandboxApp:
             mode = "update"
         shape = self.shape(request, loaded, entity)
         record, _ = loaded.service.upsert(tenant, entity, body, mode)
+        return errors.json_response(loaded.service.render(tenant, entity, record, shape))
+
+    async def patch_entity(
+        self, request: Request, loaded: LoadedEndpoint, tenant: TenantStore, entity: Entity
+    ) -> Response:
+        if not patch.supported(self.state.build_version()):
+            raise errors.method_not_allowed("PATCH")
+        patch.check_headers(request.headers)
+        body = await read_json(request)
+        if not isinstance(body, dict):
+            raise errors.bad_request(
+                f"Expected a JSON object describing {errors.article(entity.name)} {entity.name}."
+            )
+        shape = self.shape(request, loaded, entity)
+        record = patch.target(loaded.service, tenant, entity, body)
+        self.state.check_conflict(entity)
+        record, _ = loaded.service.upsert(tenant, entity, {**body, "id": record["id"]}, "update")
         return errors.json_response(loaded.service.render(tenant, entity, record, shape))
 
     def ad_hoc_schema(

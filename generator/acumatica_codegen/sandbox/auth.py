@@ -37,6 +37,7 @@ class Stats:
     restarts: int = 0  # every session ended at once (restart_rate, /sandbox/expire-sessions)
     injected_failures: int = 0
     injected_conflicts: int = 0
+    injected_long_operations: int = 0  # 409 answers from ``long_operation_rate``
     rate_limited: int = 0  # 429 answers from ``rate_limit``
     tokens_issued: int = 0
     in_flight: int = 0

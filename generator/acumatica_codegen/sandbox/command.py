@@ -103,6 +103,11 @@ def _key_defaults(values: tuple[str, ...]) -> dict[str, str]:
     "updated...' and change nothing.",
 )  # fmt: skip
 @click.option(
+    "--long-operation-rate", default="0.0", metavar="RATE", show_default=True,
+    help="Share (0..1) of entity requests that answer 409 'A long operation is running for this "
+    "screen in the current session' and run nothing.",
+)  # fmt: skip
+@click.option(
     "--rate-limit", default=None, metavar="N",
     help="Entity requests allowed per second; more answer 429 with Retry-After. Default: no limit.",
 )  # fmt: skip
@@ -110,8 +115,8 @@ def _key_defaults(values: tuple[str, ...]) -> dict[str, str]:
     "--seed",
     default=None,
     metavar="N",
-    help="Seed for --fail-rate, --restart-rate, --conflict-rate and record ids: the same run "
-    "every time.",
+    help="Seed for --fail-rate, --restart-rate, --conflict-rate, --long-operation-rate and record "
+    "ids: the same run every time.",
 )
 @click.option(
     "--user", "users", multiple=True, metavar="NAME:PASSWORD",
@@ -214,6 +219,7 @@ def sandbox_command(
     fail_rate: str,
     restart_rate: str,
     conflict_rate: str,
+    long_operation_rate: str,
     rate_limit: str | None,
     seed: str | None,
     users: tuple[str, ...],
@@ -256,6 +262,7 @@ def sandbox_command(
         latency_ms=_number(latency_ms, "--latency-ms", float, 0, None),
         fail_rate=_number(fail_rate, "--fail-rate", float, 0, 1),
         conflict_rate=_number(conflict_rate, "--conflict-rate", float, 0, 1),
+        long_operation_rate=_number(long_operation_rate, "--long-operation-rate", float, 0, 1),
         rate_limit=_optional(rate_limit, "--rate-limit", float, 0.001),
         seed=_number(seed, "--seed", int, -(2**63), None) if seed is not None else None,
         users=_pairs(users, "--user", "NAME:PASSWORD") or None,

@@ -4,8 +4,7 @@ A new Sales Order on a stock instance comes back ``Open``, dated today, in the b
 sandbox answers the same instead of ``"Status": {}``. ``DOCUMENT_DEFAULTS`` lists, per entity, the
 fields its screen fills on insert and their values (``TODAY``: the business date, at midnight
 UTC). A field is filled only on a new record that leaves it out, and only where the served entity
-has that field with the matching type (text or a contract-5 select, date or date-only, boolean),
-so custom endpoints are not affected.
+has that field with the matching type (text, date, boolean), so custom endpoints are not affected.
 
 The statuses are those of a stock instance whose document types do not hold documents on entry
 (Sales Orders ``Open``; invoices, bills, payments ``Balanced``); an action then moves them
@@ -19,8 +18,10 @@ from datetime import datetime, timezone
 from typing import Any
 
 from ..ir import Entity, FieldKind, Scalar
+from .values import select_description
 
 TODAY = object()  # the business date: today at 00:00, as Acumatica stores document dates
+TODAY_DATE = object()  # the business date on a contract-5 date-only field (DateOnlyValue)
 BASE_CURRENCY = "USD"  # the demo instance's base currency
 
 _OPEN_ORDER = {"Status": "Open", "Hold": False, "Date": TODAY, "CurrencyID": BASE_CURRENCY}
@@ -73,13 +74,13 @@ def defaults_for(entity: Entity) -> dict[str, Any]:
         fld = fields.get(name)
         if fld is None or fld.kind is not FieldKind.VALUE or name in entity.keys:
             continue
-        if value is TODAY and fld.scalar in (Scalar.DATETIME, Scalar.DATE):
-            chosen[name] = value  # a contract-5 date-only field reads the timestamp as its date
-        elif isinstance(value, str) and fld.scalar is Scalar.STRING_SELECT:
-            # contract 5: a select answers with its id and description, as action_effect does
-            chosen[name] = {"id": value, "description": value}
-        elif value is not TODAY and fld.scalar is _SCALAR_OF[type(value)]:
+        expected = Scalar.DATETIME if value is TODAY else _SCALAR_OF[type(value)]
+        if fld.scalar is expected:
             chosen[name] = value
+        elif fld.scalar is Scalar.DATE and value is TODAY:  # contract 5 date-only fields
+            chosen[name] = TODAY_DATE
+        elif fld.scalar is Scalar.STRING_SELECT and expected is Scalar.STRING:
+            chosen[name] = {"id": value, "description": select_description(value)}
     return chosen
 
 
@@ -87,4 +88,8 @@ def fill(defaults: Mapping[str, Any], draft: dict[str, Any]) -> None:
     """Put ``defaults`` (from ``defaults_for``) into a new record where it has no value."""
     for name, value in defaults.items():
         if draft.get(name) is None:
-            draft[name] = business_date() if value is TODAY else value
+            if value is TODAY:
+                value = business_date()
+            elif value is TODAY_DATE:
+                value = business_date()[:10]  # yyyy-MM-dd
+            draft[name] = dict(value) if isinstance(value, dict) else value

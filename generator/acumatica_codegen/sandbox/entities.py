@@ -53,8 +53,12 @@ class Shape:
     select: dict[str, Any] | None = None  # None: every field; else name -> subtree (None = all)
     expand: dict[str, Any] = field(default_factory=dict)  # name -> subtree ("files" included)
     custom: dict[str, Any] = field(default_factory=dict)  # "View.Field" -> True, path -> subtree
+    # Contract 5: each expanded entity's own shape (its $select and $expand), by name.
+    children: dict[str, "Shape"] | None = None
 
     def sub(self, name: str) -> "Shape":
+        if self.children is not None:
+            return self.children.get(name) or Shape()
         select = None
         if self.select is not None:
             select = self.select.get(name)
@@ -683,6 +687,8 @@ class EntityService:
     # -- querying -------------------------------------------------------------------------------
 
     def compile_filter(self, entity: Entity, text: str) -> odata.Predicate:
+        contract_5 = self.endpoint.is_contract_5
+
         def resolve(path: str) -> tuple[odata.Getter, Scalar]:
             current = entity
             parts = path.split("/")
@@ -696,7 +702,7 @@ class EntityService:
                 if last:
                     if fld.kind not in (FieldKind.VALUE, FieldKind.PLAIN):
                         raise KeyError(path)
-                    return _getter(tuple(chain)), fld.scalar
+                    return _select_ids(_getter(tuple(chain)), fld.scalar)
                 sub = self.nested(fld)
                 if fld.kind is not FieldKind.LINKED or sub is None:
                     raise KeyError(path)
@@ -709,12 +715,13 @@ class EntityService:
                 raise KeyError(name)
 
             def get(record: Record) -> Any:
-                return ((record.get("custom") or {}).get(view) or {}).get(fld, {}).get("value")
+                value = ((record.get("custom") or {}).get(view) or {}).get(fld, {}).get("value")
+                return _choice_id(value)
 
             return get, Scalar.ANY
 
         try:
-            return odata.compile_filter(text, resolve, resolve_custom)
+            return odata.compile_filter(text, resolve, resolve_custom, contract_5=contract_5)
         except odata.FilterError as problem:
             raise errors.exception_error(
                 400,
@@ -722,6 +729,21 @@ class EntityService:
                 "PX.Api.ContractBased.OData.ODataException",
                 "ParseFilter",
             ) from None
+
+
+def _select_ids(get: odata.Getter, scalar: Scalar) -> tuple[odata.Getter, Scalar]:
+    """A select field filters by its id (contract 5): the getter answers ids, not choices."""
+    if scalar is Scalar.STRING_SELECT or scalar is Scalar.INT_SELECT:
+        plain = Scalar.STRING if scalar is Scalar.STRING_SELECT else Scalar.INT
+        return (lambda record: _choice_id(get(record))), plain
+    if scalar is Scalar.STRING_MULTI_SELECT:
+        return (lambda record: [_choice_id(c) for c in get(record) or ()]), scalar
+    return get, scalar
+
+
+def _choice_id(value: Any) -> Any:
+    """The id of a stored select choice (``{"id", "description"}``); anything else as it is."""
+    return value.get("id") if isinstance(value, dict) else value
 
 
 def _getter(chain: tuple[str, ...]) -> odata.Getter:

@@ -17,6 +17,11 @@ Grammar (keywords are case-sensitive lower case, as in OData)::
 
 String comparisons ignore case, as SQL Server's default collation does on a real instance.
 The module knows nothing about entities: the caller resolves each path to a getter and a scalar.
+
+Contract 5 endpoints (``contract5=True``) speak OData 4.01 instead (``contract5`` has the rules and
+the wording): ``contains(a, b)``, bare literals (``2024-01-31``, ``2024-01-31T10:00:00Z``, GUIDs),
+``cf.String('View.Field')`` and the select kinds, ``Colors/any(v: v eq 'RED')`` and ``all``; the
+contract-4 spellings (``substringof``, ``datetimeoffset'...'``, ``f=``) answer 400.
 """
 
 from __future__ import annotations
@@ -24,11 +29,12 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from decimal import Decimal, InvalidOperation
 from typing import Any, Callable
 
 from ..ir import Scalar
+from . import contract5
 from .errors import article
 
 Getter = Callable[[Any], Any]
@@ -51,8 +57,10 @@ _TOKEN = re.compile(
     (?P<ws>\s+)
   | (?P<typed>(?:datetimeoffset|datetime|guid|time)'(?:[^']|'')*')
   | (?P<string>'(?:[^']|'')*')
+  | (?P<guid>[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![\w-]))
+  | (?P<moment>\d{4}-\d\d-\d\d(?:T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:[Zz]|[+-]\d\d:\d\d)?)?(?![\w-]))
   | (?P<number>-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?[mMdDfFlL]?(?![\w]))
-  | (?P<punct>[(),=])
+  | (?P<punct>[(),=:])
   | (?P<name>[A-Za-z_$][\w.$]*(?:/[A-Za-z_$][\w.$]*)*)
     """,
     re.VERBOSE,
@@ -124,7 +132,16 @@ def normalize(value: Any, scalar: Scalar) -> Any:
     if scalar is Scalar.DATETIME:
         if isinstance(value, datetime):
             return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+        if isinstance(value, date):  # a bare date literal: its midnight, UTC
+            return datetime(value.year, value.month, value.day, tzinfo=timezone.utc)
         return _parse_datetime(str(value))
+    if scalar is Scalar.DATE:
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, date):
+            return value
+        text = str(value).strip()
+        return date.fromisoformat(text) if len(text) == 10 else _parse_datetime(text).date()
     if scalar is Scalar.BOOL:
         if isinstance(value, bool):
             return value
@@ -146,8 +163,19 @@ def _constant(value: Any, scalar: Scalar) -> _Operand:
     return _Operand(get, scalar, True, value)
 
 
-def _literal(tok: _Tok) -> _Operand:
+def _literal(tok: _Tok, contract_5: bool) -> _Operand:
     """A literal token as an operand; its scalar is what the literal itself says."""
+    if tok.kind in ("moment", "guid"):
+        if not contract_5:
+            raise FilterError(contract5.BARE_LITERAL_ON_CONTRACT_4.format(tok.text), tok.pos)
+        try:
+            if tok.kind == "guid":
+                return _constant(uuid.UUID(tok.text), Scalar.GUID)
+            if len(tok.text) == 10:
+                return _constant(date.fromisoformat(tok.text), Scalar.DATE)
+            return _constant(_parse_datetime(tok.text), Scalar.DATETIME)
+        except ValueError:
+            raise FilterError(f"{tok.text} is not a valid date or time", tok.pos) from None
     if tok.kind == "string":
         value: Any = tok.text[1:-1].replace("''", "'")
         return _constant(value, Scalar.STRING)
@@ -162,6 +190,8 @@ def _literal(tok: _Tok) -> _Operand:
     # typed literal: prefix'...'
     prefix, _, rest = tok.text.partition("'")
     body = rest[:-1].replace("''", "'")
+    if contract_5 and prefix in ("datetimeoffset", "datetime"):
+        raise FilterError(contract5.TYPED_LITERAL.format(tok.text, body), tok.pos)
     try:
         if prefix in ("datetimeoffset", "datetime"):
             value = _parse_datetime(body)
@@ -191,11 +221,27 @@ _CUSTOM_TYPES = {
     "cf.Boolean": Scalar.BOOL,
     "cf.DateTime": Scalar.DATETIME,
     "cf.Guid": Scalar.GUID,
+    # contract 5 custom selects, compared by id
+    "cf.StringSingleSelect": Scalar.STRING,
+    "cf.IntSingleSelect": Scalar.INT,
+    "cf.StringMultiSelect": Scalar.STRING_MULTI_SELECT,
 }
 
 
+_CONTRACT_4_CUSTOM_TYPES = frozenset(
+    name for name, scalar in _CUSTOM_TYPES.items() if "Select" not in name
+)
+
+
 class _Parser:
-    def __init__(self, text: str, resolve: Resolver, resolve_custom: Resolver | None) -> None:
+    def __init__(
+        self,
+        text: str,
+        resolve: Resolver,
+        resolve_custom: Resolver | None,
+        contract_5: bool = False,
+    ) -> None:
+        self.contract_5 = contract_5
         self.tokens = _tokenize(text)
         self.index = 0
         self.resolve = resolve
@@ -281,9 +327,9 @@ class _Parser:
             self.expect(")")
             self.depth -= 1
             return inner
-        if tok.kind in ("string", "number", "typed"):
+        if tok.kind in ("string", "number", "typed", "moment", "guid"):
             self.advance()
-            return _literal(tok)
+            return _literal(tok, self.contract_5)
         if tok.kind == "name":
             self.advance()
             if tok.text in ("true", "false"):
@@ -313,23 +359,67 @@ class _Parser:
 
     def _call(self, name: _Tok) -> Any:
         if name.text in _CUSTOM_TYPES:
-            arg = self.advance()
+            return self._custom_field(name)
+        lambda_kind = name.text.rpartition("/")[2]
+        if self.contract_5 and "/" in name.text and lambda_kind in ("any", "all"):
+            return self._lambda(name, name.text.rpartition("/")[0], lambda_kind)
+        if self.contract_5 and name.text == "substringof":
+            raise FilterError(contract5.SUBSTRINGOF, name.pos)
+        return self._function(name)
+
+    def _custom_field(self, name: _Tok) -> _Operand:
+        """``cf.String(f='View.Field')`` (contract 4) or ``cf.String('View.Field')`` (5)."""
+        spelling = "'View.Field'" if self.contract_5 else "f='View.Field'"
+        arg = self.advance()
+        if arg.text == "f" and self.contract_5:
+            raise FilterError(contract5.CUSTOM_FIELD_F.format(name.text), arg.pos)
+        if not self.contract_5:
             if arg.text != "f":
-                raise FilterError(f"{name.text} takes f='View.Field'", arg.pos)
+                raise FilterError(f"{name.text} takes {spelling}", arg.pos)
             self.expect("=")
-            field_tok = self.advance()
-            if field_tok.kind != "string":
-                raise FilterError(f"{name.text} takes f='View.Field'", field_tok.pos)
-            self.expect(")")
-            if self.resolve_custom is None:
-                raise FilterError("custom fields cannot be filtered here", name.pos)
-            try:
-                getter, _ = self.resolve_custom(field_tok.text[1:-1].replace("''", "'"))
-            except KeyError as missing:
-                raise FilterError(
-                    f"unknown custom field {missing.args[0]!r}", field_tok.pos
-                ) from None
-            return _Operand(getter, _CUSTOM_TYPES[name.text])
+        field_tok = arg if self.contract_5 else self.advance()
+        if field_tok.kind != "string":
+            raise FilterError(f"{name.text} takes {spelling}", field_tok.pos)
+        self.expect(")")
+        if name.text not in _CONTRACT_4_CUSTOM_TYPES and not self.contract_5:
+            raise FilterError(f"{name.text} needs a contract-5 endpoint", name.pos)
+        if self.resolve_custom is None:
+            raise FilterError("custom fields cannot be filtered here", name.pos)
+        try:
+            getter, _ = self.resolve_custom(field_tok.text[1:-1].replace("''", "'"))
+        except KeyError as missing:
+            raise FilterError(f"unknown custom field {missing.args[0]!r}", field_tok.pos) from None
+        return _Operand(getter, _CUSTOM_TYPES[name.text])
+
+    def _lambda(self, name: _Tok, path: str, kind: str) -> Predicate:
+        """``Colors/any(v: v eq 'RED')``: the condition on each chosen id of a multi-select."""
+        try:
+            get, scalar = self.resolve(path)
+        except KeyError as missing:
+            raise FilterError(f"unknown field {missing.args[0]!r}", name.pos) from None
+        if scalar is not Scalar.STRING_MULTI_SELECT:
+            raise FilterError(f"{kind}() is for multi-select fields; {path} is not one", name.pos)
+        variable = self.advance()
+        if variable.kind != "name":
+            raise FilterError(f"{kind}() takes a variable first: {kind}(v: v eq 'A')", variable.pos)
+        self.expect(":")
+        outer = self.resolve
+
+        def resolve_item(item_path: str) -> tuple[Getter, Scalar]:
+            if item_path != variable.text:
+                raise KeyError(item_path)  # inside the lambda only its variable is known
+            return (lambda item: item), Scalar.STRING
+
+        self.resolve = resolve_item
+        try:
+            test = _as_predicate(self.parse_or(), variable.pos)
+        finally:
+            self.resolve = outer
+        self.expect(")")
+        quantifier = any if kind == "any" else all
+        return lambda record: quantifier(test(item) for item in (get(record) or ()))
+
+    def _function(self, name: _Tok) -> Any:
         args = [self.parse_or()]
         while self.tok.text == "," and self.tok.kind == "punct":
             self.advance()
@@ -462,7 +552,11 @@ _UNCOMPARABLE = object()
 
 
 def compile_filter(
-    text: str, resolve: Resolver, resolve_custom: Resolver | None = None
+    text: str,
+    resolve: Resolver,
+    resolve_custom: Resolver | None = None,
+    *,
+    contract_5: bool = False,
 ) -> Predicate:
     """Compile ``$filter`` text into ``predicate(record) -> bool``.
 
@@ -472,7 +566,7 @@ def compile_filter(
     """
     if len(text) > 10_000:
         raise FilterError("$filter is too long")
-    parser = _Parser(text, resolve, resolve_custom)
+    parser = _Parser(text, resolve, resolve_custom, contract_5)
     try:
         return parser.parse()
     except RecursionError:

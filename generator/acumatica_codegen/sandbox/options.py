@@ -25,6 +25,9 @@ class SandboxOptions:
     conflict_rate: float = (
         0.0  # share of writes that lose a race ("Another process has updated...")
     )
+    # Share of entity requests that answer 409 "A long operation is running for this screen in the
+    # current session" (nothing runs): a client retries what it may resend, never an action's POST.
+    long_operation_rate: float = 0.0
     rate_limit: float | None = None  # entity requests per second; more answer 429 + Retry-After
     seed: int | None = None  # makes --fail-rate, --conflict-rate and generated ids reproducible
     users: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_USERS))
@@ -68,6 +71,7 @@ class SandboxOptions:
             "latency_ms",
             "fail_rate",
             "conflict_rate",
+            "long_operation_rate",
             "rate_limit",
             "token_lifetime",
             "session_idle_timeout",
@@ -87,6 +91,8 @@ class SandboxOptions:
             raise ValueError("fail_rate must be between 0.0 and 1.0")
         if not 0.0 <= self.conflict_rate <= 1.0:
             raise ValueError("conflict_rate must be between 0.0 and 1.0")
+        if not 0.0 <= self.long_operation_rate <= 1.0:
+            raise ValueError("long_operation_rate must be between 0.0 and 1.0")
         if self.rate_limit is not None and self.rate_limit <= 0:
             raise ValueError("rate_limit must be positive")
         if not 0.0 <= self.restart_rate <= 1.0:

@@ -11,7 +11,7 @@ import json
 import math
 import re
 import uuid
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -27,14 +27,11 @@ _DOTNET = {
     Scalar.DATETIME: "System.DateTime",
     Scalar.GUID: "System.Guid",
     Scalar.ANY: "System.Object",
+    Scalar.DATE: "System.DateOnly",
+    Scalar.STRING_SELECT: "PX.Api.ContractBased.Models.StringSelectInnerValue",
+    Scalar.INT_SELECT: "PX.Api.ContractBased.Models.IntSelectInnerValue",
+    Scalar.STRING_MULTI_SELECT: "PX.Api.ContractBased.Models.StringSelectInnerValue[]",
 }
-
-
-# Contract-5 values (select choices, date-only text) are kept as sent, as they were before the IR
-# told them apart; checking them as Acumatica does is the sandbox's contract-5 work still to come.
-CONTRACT5_AS_SENT = frozenset(
-    {Scalar.DATE, Scalar.STRING_SELECT, Scalar.INT_SELECT, Scalar.STRING_MULTI_SELECT}
-)
 
 
 class ValueProblem(ValueError):
@@ -71,8 +68,10 @@ def coerce(raw: Any, scalar: Scalar) -> Any:
     """
     if raw is None:
         return None
-    if scalar is Scalar.ANY or scalar in CONTRACT5_AS_SENT:
+    if scalar is Scalar.ANY:
         return raw
+    if scalar in _CONTRACT_5_SCALARS:
+        return _coerce_contract_5(raw, scalar)
     if isinstance(raw, (dict, list)):
         raise _problem(raw, scalar)
     if scalar is Scalar.STRING:
@@ -114,6 +113,52 @@ def coerce(raw: Any, scalar: Scalar) -> Any:
         except ValueError:
             raise _problem(raw, scalar) from None
     return raw  # pragma: no cover - every Scalar is handled above
+
+
+# -- contract 5 values (Default 26.200.001) --------------------------------------------------
+
+_CONTRACT_5_SCALARS = frozenset(
+    {Scalar.DATE, Scalar.STRING_SELECT, Scalar.INT_SELECT, Scalar.STRING_MULTI_SELECT}
+)
+
+
+def _coerce_contract_5(raw: Any, scalar: Scalar) -> Any:
+    """Date-only values are kept as ``yyyy-MM-dd`` (a timestamp is read as its date, as
+    Acumatica's reader does); a select choice as ``{"id", "description"}``, whatever description
+    the client sent: the server's list describes its choices."""
+    if scalar is Scalar.DATE:
+        if not isinstance(raw, str):
+            raise _problem(raw, scalar)
+        try:
+            day = date.fromisoformat(raw) if len(raw.strip()) == 10 else parse_datetime(raw).date()
+        except ValueError:
+            raise _problem(raw, scalar) from None
+        return day.isoformat()
+    if scalar is Scalar.STRING_MULTI_SELECT:
+        if not isinstance(raw, list):
+            raise _problem(raw, scalar)
+        return [_choice(item, Scalar.STRING_SELECT) for item in raw]
+    return _choice(raw, scalar)
+
+
+def _choice(raw: Any, scalar: Scalar) -> dict[str, Any]:
+    """One select choice from ``{"id": ...}``; its id must fit the select (text or a number)."""
+    if not isinstance(raw, dict) or raw.get("id") is None:
+        raise _problem(raw, scalar)
+    choice = raw["id"]
+    if scalar is Scalar.INT_SELECT:
+        choice = coerce(choice, Scalar.INT)
+    elif isinstance(choice, (dict, list, bool)):
+        raise _problem(raw, scalar)
+    else:
+        choice = str(choice)
+    return {"id": choice, "description": select_description(choice)}
+
+
+def select_description(choice: Any) -> str:
+    """The description the sandbox answers for a select choice: it has no screen lists, so the
+    id describes itself (``{"id": "Open", "description": "Open"}``)."""
+    return str(choice)
 
 
 def _json_number(number: Decimal) -> int | float:

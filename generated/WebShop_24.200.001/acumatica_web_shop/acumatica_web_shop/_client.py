@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from . import ENDPOINT, VERSION
+from . import CONTRACT, ENDPOINT, VERSION
 from ._runtime._sync_client import SyncBaseClient
 
 if TYPE_CHECKING:
@@ -27,12 +27,13 @@ class Client(SyncBaseClient):
     Use it as a context manager: it signs in on first use and signs out when the
     block ends, errors included. ``url`` and ``auth`` default to the ``ACUMATICA_*`` environment
     variables; the other options (``timeout``, ``max_concurrency``, ``max_retries``,
-    ``http_client``, ``log_file``, ``action_poll_interval``, ``action_timeout``) are described
-    on ``SyncBaseClient``.
+    ``http_client``, ``log_file``, ``action_poll_interval``, ``action_timeout``, ``fleet``) are
+    described on ``SyncBaseClient``.
     """
 
     endpoint_name = ENDPOINT
     endpoint_version = VERSION
+    contract_version = CONTRACT
 
     @cached_property
     def customer(self) -> CustomerApi:

@@ -12,6 +12,9 @@ from typing import TYPE_CHECKING, Any
 ENDPOINT = "WebShop"
 VERSION = "26.200.001"
 SPEC_SHA256 = "490c9f769bfd2f5aab602f28b39932643974bc2bb850252e18d75e15fe35d2f8"
+# The system contract the endpoint is built on (the document's info.version): the client writes
+# queries in its dialect (``_runtime.dialect``).
+CONTRACT = 5
 
 # Custom field type → the scalar its value holds, from the document; ``_runtime.values`` reads it.
 _CUSTOM_FIELD_SCALARS = {
@@ -42,10 +45,15 @@ _LAZY = {
     "ConfigurationError": "._runtime.errors",
     "CookieAuth": "._runtime.auth",
     "CustomField": "._runtime.values",
+    "DecodeError": "._runtime.errors",
+    "Expansion": "._runtime.query",
     "FieldRef": "._runtime.query",
     "FileLink": "._runtime.values",
     "Filter": "._runtime.query",
+    "Fleet": "._runtime.coordination",
+    "FleetUnavailable": "._runtime.coordination",
     "LoginLimit": "._runtime.errors",
+    "LongOperationRunning": "._runtime.errors",
     "MissingValue": "._runtime.values",
     "NotFound": "._runtime.errors",
     "OAuth2Password": "._runtime.auth",
@@ -56,6 +64,7 @@ _LAZY = {
     "ServerError": "._runtime.errors",
     "TransportError": "._runtime.errors",
     "UNSET": "._runtime.values",
+    "UnexpectedAnswer": "._runtime.errors",
     "Unset": "._runtime.values",
     "ValidationError": "._runtime.errors",
     "aexchange_code": "._runtime.auth",
@@ -80,21 +89,29 @@ if TYPE_CHECKING:
         authorization_url as authorization_url,
         exchange_code as exchange_code,
     )
+    from ._runtime.coordination import (
+        Fleet as Fleet,
+        FleetUnavailable as FleetUnavailable,
+    )
     from ._runtime.errors import (
         ActionTimeout as ActionTimeout,
         AcumaticaError as AcumaticaError,
         AuthError as AuthError,
         ConcurrencyError as ConcurrencyError,
         ConfigurationError as ConfigurationError,
+        DecodeError as DecodeError,
         LoginLimit as LoginLimit,
+        LongOperationRunning as LongOperationRunning,
         NotFound as NotFound,
         PreconditionFailed as PreconditionFailed,
         RateLimited as RateLimited,
         ServerError as ServerError,
         TransportError as TransportError,
+        UnexpectedAnswer as UnexpectedAnswer,
         ValidationError as ValidationError,
     )
     from ._runtime.query import (
+        Expansion as Expansion,
         FieldRef as FieldRef,
         Filter as Filter,
         custom_field as custom_field,
@@ -109,6 +126,7 @@ if TYPE_CHECKING:
     )
 
 __all__ = [
+    "CONTRACT",
     "ENDPOINT",
     "SPEC_SHA256",
     "VERSION",
@@ -122,10 +140,15 @@ __all__ = [
     "ConfigurationError",
     "CookieAuth",
     "CustomField",
+    "DecodeError",
+    "Expansion",
     "FieldRef",
     "FileLink",
     "Filter",
+    "Fleet",
+    "FleetUnavailable",
     "LoginLimit",
+    "LongOperationRunning",
     "MissingValue",
     "NotFound",
     "OAuth2Password",
@@ -136,6 +159,7 @@ __all__ = [
     "ServerError",
     "TransportError",
     "UNSET",
+    "UnexpectedAnswer",
     "Unset",
     "ValidationError",
     "aexchange_code",

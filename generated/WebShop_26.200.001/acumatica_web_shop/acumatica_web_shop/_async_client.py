@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from . import ENDPOINT, VERSION
+from . import CONTRACT, ENDPOINT, VERSION
 from ._runtime._async_client import AsyncBaseClient
 
 if TYPE_CHECKING:
@@ -27,12 +27,13 @@ class AsyncClient(AsyncBaseClient):
     Use it as an async context manager: it signs in on first use and signs out when the
     block ends, errors included. ``url`` and ``auth`` default to the ``ACUMATICA_*`` environment
     variables; the other options (``timeout``, ``max_concurrency``, ``max_retries``,
-    ``http_client``, ``log_file``, ``action_poll_interval``, ``action_timeout``) are described
-    on ``AsyncBaseClient``.
+    ``http_client``, ``log_file``, ``action_poll_interval``, ``action_timeout``, ``fleet``) are
+    described on ``AsyncBaseClient``.
     """
 
     endpoint_name = ENDPOINT
     endpoint_version = VERSION
+    contract_version = CONTRACT
 
     @cached_property
     def customer(self) -> AsyncCustomerApi:

@@ -15,15 +15,18 @@ import time
 import warnings
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from types import TracebackType
-from typing import Any, ClassVar, Generic, Literal, Protocol, TypeVar, overload
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, Protocol, TypeVar, overload
 from urllib.parse import quote
 from uuid import UUID
 
 import httpx
 
-from . import _wire
+from . import _answers, _wire
 from ._sync_concurrency import Event, Lock, Semaphore, SessionWork, sleep
+from ._sync_coordination import Coordination, Slot, connect
 from .auth import Auth, AuthRequest, auth_from_env
+from .coordination import Fleet, SharedSession, export_tokens, import_tokens
+from .dialect import dialect_for
 from .errors import (
     ActionTimeout,
     AcumaticaError,
@@ -34,27 +37,34 @@ from .errors import (
     PreconditionFailed,
     RateLimited,
     TransportError,
+    UnexpectedAnswer,
     error_from_response,
 )
 from .query import FieldRef, Filter
+
+if TYPE_CHECKING:  # not at run time: importing the client stays cheap without the models
+    from .values import Unset
 
 __all__ = ["SyncBaseClient", "EntityApi", "WireModel"]
 
 # The generated package this runtime was copied into (``<package>._runtime``): it names the logger.
 LOGGER_NAME = __name__.rpartition("._runtime")[0] or __name__.rpartition(".")[0]
 PutMode = Literal["upsert", "insert", "update"]
+# The largest answer read by default (decompressed): far above any real page of records.
+DEFAULT_MAX_RESPONSE_BYTES = 256 * 1024 * 1024
 FieldSpec = _wire.FieldSpec
 _Timeout = float | httpx.Timeout | None
 _C = TypeVar("_C", bound="SyncBaseClient")
 _W = TypeVar("_W", bound="WireModel")
 _T = TypeVar("_T")
+_E = TypeVar("_E", bound=AcumaticaError)
 
 
 class WireModel(Protocol):
     """What the runtime needs from a model class: the wire codec."""
 
     @classmethod
-    def from_dict(cls: type[_W], data: dict[str, Any], /) -> _W: ...
+    def from_dict(cls: type[_W], data: dict[str, Any], /, *, lenient: bool = ...) -> _W: ...
 
     def to_dict(self) -> dict[str, Any]: ...
 
@@ -79,8 +89,15 @@ class SyncBaseClient:
       Several clients may share it: each keeps its session cookies to itself.
     - ``log_file``: append every request and response as JSON lines, secrets redacted (as does
       ``ACUMATICA_LOG=debug`` through the logger named after the generated package).
-    - ``action_poll_interval``/``action_timeout``: how often an action's status is polled, and
-      for how long in all before ``ActionTimeout``.
+    - ``action_poll_interval``/``action_timeout``: the longest wait between two polls of an
+      action's status (the first comes after a tenth of a second, each next one twice as late,
+      or when the server's ``Retry-After`` says), and for how long in all before ``ActionTimeout``.
+    - ``max_response_bytes``: the largest answer read (decompressed), 256 MiB by default; a larger
+      one raises ``UnexpectedAnswer`` as it streams in, so a gzip bomb costs no memory. None: no limit.
+    - ``lenient_decoding``: a value of the wrong type in an answer (``"abc"`` for a decimal) is kept
+      as sent, logged and listed in the record's ``decode_errors``, instead of ``DecodeError``.
+    - ``fleet``: a ``Fleet`` shared by many worker processes (licence limits and signed-in
+      sessions kept together, in Redis); by default this client keeps its own, as alone.
 
     ``last_response`` is the raw ``httpx.Response`` last received by the caller (per task or
     thread); ``request()`` sends any request with every safeguard.
@@ -88,6 +105,8 @@ class SyncBaseClient:
 
     endpoint_name: ClassVar[str] = ""
     endpoint_version: ClassVar[str] = ""
+    # The system contract of the endpoint (from its document): the query dialect it speaks.
+    contract_version: ClassVar[int] = 4
     # Seconds a refused sign-in (wrong or changed credentials) is answered from memory.
     sign_in_retry_after: ClassVar[float] = 30.0
 
@@ -103,6 +122,9 @@ class SyncBaseClient:
         log_file: str | os.PathLike[str] | None = None,
         action_poll_interval: float = 1.0,
         action_timeout: float = 600.0,
+        max_response_bytes: int | None = DEFAULT_MAX_RESPONSE_BYTES,
+        lenient_decoding: bool = False,
+        fleet: Fleet | None = None,
     ) -> None:
         site = url or os.environ.get("ACUMATICA_URL")
         if not site:
@@ -117,6 +139,11 @@ class SyncBaseClient:
             parsed = httpx.URL(site)
         except httpx.InvalidURL as exc:
             raise ConfigurationError(f"url {site!r} is not a URL: {exc}") from None
+        if parsed.userinfo:  # it would show in every message and log; never the URL itself
+            raise ConfigurationError(
+                "url carries credentials (user:password@): give the instance's address alone,"
+                " and the credentials as auth= or through the environment"
+            )
         if parsed.scheme not in ("http", "https") or not parsed.host:
             raise ConfigurationError(
                 f"url must be the instance's address, like https://erp.example.com/AcumaticaERP,"
@@ -130,6 +157,7 @@ class SyncBaseClient:
                 " (the client adds its endpoint and version itself)"
             )
         self.url = site.rstrip("/")
+        self.dialect = dialect_for(self.contract_version)
         self._site_prefix = self.url + "/"
         self.base_url = (
             f"{self.url}/entity/{quote(self.endpoint_name)}/{quote(self.endpoint_version)}"
@@ -142,6 +170,8 @@ class SyncBaseClient:
         self.backoff_cap = 30.0
         self.action_poll_interval = action_poll_interval
         self.action_timeout = action_timeout
+        self.max_response_bytes = max_response_bytes
+        self.lenient_decoding = lenient_decoding
         self._owns_http = http_client is None
         if http_client is None:
             # As many connections as requests can be in flight: none idle, none waited for.
@@ -179,6 +209,14 @@ class SyncBaseClient:
         self._last_response = contextvars.ContextVar(f"{LOGGER_NAME}.last_response", default=None)
         self._log = _wire.ExchangeLog(LOGGER_NAME, log_file, self.auth.secrets)
         self.logger = self._log.logger
+        # Fleet coordination (issue 12): a slot per request (_take_slot/_give_slot), the fleet's
+        # session at sign-in and renewal (_fleet_session), its last user signs out (_leave_fleet).
+        # None, the default, is the in-process behaviour above at no extra cost.
+        self._fleet: Coordination | None = None
+        self._fleet_generation = 0  # the fleet session this client uses (negative: its own)
+        self._taken_up_session = 0  # the newest session that another worker signed in
+        if fleet is not None:
+            self._fleet = connect(fleet, self.url, self.auth, self.logger)
 
     # Lifecycle -------------------------------------------------------------------------------
 
@@ -214,12 +252,15 @@ class SyncBaseClient:
                 # Closed first, under the lock: a request waiting to sign in again sees it and
                 # stops, so no session starts after this sign-out.
                 self._closed = True
+                self._leave_fleet()
                 self._sign_out()
         finally:
             self._closed = True
             try:
                 self._log.close()
             finally:
+                if self._fleet is not None:
+                    self._fleet.close()  # never raises
                 if self._owns_http:
                     self._http.close()
 
@@ -320,7 +361,9 @@ class SyncBaseClient:
         model: Any = None,
         authenticated: bool = True,
         idempotent: bool | None = None,
+        retry_until: float | None = None,
     ) -> httpx.Response:
+        """``request()`` for the runtime; ``retry_until`` (client clock): no retry after it."""
         if self._closed:
             raise AcumaticaError("the client is closed", method=method, url=url)
         method = method.upper()
@@ -344,37 +387,42 @@ class SyncBaseClient:
                     wait_for_renewal=authenticated,
                 )
             except httpx.TransportError as exc:
-                if attempt < self.max_retries and _may_retry_transport(exc, idempotent):
+                in_time = retry_until is None or self._clock() < retry_until
+                if attempt < self.max_retries and in_time and _may_retry_transport(exc, idempotent):
                     self._sleep(self._backoff(attempt, None))
                     attempt += 1
                     continue
-                no_answer = TransportError(
-                    f"no answer: {type(exc).__name__}: {exc}", method=method, url=url
-                )
+                reason = self._scrub(f"{type(exc).__name__}: {exc}")
+                no_answer = TransportError(f"no answer: {reason}", method=method, url=url)
                 no_answer.timed_out = isinstance(exc, httpx.TimeoutException)
                 no_answer.may_have_run = not _never_sent(exc)
                 raise no_answer from None
             status = response.status_code
-            if status < 400:
+            if status < 300:
                 proof = authenticated and url.startswith(self._site_prefix)
                 if proof and session > self._proven_session:
                     self._proven_session = session  # this session works (a race only lags it)
                 return response
+            # A 302 to the sign-in page is a lost session, as a 401; any other redirect is no
+            # answer of the API (never followed, never taken for success).
+            signed_out = status == 401 or _answers.redirects_to_sign_in(response)
+            if response.is_redirect and not (authenticated and signed_out):
+                raise _answers.unexpected_redirect(response)
             body = _wire.try_loads(response.content)
             stale = _wire.stale_session(status, body) if authenticated else None
             if stale is not None and session > self._ended_session:
                 self._ended_session = session
-            if authenticated and (status == 401 or stale is not None):
+            if authenticated and (signed_out or stale is not None):
                 # Sent again only when the server surely ran none of it (a 401, "not logged
                 # in") or running it twice is harmless; otherwise sign in again and raise.
-                resend = status == 401 or stale == "certain" or idempotent
+                resend = signed_out or stale == "certain" or idempotent
                 # One request signs in again once: a failure that persists on a fresh session
                 # (a cookie the proxy strips, a missing right) must not become a login storm.
                 # It is resent more only when another request has really replaced the session.
                 # A 401 on a session that has worked is another request's loss (its stale 500
                 # ended the session): renewing again cannot become a storm, so it is allowed.
                 lost = session in (self._proven_session, self._ended_session)
-                allowed = renewals == 0 or (status == 401 and lost and renewals < _MAX_RENEWALS)
+                allowed = renewals == 0 or (signed_out and lost and renewals < _MAX_RENEWALS)
                 outcome = self._renew(session, allowed, method, url, status)
                 if outcome == "renewed":
                     renewals += 1
@@ -390,11 +438,15 @@ class SyncBaseClient:
                 elif outcome == "replaced" and resend and resent < _MAX_RESENDS:
                     resent += 1  # sent on a session that another request has since replaced
                     continue
-                elif outcome == "no" and status == 401 and resend and resent < _MAX_RESENDS:
+                elif outcome == "no" and signed_out and resend and resent < _MAX_RESENDS:
                     if self._replaced_soon(session):
                         resent += 1
                         continue
-            error = error_from_response(method, url, status, response.headers, body, model)
+            if response.is_redirect:
+                raise _answers.unexpected_redirect(response)
+            error = self._scrubbed(
+                error_from_response(method, url, status, response.headers, body, model)
+            )
             if (
                 attempt < self.max_retries
                 and status in _wire.RETRY_STATUSES
@@ -423,7 +475,7 @@ class SyncBaseClient:
         wait_for_renewal: bool = False,
     ) -> tuple[httpx.Response, int]:
         """Send once through the throttle; the response and the session it was sent on."""
-        self._take_slot(wait_for_renewal)
+        slot = self._take_slot(wait_for_renewal)
         try:
             # Built once through the throttle, so it carries the session current at sending time.
             # Credentials go to this site only, never to a foreign href.
@@ -444,12 +496,14 @@ class SyncBaseClient:
                 request.headers["Cookie"] = self._cookies.header
             started = time.perf_counter()
             try:
-                response = self._http.send(request)
+                # Never followed: a redirect is judged by _request (a lost session, or an error).
+                response = self._http.send(request, stream=True, follow_redirects=False)
+                self._read(response, started, self._total_seconds(timeout))
             except httpx.TransportError as exc:
                 self._log_failure(request, content, started, exc)
                 raise
         finally:
-            self._throttle.release()
+            self._give_slot(slot)
         # A late answer on a replaced session must not bring its cookies back.
         if own_site and "set-cookie" in response.headers and session == self._session:
             self._cookies.update(response.headers.get_list("set-cookie"))
@@ -467,15 +521,78 @@ class SyncBaseClient:
             )
         return response, session
 
-    def _take_slot(self, wait_for_renewal: bool) -> None:
+    def _read(self, response: httpx.Response, started: float, seconds: float | None) -> None:
+        """Read the body of a streamed answer, within ``max_response_bytes`` (counted after
+        decompression: a gzip bomb stops early) and ``seconds`` from ``started`` in all: a server
+        that drips its answer times out like a silent one. The answer is closed either way."""
+        limit = self.max_response_bytes
+        chunks: builtins.list[bytes] = []
+        size = 0
+        try:
+            declared = response.headers.get("Content-Length", "")
+            if limit is not None and declared.isdigit() and int(declared) > limit:
+                raise self._too_large(response)
+            for chunk in response.iter_bytes():
+                size += len(chunk)
+                if limit is not None and size > limit:
+                    raise self._too_large(response)
+                chunks.append(chunk)
+                if seconds is not None and time.perf_counter() - started > seconds:
+                    raise httpx.ReadTimeout(
+                        f"the answer took more than {seconds:g} s in all", request=response.request
+                    )
+        finally:
+            response.close()
+        response._content = b"".join(chunks)
+
+    def _too_large(self, response: httpx.Response) -> UnexpectedAnswer:
+        return UnexpectedAnswer(
+            f"the answer is larger than max_response_bytes ({self.max_response_bytes} bytes):"
+            " not read; raise the client's max_response_bytes if it is genuine",
+            **_answers.where(response),
+        )
+
+    def _total_seconds(self, timeout: float | httpx.Timeout | None) -> float | None:
+        """How long one attempt may take in all: the timeout, or an ``httpx.Timeout``'s read part."""
+        chosen = self._timeout(timeout)
+        if isinstance(chosen, httpx._client.UseClientDefault):
+            chosen = self._http.timeout
+        if isinstance(chosen, httpx.Timeout):
+            return chosen.read
+        return None if chosen is None else float(chosen)
+
+    def _scrub(self, text: str) -> str:
+        """``text`` without any secret the credentials hold (a token the server echoes)."""
+        return _wire.scrub(text, self.auth.secrets())
+
+    def _scrubbed(self, error: _E) -> _E:
+        """``error`` with no secret in its message, wherever the server put one."""
+        return _wire.scrub_error(error, self.auth.secrets())
+
+    def _take_slot(self, wait_for_renewal: bool) -> Slot:
         """A throttle slot. While the session is being renewed, a request that needs it gives
-        its slot back and waits for the renewal: sent meanwhile, it would only fail."""
+        its slot back and waits for the renewal: sent meanwhile, it would only fail.
+        With a fleet, then the fleet's slot too (session work, which the others wait for, first)."""
         while True:
             self._throttle.acquire()
             if not wait_for_renewal or self._not_renewing.is_set():
-                return
+                break
             self._throttle.release()
             self._not_renewing.wait()
+        if self._fleet is None:
+            return None
+        try:
+            return self._fleet.enter(priority=not wait_for_renewal)
+        except BaseException:
+            self._throttle.release()
+            raise
+
+    def _give_slot(self, slot: Slot) -> None:
+        try:
+            if self._fleet is not None:
+                self._fleet.leave(slot)
+        finally:
+            self._throttle.release()
 
     def _log_failure(
         self,
@@ -522,7 +639,8 @@ class SyncBaseClient:
 
     def _ensure_signed_in(self, method: str, url: str) -> None:
         if self._signed_in and not self.auth.needs_renewal(time.time()):
-            return
+            if self._fleet is None or not self._fleet_moved():
+                return
         attempts_seen = self._sign_in_attempts
 
         def sign_in() -> None:
@@ -530,7 +648,8 @@ class SyncBaseClient:
                 if self._closed:
                     raise AcumaticaError("the client is closed", method=method, url=url)
                 if self._signed_in and not self.auth.needs_renewal(time.time()):
-                    return  # another request did it meanwhile
+                    if not self._fleet_moved():
+                        return  # another request did it meanwhile
                 self._raise_refusal(attempts_seen)
                 if not self._signed_in:
                     self._attempt_sign_in(self._sign_in)
@@ -563,6 +682,12 @@ class SyncBaseClient:
         self._refusal = None
 
     def _sign_in(self) -> None:
+        if self._fleet is not None:
+            self._fleet_session(self._sign_in_here)
+        else:
+            self._sign_in_here()
+
+    def _sign_in_here(self) -> None:
         request = self.auth.sign_in_request(self.url, time.time())
         if request is not None:
             self._authenticate(request)
@@ -581,6 +706,9 @@ class SyncBaseClient:
                     raise AcumaticaError("the client is closed", method=method, url=url)
                 if session != self._session:
                     return "replaced"
+                if self._fleet_moved():  # another worker renewed the fleet's session: use it
+                    self._attempt_sign_in(lambda: self._renew_locked(method, url, status))
+                    return "replaced"
                 if not allowed:
                     return "no"
                 if (
@@ -592,7 +720,8 @@ class SyncBaseClient:
                     return "no"  # a fresh session failed before any success: it would again
                 self._raise_refusal(attempts_seen)
                 self._attempt_sign_in(lambda: self._renew_locked(method, url, status))
-                return "renewed"
+                # Taking up the fleet's session is not signing in again: it counts as replaced.
+                return "replaced" if self._session == self._taken_up_session else "renewed"
 
         return self._shielded(renew)
 
@@ -608,7 +737,7 @@ class SyncBaseClient:
         while True:
             if not self._not_renewing.is_set():  # a renewal is running: wait for its end
                 self._not_renewing.wait()
-            if self._session != session:
+            if self._session != session or self._fleet_moved():
                 return True
             if time.monotonic() >= deadline:
                 return False
@@ -622,6 +751,12 @@ class SyncBaseClient:
             self._not_renewing.set()
 
     def _renew_session(self, method: str, url: str, status: int | None) -> None:
+        if self._fleet is not None:
+            self._fleet_session(lambda: self._renew_here(method, url, status))
+        else:
+            self._renew_here(method, url, status)
+
+    def _renew_here(self, method: str, url: str, status: int | None) -> None:
         if self.auth.signs_out_before_renewal and self._signed_in:
             self._sign_out()
         request = self.auth.renewal_request(self.url, time.time())
@@ -648,6 +783,57 @@ class SyncBaseClient:
         self._renewed_session = self._session
         self._renewed_at = self._clock()
 
+    def _fleet_moved(self) -> bool:
+        """Another worker of the fleet has renewed the session since this client took it up."""
+        if self._fleet is None:
+            return False
+        generation = self._fleet.generation
+        return generation is not None and generation != self._fleet_generation
+
+    def _fleet_session(self, work: Callable[[], None]) -> None:
+        """Sign in or renew through the fleet (lock held): take up the fleet's session when
+        another worker has renewed it already, else ``work`` signs in for the whole fleet."""
+        assert self._fleet is not None
+        if self._fleet_generation < 0 and self._signed_in:
+            self._sign_out()  # our own, from while the fleet was out of reach: end it
+
+        def sign_in() -> SharedSession:
+            work()
+            return SharedSession(0, self._cookies.snapshot(), export_tokens(self.auth))
+
+        state, signed_in = self._fleet.session(self._fleet_generation, sign_in)
+        self._fleet_generation = state.generation
+        if not signed_in:
+            self._take_up(state)
+
+    def _take_up(self, state: SharedSession) -> None:
+        """Use a session another worker of the fleet signed in, as if this client had."""
+        self._cookies.replace(state.cookies)
+        import_tokens(self.auth, state.tokens)
+        self._signed_in = True
+        self._session += 1
+        self._taken_up_session = self._session
+
+    def _leave_fleet(self) -> None:
+        """At close (lock held): leave the fleet's session. Only its last user signs it out
+        (``_sign_out`` next); the others just forget it. Never raises."""
+        if self._fleet is None:
+            return
+        try:
+            sign_out, newest = self._fleet.leave_session()
+        except Exception as exc:
+            self.logger.warning("leaving the fleet's session failed: %r", exc)
+            sign_out, newest = False, None
+        if self._fleet_generation < 0:
+            return  # a session of this client's own (Redis was away): signed out as usual
+        if not sign_out:
+            self._signed_in = False
+            self._cookies.clear()
+        elif newest is not None and (
+            newest.generation != self._fleet_generation or not self._signed_in
+        ):
+            self._take_up(newest)  # the fleet's newest session is the one to end
+
     def _authenticate(self, request: AuthRequest) -> None:
         if request.form is not None:
             content = httpx.QueryParams(request.form).__str__().encode("ascii")
@@ -664,12 +850,23 @@ class SyncBaseClient:
             raise  # busy or unreachable: the credentials may be fine
         except AcumaticaError as exc:
             reason = exc.exception_message or exc.message or getattr(exc, "error", None)
+            if reason is None and isinstance(exc, UnexpectedAnswer):
+                reason = exc.summary  # a redirect or a page where the sign-in answer was due
+            reason = self._scrub(reason) if reason else None  # a password the server echoes
             summary = f"signing in failed: {reason}" if reason else "signing in failed"
             failed = AuthError(summary, method=exc.method, url=exc.url, status=exc.status)
             # Remembered only if the credentials themselves were refused, not a 503 or a timeout.
             failed.credentials_refused = _wire.refuses_credentials(exc.status, reason)
             raise failed from None
-        self.auth.accept(_wire.try_loads(response.content), time.time())
+        try:
+            self.auth.accept(_wire.try_loads(response.content), time.time())
+        except AuthError as exc:
+            # A token the server issued and we cannot use (expires_in "abc"): ended, not leaked.
+            if self.auth.sign_out_request(self.url) is not None and self.auth.headers():
+                self._signed_in = True
+                self._sign_out()
+            self.auth.discard_issued()
+            raise self._scrubbed(exc) from None
 
     def _sign_out(self) -> None:
         """End the session (lock held). Never raises: signing out must not hide the real error."""
@@ -690,10 +887,12 @@ class SyncBaseClient:
                         True,
                     )
                 except httpx.TransportError as exc:
-                    self.logger.warning("signing out of %s failed: %s", self.url, exc)
+                    failure = self._scrub(str(exc))
+                    self.logger.warning("signing out of %s failed: %s", self.url, failure)
                     continue
                 except Exception as exc:  # a closed httpx client, a full disk under the log
-                    self.logger.warning("signing out of %s failed: %r", self.url, exc)
+                    failure = self._scrub(repr(exc))
+                    self.logger.warning("signing out of %s failed: %s", self.url, failure)
                     break
                 if response.status_code < 500:
                     break
@@ -755,6 +954,7 @@ class SyncBaseClient:
                 url=url,
                 status=202,
             )
+        interval = min(FIRST_POLL_INTERVAL, self.action_poll_interval)
         while response.status_code == 202 and location:
             remaining = deadline - self._clock()
             if remaining <= 0:
@@ -764,14 +964,46 @@ class SyncBaseClient:
                     url=url,
                     status=202,
                 )
+            poll_url = self._status_url(location, action_name, response)
+            # Soon at first, then less often; as the server asks, if it says (Retry-After).
             # Never past the deadline: the last wait is cut short, then polled once more.
-            self._sleep(min(self.action_poll_interval, remaining))
-            poll_url = self.resolve(location)
+            asked = _wire.parse_retry_after(response.headers.get("Retry-After"))
+            self._sleep(min(interval if asked is None else asked, remaining))
+            interval = min(interval * 2, self.action_poll_interval)
             # A hanging status request must not outlive the deadline by a whole request timeout.
             left = max(deadline - self._clock(), MIN_POLL_TIMEOUT)
-            response = self._request("GET", poll_url, timeout=self._capped_timeout(left))
+            try:
+                response = self._request(
+                    "GET", poll_url, timeout=self._capped_timeout(left), retry_until=deadline
+                )
+            except TransportError as exc:
+                if not exc.timed_out or self._clock() < deadline:
+                    raise
+                raise ActionTimeout(
+                    f"{action_name}: no answer to its status poll after "
+                    f"{self._clock() - started:.1f} s ({exc.summary}); it may still finish",
+                    method="GET",
+                    url=poll_url,
+                ) from None
             location = response.headers.get("Location") or location
+        _answers.no_content(response, f"{action_name} answered")
         return response
+
+    def _status_url(self, location: str, action_name: str, response: httpx.Response) -> str:
+        """Where to poll an action: the 202's ``Location``, on this instance's site and path
+        only, so its cookies and tokens never go elsewhere."""
+        try:
+            resolved = self.resolve(location.strip())
+        except (httpx.InvalidURL, ValueError, TypeError):
+            resolved = location
+        refused = _answers.outside_instance(resolved, self._site_prefix)
+        if refused is None:
+            return resolved
+        raise UnexpectedAnswer(
+            f"{action_name}: the server asked to poll {_wire.redact_url(location)[:200]!r},"
+            f" {refused}: not followed; read the record to see whether the action ran",
+            **_answers.where(response),
+        )
 
 
 class EntityApi(Generic[M]):
@@ -810,16 +1042,21 @@ class EntityApi(Generic[M]):
         return f"{self._url()}/{'/'.join(segments)}{tail}"
 
     def _parse(self, response: httpx.Response) -> M:
-        data = _wire.loads(response.content)
-        if not isinstance(data, dict):
-            request = response.request
-            raise AcumaticaError(
-                f"expected one {self.entity_name} record, got {type(data).__name__}",
-                method=request.method,
-                url=str(request.url),
-                status=response.status_code,
-            )
-        return self.model.from_dict(data)
+        """One record from a JSON answer; ``DecodeError`` for anything else."""
+        return _answers.record(response, self.entity_name, self._decode)
+
+    def _parse_list(self, response: httpx.Response) -> builtins.list[M]:
+        """A list of records from a JSON answer; ``DecodeError`` for anything else (an empty
+        body or an HTML page is never an empty list)."""
+        return _answers.records(response, self.entity_name, self._decode)
+
+    def _decode(self, data: dict[str, Any]) -> M:
+        if not self._client.lenient_decoding:
+            return self.model.from_dict(data)
+        record = self.model.from_dict(data, lenient=True)
+        for path, reason in getattr(record, "decode_errors", {}).items():
+            self._client.logger.warning("%s.%s kept as sent: %s", self.entity_name, path, reason)
+        return record
 
     def put(
         self,
@@ -837,7 +1074,7 @@ class EntityApi(Generic[M]):
         Like every PUT it is resent after a lost connection: to create records whose key the
         server assigns (order numbers), prefer ``put_once``, which cannot create a second one.
         """
-        params = _wire.query_params(select=select, expand=expand, custom=custom)
+        params = self._query_params(select=select, expand=expand, custom=custom)
         return self._put(entity, mode, params, timeout, idempotent=True)
 
     def _put(
@@ -854,11 +1091,25 @@ class EntityApi(Generic[M]):
         except KeyError:
             raise ValueError(f"mode must be 'upsert', 'insert' or 'update', not {mode!r}") from None
         body = entity.to_dict()
+        return self._write("PUT", body, headers, params, timeout, idempotent=idempotent)
+
+    def _write(
+        self,
+        method: str,
+        body: Mapping[str, Any],
+        headers: Mapping[str, str],
+        params: Mapping[str, str],
+        timeout: float | httpx.Timeout | None,
+        *,
+        idempotent: bool,
+    ) -> M:
+        """A PUT or PATCH of ``body``: one that loses a race ("Another process has updated...")
+        is re-read and sent once more."""
         content = _wire.dumps(body)
         for attempt in range(2):
             try:
                 response = self._client._request(
-                    "PUT",
+                    method,
                     self._url(),
                     params=params,
                     content=content,
@@ -909,7 +1160,7 @@ class EntityApi(Generic[M]):
         if value is None:
             raise ValueError(f"put_once needs {name} set on the entity")
         match: Filter = FieldRef[Any](name) == value
-        params = _wire.query_params(select=select, expand=expand, custom=custom)
+        params = self._query_params(select=select, expand=expand, custom=custom)
         retried = False
         while True:
             found = self.list(
@@ -955,11 +1206,11 @@ class EntityApi(Generic[M]):
                 timeout=timeout,
             )
             return [item for item in pages]
-        params = _wire.query_params(
+        params = self._query_params(
             filter=filter, select=select, expand=expand, custom=custom, top=top, skip=skip
         )
         response = self._client._request("GET", self._url(), params=params, timeout=timeout)
-        return [self.model.from_dict(row) for row in _wire.loads(response.content) or []]
+        return self._parse_list(response)
 
     def iter(
         self,
@@ -980,14 +1231,14 @@ class EntityApi(Generic[M]):
         remaining = top
         while remaining is None or remaining > 0:
             count = page_size if remaining is None else min(page_size, remaining)
-            params = _wire.query_params(
+            params = self._query_params(
                 filter=filter, select=select, expand=expand, custom=custom, top=count, skip=offset
             )
             url = self._url()
             response = self._client._request("GET", url, params=params, timeout=timeout)
-            rows = _wire.loads(response.content) or []
-            for row in rows:
-                yield self.model.from_dict(row)
+            rows = self._parse_list(response)
+            for row in rows:  # noqa: UP028 - no ``yield from`` in a coroutine generator
+                yield row
             if len(rows) < count:
                 return
             offset += len(rows)
@@ -1004,7 +1255,7 @@ class EntityApi(Generic[M]):
         timeout: float | httpx.Timeout | None = None,
     ) -> M:
         """The record with this ``id`` (``NotFound`` if none)."""
-        params = _wire.query_params(select=select, expand=expand, custom=custom)
+        params = self._query_params(select=select, expand=expand, custom=custom)
         url = self._record_url([id], by_id=True)
         response = self._client._request("GET", url, params=params, timeout=timeout)
         return self._parse(response)
@@ -1023,7 +1274,7 @@ class EntityApi(Generic[M]):
         per key; an entity without keys has no ``get_by_keys`` at all."""
         if not keys:
             raise ValueError("get_by_keys needs at least one key value")
-        params = _wire.query_params(select=select, expand=expand, custom=custom)
+        params = self._query_params(select=select, expand=expand, custom=custom)
         url = self._record_url(keys)
         response = self._client._request("GET", url, params=params, timeout=timeout)
         return self._parse(response)
@@ -1047,11 +1298,52 @@ class EntityApi(Generic[M]):
         """A delete that loses a race ("Another process has updated...") is sent once more."""
         for attempt in range(2):
             try:
-                self._client._request("DELETE", url, timeout=timeout)
+                response = self._client._request("DELETE", url, timeout=timeout)
+                _answers.no_content(response, f"deleting a {self.entity_name}")
                 return
             except ConcurrencyError:
                 if attempt:
                     raise
+
+    def patch(
+        self,
+        entity: M,
+        *,
+        id: UUID | str | Unset | None = None,
+        select: FieldSpec | None = None,
+        expand: FieldSpec | None = None,
+        custom: FieldSpec | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> M:
+        """Update only the fields set on ``entity`` (a PATCH) and return the updated record.
+
+        The record is the one with ``id=`` (a model's ``id`` as read: ``None``/``UNSET`` do not
+        count), else the entity's own ``id``, else its key fields (``key_fields``). PATCH never inserts: no such record raises ``NotFound``. PATCH came with
+        the 2025 R1 platform and works there on every endpoint version; an older server answers
+        405, raised as an ``AcumaticaError`` that says so (use ``put(mode="update")`` there).
+        Like ``put`` it is resent after a lost connection, a 5xx gateway error or a 409 (a long
+        operation running on the screen): setting the same fields twice changes nothing more; and
+        one that loses a race ("Another process has updated...") is re-read and sent once more.
+        """
+        body = entity.to_dict()
+        if id:  # not None, UNSET or empty
+            body["id"] = str(id)
+        elif not body.get("id") and not self._keys_set(body):
+            keys = ", ".join(self.key_fields) or "no key fields"
+            raise ValueError(
+                f"patch needs the {self.entity_name} record: pass id=, or set its id or its keys"
+                f" ({keys}) on the entity"
+            )
+        params = self._query_params(select=select, expand=expand, custom=custom)
+        return self._write("PATCH", body, _wire.JSON_HEADERS, params, timeout, idempotent=True)
+
+    def _keys_set(self, body: Mapping[str, Any]) -> bool:
+        values = [_plain(body.get(name)) for name in self.key_fields]
+        return bool(values) and all(v is not None and str(v).strip() for v in values)
+
+    def _query_params(self, **query: Any) -> dict[str, str]:
+        """The query parameters in the dialect of the client's contract."""
+        return _wire.query_params(**query, dialect=self._client.dialect)
 
     def ad_hoc_schema(self, *, timeout: float | httpx.Timeout | None = None) -> M:
         """The entity with every custom field the screen offers (``$adHocSchema``)."""
@@ -1111,9 +1403,10 @@ class EntityApi(Generic[M]):
         name = _key_segment(given["filename"], "upload_file's file name")  # ".." stays a name
         headers = {"Content-Type": "application/octet-stream"}
         content = given["content"]
-        self._client._request(
+        response = self._client._request(
             "PUT", f"{url}/{name}", content=content, headers=headers, timeout=timeout
         )
+        _answers.no_content(response, f"uploading {given['filename']!r}")
 
     def download_file(self, file: Any, *, timeout: _Timeout = None) -> bytes:
         """The bytes of an attachment (a ``FileLink`` from ``entity.files``, or its href)."""
@@ -1168,6 +1461,9 @@ class EntityApi(Generic[M]):
 
 # Seconds per HTTP request when neither the call, the client nor an injected httpx client says.
 DEFAULT_TIMEOUT = 60.0
+# The first wait before polling an action's status; each next one doubles, up to the client's
+# action_poll_interval: most actions end within a second, some take minutes.
+FIRST_POLL_INTERVAL = 0.1
 # Signing out must not hold up an exit for long, least of all one caused by an error.
 _LOGOUT_TIMEOUT = 10.0
 # The shortest timeout a status poll gets, even at the deadline: one last look is worth a second.

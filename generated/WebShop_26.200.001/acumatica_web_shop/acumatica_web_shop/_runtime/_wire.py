@@ -9,23 +9,28 @@ from __future__ import annotations
 import http.cookiejar
 import json
 import logging
+import math
 import os
 import re
 import threading
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, timezone
 from decimal import Decimal
 from email.utils import parsedate_to_datetime
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 from urllib.parse import parse_qsl, quote, quote_plus, urlencode, urlsplit, urlunsplit
 from uuid import UUID
 
-from .query import FieldRef, Filter
+from .dialect import CONTRACT_4, Dialect
+from .query import FieldSpec as FieldSpec  # re-exported: generated API modules import it here
+from .query import Filter, field_params
 
+_E = TypeVar("_E", bound=BaseException)
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
-# Statuses worth a backoff and another try: the server did not process the request.
-RETRY_STATUSES = frozenset({429, 502, 503, 504})
+# Statuses worth a backoff and another try: the server did not process the request (409: a long
+# operation is running for the screen in this session).
+RETRY_STATUSES = frozenset({409, 429, 502, 503, 504})
 PUT_MODE_HEADERS: dict[str, dict[str, str]] = {
     "upsert": {},
     "insert": {"If-None-Match": "*"},
@@ -72,7 +77,7 @@ def dumps(data: Any) -> bytes:
     def default(value: Any) -> Any:
         if isinstance(value, Decimal):
             if not value.is_finite():
-                raise ValueError(f"{value} cannot be sent as a JSON number")
+                raise ValueError(_not_a_number(data))
             numbers.append(str(value))
             return f"\x00{nonce}{len(numbers) - 1}\x00"
         if isinstance(value, datetime):
@@ -86,11 +91,47 @@ def dumps(data: Any) -> bytes:
             return to_dict()
         raise TypeError(f"{type(value).__name__} is not JSON serializable")
 
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=default)
+    try:
+        text = json.dumps(
+            data, ensure_ascii=False, separators=(",", ":"), default=default, allow_nan=False
+        )
+    except ValueError as exc:
+        if "JSON compliant" not in str(exc):  # float('inf') or float('nan'), anywhere
+            raise
+        raise ValueError(_not_a_number(data)) from None
     if numbers:
         placeholder = re.compile(r'"\\u0000' + nonce + r'(\d+)\\u0000"')
         text = placeholder.sub(lambda m: numbers[int(m.group(1))], text)
     return text.encode("utf-8")
+
+
+def _not_a_number(data: Any) -> str:
+    """Why ``data`` cannot be sent: the path of its first infinite or NaN number (on failure only)."""
+    path, value = _first_non_finite(data, "")
+    where = path.lstrip(".") or "the value"
+    return (
+        f"{where} is {value}: not a number JSON can carry (Acumatica takes finite numbers only);"
+        " set a finite value, or None to clear the field"
+    )
+
+
+def _first_non_finite(data: Any, path: str) -> tuple[str, Any]:
+    if isinstance(data, Decimal) and not data.is_finite():
+        return path, data
+    if isinstance(data, float) and not math.isfinite(data):
+        return path, data
+    if hasattr(data, "to_dict") and callable(data.to_dict):
+        data = data.to_dict()
+    items: Iterable[tuple[str, Any]] = ()
+    if isinstance(data, Mapping):
+        items = ((f"{path}.{key}", value) for key, value in data.items())
+    elif isinstance(data, (list, tuple)):
+        items = ((f"{path}[{index}]", value) for index, value in enumerate(data))
+    for item_path, value in items:
+        found = _first_non_finite(value, item_path)
+        if found[0]:
+            return found
+    return "", None
 
 
 def loads(content: bytes | str) -> Any:
@@ -104,23 +145,11 @@ def try_loads(content: bytes) -> Any:
     """Decode JSON if it is JSON, else return the text (error pages, plain messages)."""
     try:
         return loads(content)
-    except ValueError:
+    except (ValueError, RecursionError):
         return content.decode("utf-8", "replace")
 
 
 # Query parameters ----------------------------------------------------------------------------
-
-FieldSpec = str | FieldRef[Any] | Sequence[str | FieldRef[Any]]
-
-
-def field_list(fields: FieldSpec | None) -> str | None:
-    """``$select``/``$expand``/``$custom`` value: ``"A,B/C"`` from strings or field references."""
-    if fields is None:
-        return None
-    if isinstance(fields, (str, FieldRef)):
-        fields = [fields]
-    names = [f.path if isinstance(f, FieldRef) else f for f in fields]
-    return ",".join(names) if names else None
 
 
 def query_params(
@@ -131,15 +160,14 @@ def query_params(
     custom: FieldSpec | None = None,
     top: int | None = None,
     skip: int | None = None,
+    dialect: Dialect = CONTRACT_4,
 ) -> dict[str, str]:
-    """The OData query parameters Acumatica understands, omitting the ones not given."""
+    """The OData query parameters Acumatica understands, omitting the ones not given, written in
+    the ``dialect`` of the endpoint's contract."""
     params: dict[str, str] = {}
     if filter is not None:
-        params["$filter"] = str(filter)
-    for name, fields in (("$select", select), ("$expand", expand), ("$custom", custom)):
-        value = field_list(fields)
-        if value:
-            params[name] = value
+        params["$filter"] = filter.render(dialect) if isinstance(filter, Filter) else filter
+    params.update(field_params(select, expand, custom, dialect))
     if top is not None:
         params["$top"] = str(top)
     if skip:
@@ -258,6 +286,17 @@ class SessionCookies:
             self._values.clear()
             self.header = ""
 
+    def snapshot(self) -> dict[str, str]:
+        """The cookies by name (a copy), to share the session with other workers of a fleet."""
+        with self._lock:
+            return dict(self._values)
+
+    def replace(self, values: Mapping[str, str]) -> None:
+        """Use these cookies instead (another worker's session, shared through the fleet)."""
+        with self._lock:
+            self._values = dict(values)
+            self.header = "; ".join(f"{name}={value}" for name, value in self._values.items())
+
     def __bool__(self) -> bool:
         return bool(self._values)
 
@@ -317,8 +356,17 @@ def is_secret_key(key: str) -> bool:
 
 
 def redact_url(url: str) -> str:
-    """The URL with the values of secret-looking query parameters masked."""
-    parts = urlsplit(url)
+    """The URL with the values of secret-looking query parameters and any password masked."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # not a URL (a malformed Location): masked wholesale where secrets hide
+        base, query, _ = url.partition("?")
+        return re.sub(r"//[^/]*@", f"//{REDACTED}@", base) + (f"?{REDACTED}" if query else "")
+    if "@" in parts.netloc:  # user:password@host: the password never shows
+        user, _, host = parts.netloc.rpartition("@")
+        masked_user = f"{user.partition(':')[0]}:{REDACTED}" if ":" in user else user
+        parts = parts._replace(netloc=f"{masked_user}@{host}")
+        url = urlunsplit(parts)
     if not parts.query:
         return url
     pairs = parse_qsl(parts.query, keep_blank_values=True)
@@ -354,7 +402,7 @@ def redact_body(content: bytes, content_type: str) -> Any:
     if "json" in content_type or content[:1] in (b"{", b"["):
         try:
             return redact_data(json.loads(content))
-        except ValueError:
+        except (ValueError, RecursionError):
             pass
     if "x-www-form-urlencoded" in content_type:
         pairs = parse_qsl(content.decode("utf-8", "replace"), keep_blank_values=True)
@@ -362,6 +410,45 @@ def redact_body(content: bytes, content_type: str) -> Any:
     if content_type.startswith("text/") or not content_type:
         return content.decode("utf-8", "replace")
     return f"<{len(content)} bytes {content_type}>"
+
+
+def scrub(text: str, secrets: Iterable[str]) -> str:
+    """``text`` with every known secret value masked: the last line of defence for a log line or
+    a message built from what a server answered."""
+    for secret in secrets:
+        if secret and len(secret) >= 4:  # shorter ones would mask ordinary text
+            # As written, inside JSON, and URL-encoded in a query ($filter on a password...).
+            # And as a repr shows it (an httpx error quoting a header with a newline in it).
+            encoded = (
+                json.dumps(secret)[1:-1],
+                quote(secret, safe=""),
+                quote_plus(secret),
+                repr(secret)[1:-1],
+            )
+            for form in dict.fromkeys((secret, *encoded)):
+                text = text.replace(form, REDACTED)
+    return text
+
+
+def scrub_error(error: _E, secrets: Iterable[str]) -> _E:
+    """``error`` with every known secret masked in every text it shows (a server that echoes a
+    password or a token in its answer)."""
+    secrets = tuple(secrets)
+    for name, value in list(vars(error).items()):
+        if isinstance(value, str):
+            setattr(error, name, scrub(value, secrets))
+        elif isinstance(value, dict) and name in ("model_state", "field_errors"):
+            setattr(error, name, {k: _scrubbed_value(v, secrets) for k, v in value.items()})
+    error.args = tuple(scrub(a, secrets) if isinstance(a, str) else a for a in error.args)
+    return error
+
+
+def _scrubbed_value(value: Any, secrets: tuple[str, ...]) -> Any:
+    if isinstance(value, str):
+        return scrub(value, secrets)
+    if isinstance(value, list):
+        return [scrub(v, secrets) if isinstance(v, str) else v for v in value]
+    return value
 
 
 # Logging -------------------------------------------------------------------------------------
@@ -445,14 +532,7 @@ class ExchangeLog:
 
     def write(self, record: Mapping[str, Any]) -> None:
         """Write one JSON line (scrubbed of known secrets) to the log file and/or the logger."""
-        line = dumps(record).decode("utf-8")
-        for secret in self._secrets():
-            if secret and len(secret) >= 4:  # shorter ones would mask ordinary text
-                # As written, inside JSON, and URL-encoded in a query ($filter on a password...).
-                encoded = (json.dumps(secret)[1:-1], quote(secret, safe=""), quote_plus(secret))
-                forms = (secret, *encoded)
-                for form in dict.fromkeys(forms):
-                    line = line.replace(form, REDACTED)
+        line = scrub(dumps(record).decode("utf-8"), self._secrets())
         if self._file is not None:
             with self._lock:
                 self._file.write(line + "\n")

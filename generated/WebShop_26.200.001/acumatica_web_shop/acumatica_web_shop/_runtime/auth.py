@@ -10,7 +10,9 @@ Credentials can come from the environment: ``ACUMATICA_URL``, ``ACUMATICA_USERNA
 
 from __future__ import annotations
 
+import math
 import os
+import re
 import time
 from collections.abc import Mapping
 from datetime import datetime
@@ -35,6 +37,9 @@ __all__ = [
 DEFAULT_SCOPE = "api offline_access"
 # Renew a token this many seconds (at most a quarter of its lifetime) before it expires.
 EXPIRY_MARGIN = 30.0
+# What a bearer token may be (RFC 6750's b64token, which JWTs and Acumatica's tokens are): a token
+# with a newline or a space would break the header and show itself in the error that follows.
+_TOKEN = re.compile(r"[A-Za-z0-9\-._~+/]+=*")
 
 
 class AuthRequest(NamedTuple):
@@ -67,6 +72,10 @@ class Auth:
     def renewal_refused(self) -> bool:
         """The renewal was refused: True if ``renewal_request`` now has another way to try."""
         return False
+
+    def discard_issued(self) -> None:
+        """Forget what the last sign-in answer gave (a token ``accept`` refused after storing it,
+        so the client could end it first)."""
 
     def needs_renewal(self, now: float) -> bool:
         """True when the credentials have expired (or are about to)."""
@@ -178,6 +187,8 @@ class OAuth2Token(Auth):
         client_secret: str | None = None,
         expires_at: float | datetime | None = None,
     ) -> None:
+        if access_token:  # one of yours: refused here rather than shown in a header error later
+            _checked_token(access_token, "access_token", "OAuth2Token was given")
         self.access_token = access_token
         self.refresh_token = refresh_token
         self.client_id = client_id
@@ -201,18 +212,26 @@ class OAuth2Token(Auth):
         return AuthRequest("POST", token_url(site_url), form=form)
 
     def accept(self, answer: Any, now: float) -> None:
+        """Take the token answer. A malformed token is refused unused; a malformed lifetime is
+        refused after the token is stored, so the client can end it (then ``discard_issued``)."""
         if not isinstance(answer, Mapping) or not answer.get("access_token"):
             raise AuthError("the token endpoint answered without an access_token")
-        self.access_token = str(answer["access_token"])
-        if answer.get("refresh_token"):
-            self.refresh_token = str(answer["refresh_token"])
-        expires_in = answer.get("expires_in")
-        if expires_in is None:
+        access_token = _checked_token(answer["access_token"], "access_token")
+        refresh_token = answer.get("refresh_token")
+        if refresh_token:
+            refresh_token = _checked_token(refresh_token, "refresh_token")
+        self.access_token = access_token
+        if refresh_token:
+            self.refresh_token = refresh_token
+        lifetime = _lifetime(answer.get("expires_in"))
+        if lifetime is None:
             self.expires_at = self._renew_at = None
         else:
-            lifetime = float(expires_in)
             self.expires_at = now + lifetime
             self._renew_at = self.expires_at - min(EXPIRY_MARGIN, lifetime / 4)
+
+    def discard_issued(self) -> None:
+        self.access_token = ""
 
     def needs_renewal(self, now: float) -> bool:
         """Shortly before expiry when a refresh can follow; never when none can: the token is
@@ -223,7 +242,7 @@ class OAuth2Token(Auth):
         return bool(self.refresh_token and self.client_id)
 
     def headers(self) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.access_token}"}
+        return {"Authorization": f"Bearer {self.access_token}"} if self.access_token else {}
 
     def sign_out_request(self, site_url: str) -> AuthRequest | None:
         """None: the token belongs to the application (often stored for its user), and a logout
@@ -299,6 +318,33 @@ class OAuth2Password(OAuth2Token):
 
     def secrets(self) -> tuple[str, ...]:
         return super().secrets() + (self._password,)
+
+
+def _checked_token(value: Any, name: str, source: str = "the token endpoint answered") -> str:
+    """A bearer token, or ``AuthError`` describing it without showing it."""
+    if isinstance(value, str) and _TOKEN.fullmatch(value):
+        return value
+    what = f"{len(value)} characters" if isinstance(value, str) else type(value).__name__
+    raise AuthError(
+        f"{source} a malformed {name} ({what}, not a bearer token): not used; check where it"
+        " comes from (the identity server, a proxy rewriting its answer, a stored value)"
+    )
+
+
+def _lifetime(expires_in: Any) -> float | None:
+    """Seconds a token lives, from ``expires_in``. Absent, zero or negative: not said (the token
+    is renewed when refused), never renewed before every call."""
+    if expires_in is None:
+        return None
+    try:
+        lifetime = math.nan if isinstance(expires_in, bool) else float(expires_in)
+    except (TypeError, ValueError):
+        lifetime = math.nan
+    if not math.isfinite(lifetime):
+        shown = repr(expires_in)
+        shown = shown if len(shown) <= 40 else shown[:37] + "..."
+        raise AuthError(f"the token endpoint answered expires_in={shown}, not a number of seconds")
+    return lifetime if lifetime > 0 else None
 
 
 def auth_from_env() -> Auth:

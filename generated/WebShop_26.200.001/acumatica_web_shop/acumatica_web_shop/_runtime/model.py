@@ -5,6 +5,8 @@ A generated class declares its fields as ordinary attributes and lists them once
 ``to_dict`` walk only the keys that are present, so sparse records (the usual case with
 ``$select``) cost little. Keys the class does not declare — fields a newer server added, a
 wrapper's ``error`` — are kept and sent back: ``from_dict(d).to_dict() == d``.
+A value that is not of its field's type raises ``DecodeError`` naming the field (``_lenient``
+finds it, off the fast path), unless the caller asked for the lenient mode.
 
 A select field (contract 5) is declared with ``SelectAttribute``/``MultiSelectAttribute``: it reads
 as ``Select`` values and also takes plain ids, at run time and for type checkers. A decimal field is
@@ -44,6 +46,8 @@ E = TypeVar("E", bound="Model")
 T = TypeVar("T")
 
 VALUE, PLAIN, LINKED, DETAIL, CUSTOM, FILES, MAP = range(7)
+# What a decoder raises on a value that is not of its type, and what a malformed shape raises.
+MALFORMED = (ValueError, TypeError, AttributeError, ArithmeticError, RecursionError)
 
 
 class FieldSpec:
@@ -251,10 +255,29 @@ class Model:
     _extra: Mapping[str, Any] = _EMPTY  # wire keys the class does not declare
     # wire name → the wrapper's keys besides "value" (its "error", say)
     _wrapper_extra: Mapping[str, Mapping[str, Any]] = _EMPTY
+    # field path → why its value was kept as sent (lenient decoding only)
+    _decode_errors: Mapping[str, str] = _EMPTY
 
     @classmethod
-    def from_dict(cls: type[M], data: Mapping[str, Any]) -> M:
-        """Build an instance from the wire form (a JSON object as the server sends it)."""
+    def from_dict(cls: type[M], data: Mapping[str, Any], /, *, lenient: bool = False) -> M:
+        """Build an instance from the wire form (a JSON object as the server sends it).
+
+        A value that is not of its field's type (``"abc"`` for a decimal, an object where detail
+        lines are due) raises ``DecodeError`` naming the field. ``lenient=True`` keeps such a value
+        as it came instead and lists it in ``decode_errors``.
+        """
+        if not lenient:
+            try:
+                return cls._from_wire(data)
+            except MALFORMED:
+                pass  # decoded again below, field by field, to say which field is wrong
+        from ._lenient import decode_leniently  # only for answers that are not what they say
+
+        return decode_leniently(cls, data, lenient=lenient)
+
+    @classmethod
+    def _from_wire(cls: type[M], data: Mapping[str, Any]) -> M:
+        """``from_dict`` for a well-formed answer: raises on the first value that is not."""
         self = cls.__new__(cls)
         values = self.__dict__
         by_wire = cls._fields_.by_wire
@@ -286,19 +309,28 @@ class Model:
             elif kind == DETAIL:
                 if type(raw) is list and all(type(item) is dict for item in raw):
                     entity = spec.entity(cls)
-                    values[spec.attr] = [entity.from_dict(item) for item in raw]
-                else:
+                    values[spec.attr] = [entity._from_wire(item) for item in raw]
+                elif raw is None:
                     values[spec.attr] = raw
+                else:
+                    raise ValueError(f"expected a list of {spec.entity_name} records")
             elif kind == LINKED:
-                values[spec.attr] = spec.entity(cls).from_dict(raw) if type(raw) is dict else raw
+                if type(raw) is dict:
+                    values[spec.attr] = spec.entity(cls)._from_wire(raw)
+                elif raw is None:
+                    values[spec.attr] = raw
+                else:
+                    raise ValueError(f"expected one {spec.entity_name} record")
             elif kind == CUSTOM:
                 values[spec.attr] = decode_custom(raw)
             elif kind == MAP:
                 if type(raw) is dict and all(type(item) is dict for item in raw.values()):
                     entity = spec.entity(cls)
-                    values[spec.attr] = {k: entity.from_dict(item) for k, item in raw.items()}
-                else:
+                    values[spec.attr] = {k: entity._from_wire(item) for k, item in raw.items()}
+                elif raw is None:
                     values[spec.attr] = raw
+                else:
+                    raise ValueError(f"expected a map of {spec.entity_name} records")
             else:
                 values[spec.attr] = decode_files(raw)
         if extra is not None:
@@ -357,6 +389,12 @@ class Model:
             for wire, kept in self._wrapper_extra.items()
             if kept.get("error") is not None
         }
+
+    @property
+    def decode_errors(self) -> dict[str, str]:
+        """Values kept as the server sent them, by field path, when read with ``lenient=True``:
+        ``{"OrderTotal": "'abc' is not a number"}``."""
+        return dict(self._decode_errors)
 
     @property
     def extra(self) -> Mapping[str, Any]:

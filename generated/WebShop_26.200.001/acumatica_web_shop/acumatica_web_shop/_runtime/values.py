@@ -1,8 +1,9 @@
 """Values as they travel: plain Python in code, ``{"value": ...}`` wrappers on the wire.
 
 ``UNSET`` marks a field that is not sent; ``None`` is sent as ``{"value": null}`` and clears the
-field on the server. A value the server sends that does not parse as its declared type is kept as
-it came, so nothing is lost on a round trip.
+field on the server. A value the server sends that is not of its declared type (``"abc"`` for a
+decimal, a date that is no date) makes its decoder raise ``ValueError``; the model turns that into
+a ``DecodeError`` naming the field, or keeps the raw value in its lenient mode.
 
 Contract 5 (Default 26.200.001) adds date-only values (``datetime.date``) and select values
 (``Select``: an ``id`` and its ``description``). What this module takes from the third-party digest
@@ -81,23 +82,73 @@ def _identity(value: Any) -> Any:
     return value
 
 
+# The largest power of ten a number read from an answer may have (Acumatica's decimals have 28
+# digits): past it the number is refused, as arithmetic on 1e999999999 would never end.
+MAX_EXPONENT = 100
+# Odd but real date forms: some fields (and older servers) send the user's locale format.
+_DATE_FORMATS = ("%m/%d/%Y %H:%M:%S", "%m/%d/%Y %I:%M:%S %p", "%m/%d/%Y")
+
+
+def _shown(value: Any) -> str:
+    """A value as an error message shows it: its repr, cut short."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def json_kind(value: Any) -> str:
+    """What a decoded JSON value is, in words, for an error message."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return "text"
+    return "a number" if isinstance(value, (int, float, Decimal)) else type(value).__name__
+
+
+def _finite(number: Decimal) -> Decimal:
+    if not number.is_finite():
+        raise ValueError(f"{number} is not a finite number")
+    if abs(number.adjusted()) > MAX_EXPONENT:
+        raise ValueError(f"{number} is out of range (more than {MAX_EXPONENT} digits)")
+    return number
+
+
+def _decimal(value: Any) -> Decimal:
+    """A JSON number (or numeric text) as a bounded, finite ``Decimal``; else ``ValueError``."""
+    kind = type(value)
+    if kind is Decimal:
+        return _finite(value)
+    if kind is int:
+        return _finite(Decimal(value))
+    if kind is float:
+        return _finite(Decimal(repr(value)))
+    if kind is str:
+        try:
+            return _finite(Decimal(value.strip()))
+        except InvalidOperation:
+            pass
+    raise ValueError(f"{_shown(value)} is not a number")
+
+
 def decode_decimal(value: Any) -> Any:
     """JSON number (or numeric text) → ``Decimal``; floats keep their shortest spelling."""
-    if isinstance(value, Decimal) or value is None or isinstance(value, bool):
+    # The usual case first, inline: a fraction as the JSON decoder made it, within bounds.
+    if type(value) is Decimal and value.is_finite() and abs(value.adjusted()) <= MAX_EXPONENT:
         return value
-    if isinstance(value, float):
-        return Decimal(repr(value))
-    if isinstance(value, (int, str)):
-        try:
-            return Decimal(value)
-        except InvalidOperation:
-            return value
-    return value
+    return None if value is None else _decimal(value)
 
 
 def encode_decimal(value: Any) -> Any:
-    """``Decimal`` → a JSON number: a float when that is exact, else the ``Decimal`` itself."""
-    if not isinstance(value, Decimal):
+    """``Decimal`` → a JSON number: a float when that is exact, else the ``Decimal`` itself.
+
+    Infinity and NaN stay ``Decimal``: the encoder refuses them, naming the field.
+    """
+    if not isinstance(value, Decimal) or not value.is_finite() or value.adjusted() > 15:
         return value
     if value == value.to_integral_value() and abs(value) < 2**53:
         return int(value)
@@ -106,24 +157,45 @@ def encode_decimal(value: Any) -> Any:
 
 
 def decode_float(value: Any) -> Any:
-    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
-        return float(value)
-    return value
+    return None if value is None else float(_decimal(value))
 
 
 def decode_int(value: Any) -> Any:
-    if isinstance(value, (float, Decimal)) and value == int(value):
-        return int(value)
-    return value
+    if type(value) is int or value is None:
+        return value
+    if type(value) is str:
+        try:
+            return int(value.strip())
+        except ValueError:
+            raise ValueError(f"{_shown(value)} is not a whole number") from None
+    number = _decimal(value)
+    if number != number.to_integral_value():
+        raise ValueError(f"{_shown(value)} is not a whole number")
+    return int(number)
+
+
+def decode_string(value: Any) -> Any:
+    if type(value) is str or value is None:
+        return value
+    raise ValueError(f"{_shown(value)} is not text")
+
+
+def decode_bool(value: Any) -> Any:
+    if type(value) is bool or value is None:
+        return value
+    raise ValueError(f"{_shown(value)} is not true or false")
 
 
 _FRACTION = re.compile(r"(\.\d{6})\d+")
 
 
 def decode_datetime(value: Any) -> Any:
-    """ISO 8601 text → ``datetime`` (``Z``, 7-digit .NET fractions and offsets accepted)."""
-    if not isinstance(value, str):
+    """ISO 8601 text → ``datetime`` (``Z``, 0 to 7 fraction digits and offsets accepted), or
+    ``MM/dd/yyyy HH:mm:ss`` as some fields send it."""
+    if value is None or isinstance(value, datetime):
         return value
+    if not isinstance(value, str):
+        raise ValueError(f"{_shown(value)} is not a date")
     try:
         return datetime.fromisoformat(value)
     except ValueError:
@@ -137,7 +209,13 @@ def decode_datetime(value: Any) -> Any:
     try:
         return datetime.fromisoformat(text)
     except ValueError:
-        return value
+        pass
+    for form in _DATE_FORMATS:
+        try:
+            return datetime.strptime(text, form)
+        except ValueError:
+            continue
+    raise ValueError(f"{_shown(value)} is not a date")
 
 
 def encode_datetime(value: Any) -> Any:
@@ -152,12 +230,12 @@ def encode_datetime(value: Any) -> Any:
 
 
 def decode_guid(value: Any) -> Any:
-    if not isinstance(value, str):
+    if value is None or isinstance(value, UUID):
         return value
     try:
         return UUID(value)
-    except ValueError:
-        return value
+    except (ValueError, TypeError, AttributeError):
+        raise ValueError(f"{_shown(value)} is not a GUID") from None
 
 
 def encode_guid(value: Any) -> Any:
@@ -171,13 +249,14 @@ DateOnly = date
 
 def decode_date(value: Any) -> Any:
     """``yyyy-MM-dd`` → ``date``; a full timestamp is read too (its date as written, no zone shift)."""
-    if not isinstance(value, str):
+    if value is None or isinstance(value, date):
         return value
+    if not isinstance(value, str):
+        raise ValueError(f"{_shown(value)} is not a date")
     try:
         return date.fromisoformat(value)
     except ValueError:
-        moment = decode_datetime(value)
-    return moment.date() if isinstance(moment, datetime) else value
+        return decode_datetime(value).date()  # raises ValueError when it is no date at all
 
 
 def encode_date(value: Any) -> Any:
@@ -273,7 +352,9 @@ def as_selects(value: Any) -> Any:
 def decode_select(value: Any) -> Any:
     if type(value) is dict and "id" in value:
         return Select.from_wire(value)
-    return value  # null, or a shape this runtime does not know: kept as it came
+    if value is None:
+        return value
+    raise ValueError(f"{_shown(value)} is not a choice (an object with an id and a description)")
 
 
 def encode_select(value: Any) -> Any:
@@ -287,7 +368,9 @@ def encode_select(value: Any) -> Any:
 def decode_selects(value: Any) -> Any:
     if type(value) is list:
         return [decode_select(item) for item in value]
-    return value
+    if value is None:
+        return value
+    raise ValueError(f"{_shown(value)} is not a list of choices")
 
 
 def encode_selects(value: Any) -> Any:
@@ -296,10 +379,10 @@ def encode_selects(value: Any) -> Any:
     return value
 
 
-# scalar name (ir.Scalar) → (decode, encode); strings, booleans and unknown types pass through.
+# scalar name (ir.Scalar) → (decode, encode); unknown types pass through.
 CODECS: Final[Mapping[str, tuple[Decode, Encode]]] = {
-    "string": (_identity, _identity),
-    "bool": (_identity, _identity),
+    "string": (decode_string, _identity),
+    "bool": (decode_bool, _identity),
     "any": (_identity, _identity),
     "int": (decode_int, _identity),
     "float": (decode_float, _identity),
@@ -376,16 +459,23 @@ CustomFields = dict[str, dict[str, CustomField]]
 
 
 def decode_custom(data: Any) -> Any:
-    """``{View: {Field: {...}}}`` → ``{View: {Field: CustomField}}`` (anything else kept as is)."""
-    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+    """``{View: {Field: {...}}}`` → ``{View: {Field: CustomField}}``; ``ValueError`` for any other
+    shape, or for a value that is not of its field's type (the message names view and field)."""
+    if data is None:
         return data
-    return {
-        view: {
-            name: CustomField.from_dict(field) if isinstance(field, dict) else field
-            for name, field in fields.items()
-        }
-        for view, fields in data.items()
-    }
+    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+        raise ValueError("expected custom fields as {View: {Field: {...}}}")
+    decoded: CustomFields = {}
+    for view, fields in data.items():
+        decoded[view] = {}
+        for name, field in fields.items():
+            try:
+                if not isinstance(field, dict):
+                    raise ValueError("expected a custom field object")
+                decoded[view][name] = CustomField.from_dict(field)
+            except ValueError as exc:
+                raise ValueError(f"{view}.{name}: {exc}") from None
+    return decoded
 
 
 def encode_custom(data: Any) -> Any:
@@ -439,9 +529,11 @@ class FileLink:
 
 
 def decode_files(data: Any) -> Any:
-    if not isinstance(data, list):
+    if data is None:
         return data
-    return [FileLink.from_dict(item) if isinstance(item, dict) else item for item in data]
+    if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
+        raise ValueError("expected a list of files")
+    return [FileLink.from_dict(item) for item in data]
 
 
 def encode_files(data: Any) -> Any:

@@ -1,0 +1,394 @@
+"""The fleet's limits and shared sessions kept in Redis (redis-py's thread client).
+
+Derived from ``_async_redis_coordination.py`` by ``scripts/unasync.py``: edit that file, then run
+``python scripts/unasync.py`` (CI checks that this file is current).
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+from redis import Redis
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+from ._sync_concurrency import sleep
+from ._sync_coordination import LocalLimits, Slot
+from .auth import Auth
+from .coordination import (
+    WINDOW,
+    Fleet,
+    FleetUnavailable,
+    Sealer,
+    SharedSession,
+    fleet_namespace,
+    new_token,
+    sealing_key,
+)
+
+__all__ = ["RedisCoordination"]
+
+
+# Seconds between tries to reach Redis again once it has failed.
+RECONNECT_AFTER = 2.0
+# How long a polling waiter sleeps at least and at most.
+MIN_POLL = 0.003
+MAX_POLL = 0.25
+# A queued waiter that has not polled for this long (ms) is taken for dead and leaves the queue.
+WAITER_LEASE_MS = 2000
+# Seconds added to the minute's window: a request reaches the server a moment after its start is
+# counted here, and two starts exactly a minute apart must not arrive less than a minute apart.
+WINDOW_SLACK = 1.0
+# Seconds a shared session record is kept without use (then a sign-in starts a new one).
+SESSION_RECORD_TTL = 24 * 3600
+
+ENTER = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local token, climit, rlimit = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now - tonumber(ARGV[7]))
+local dead = redis.call('ZRANGEBYSCORE', KEYS[4], '-inf', now)
+for _, waiter in ipairs(dead) do
+  redis.call('ZREM', KEYS[3], waiter)
+  redis.call('ZREM', KEYS[4], waiter)
+end
+local generation = tonumber(redis.call('GET', KEYS[6]) or '0')
+if ARGV[10] == '1' then
+  redis.call('ZADD', KEYS[8], now + tonumber(ARGV[9]), ARGV[8])
+end
+local free = 1000000000
+if climit > 0 then free = climit - redis.call('ZCARD', KEYS[1]) end
+local wait = 0
+if rlimit > 0 then
+  local room = rlimit - redis.call('ZCARD', KEYS[2])
+  if room <= 0 then
+    local oldest = redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')
+    wait = tonumber(oldest[2]) + tonumber(ARGV[7]) - now
+  end
+  if room < free then free = room end
+end
+local rank = 0
+if ARGV[6] ~= '1' then
+  if redis.call('EXISTS', KEYS[7]) == 1 then free = 0 end
+  if not redis.call('ZSCORE', KEYS[3], token) then
+    redis.call('ZADD', KEYS[3], redis.call('INCR', KEYS[5]), token)
+  end
+  redis.call('ZADD', KEYS[4], now + tonumber(ARGV[5]), token)
+  rank = redis.call('ZRANK', KEYS[3], token)
+end
+if rank < free then
+  redis.call('ZREM', KEYS[3], token)
+  redis.call('ZREM', KEYS[4], token)
+  if climit > 0 then redis.call('ZADD', KEYS[1], now + tonumber(ARGV[4]), token) end
+  if rlimit > 0 then redis.call('ZADD', KEYS[2], now, token) end
+  return {1, generation, 0, 0}
+end
+if wait < 0 then wait = 0 end
+return {0, generation, wait, rank - free}
+"""
+
+JOIN = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local best, fewest = 0, -1
+for i, key in ipairs(KEYS) do
+  redis.call('ZREMRANGEBYSCORE', key, '-inf', now)
+  local users = redis.call('ZCARD', key)
+  if fewest < 0 or users < fewest then best, fewest = i, users end
+end
+redis.call('ZADD', KEYS[best], now + tonumber(ARGV[2]), ARGV[1])
+return best - 1
+"""
+
+LEAVE = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+redis.call('ZREM', KEYS[1], ARGV[1])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+if redis.call('ZCARD', KEYS[1]) > 0 then return {0, ''} end
+local record = redis.call('GET', KEYS[2])
+redis.call('DEL', KEYS[2])
+if not record then record = '' end
+return {1, record}
+"""
+
+UNLOCK = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+"""
+
+
+class _Down(Exception):
+    """Redis cannot be reached (now, or recently): keep to the local share."""
+
+
+class RedisCoordination:
+    """A ``Fleet`` kept in Redis; one per client (one worker's membership)."""
+
+    def __init__(self, fleet: Fleet, site_url: str, auth: Auth, logger: logging.Logger) -> None:
+        self.fleet = fleet
+        self._logger = logger
+        self._sealer = Sealer(sealing_key(fleet, auth))
+        # Short socket timeouts: a Redis that hangs must not hold requests longer than a refusal.
+        self._redis: Redis = Redis.from_url(
+            str(fleet.redis_url), socket_timeout=2.0, socket_connect_timeout=2.0
+        )
+        self._enter = self._redis.register_script(ENTER)
+        self._join = self._redis.register_script(JOIN)
+        self._leave = self._redis.register_script(LEAVE)
+        self._unlock = self._redis.register_script(UNLOCK)
+        limits, sessions = fleet_namespace(fleet, site_url, auth)
+        self._limit_keys = [f"{limits}:{name}" for name in ("slots", "minute", "queue", "alive")]
+        self._ticket_key = f"{limits}:ticket"
+        self._seat_keys = [
+            {name: f"{sessions}:{seat}:{name}" for name in ("gen", "lock", "users", "record")}
+            for seat in range(fleet.sessions)
+        ]
+        self._worker = new_token()
+        self._seat: int | None = None
+        self._generation: int | None = None
+        self._local = LocalLimits(*fleet.local_share())
+        self._down_until: float | None = None  # while set, Redis is not asked before then
+        self._state_lock = threading.Lock()  # held for no I/O: fine in asyncio too
+        self._clock: Callable[[], float] = time.monotonic
+        self._limited = fleet.concurrent_requests is not None or (
+            fleet.requests_per_minute is not None
+        )
+
+    # Reaching Redis ---------------------------------------------------------------------------
+
+    @property
+    def degraded(self) -> bool:
+        """True while Redis is unreachable and this worker keeps to its local share."""
+        return self._down_until is not None
+
+    def _call(self, work: Callable[[], Any]) -> Any:
+        """Run one Redis command or script; ``_Down`` if Redis is unreachable. Says so once
+        when it goes, once when it comes back."""
+        down_until = self._down_until
+        if down_until is not None and self._clock() < down_until:
+            raise _Down
+        try:
+            result = work()
+        except (RedisConnectionError, RedisTimeoutError, OSError) as exc:
+            self._went_down(exc)
+            raise _Down from None
+        if down_until is not None:
+            self._came_back()
+        return result
+
+    def _went_down(self, exc: Exception) -> None:
+        with self._state_lock:  # many threads fail at once: one says so
+            first = self._down_until is None
+            self._down_until = self._clock() + RECONNECT_AFTER
+        if first:
+            concurrent, per_minute = self.fleet.local_share()
+            self._logger.warning(
+                "fleet %r: Redis is unreachable (%s): keeping to this worker's share of "
+                "the limits (%s concurrent, %s per minute, for a fleet of %d) until it answers",
+                self.fleet.name,
+                type(exc).__name__,
+                concurrent or "no limit on",
+                per_minute or "no limit on",
+                self.fleet.fleet_size,
+            )
+
+    def _came_back(self) -> None:
+        with self._state_lock:
+            was_down = self._down_until is not None
+            self._down_until = None
+        if was_down:
+            self._logger.warning("fleet %r: Redis answers again: fleet limits", self.fleet.name)
+
+    # Requests ---------------------------------------------------------------------------------
+
+    @property
+    def generation(self) -> int | None:
+        """The seat's session generation; 0 before joining one (so a worker that signed in on
+        its own while Redis was away joins the fleet's session when Redis is back)."""
+        if self.degraded:
+            return None
+        return 0 if self._seat is None else self._generation
+
+    def enter(self, *, priority: bool = False) -> Slot:
+        if not self._limited:
+            return ""
+        token = new_token()
+        seat = self._seat
+        seat_keys = self._seat_keys[seat if seat is not None else 0]
+        keys = [*self._limit_keys, self._ticket_key, seat_keys["gen"], seat_keys["lock"]]
+        keys.append(seat_keys["users"])
+        fleet = self.fleet
+        args: list[Any] = [
+            token,
+            fleet.concurrent_requests or 0,
+            fleet.requests_per_minute or 0,
+            int(fleet.lease * 1000),
+            WAITER_LEASE_MS,
+            1 if priority else 0,
+            int((WINDOW + WINDOW_SLACK) * 1000),
+            self._worker,
+            int(fleet.lease * 1000),
+            0 if seat is None else 1,
+        ]
+        deadline = self._clock() + fleet.wait_timeout
+        queued = False
+        try:
+            while True:
+                try:
+                    answer = self._call(lambda: self._enter(keys=keys, args=args))
+                except _Down:
+                    self._local.enter()
+                    return None
+                granted, generation, wait_ms, ahead = (int(x) for x in answer)
+                if seat is not None:
+                    self._generation = generation
+                if granted:
+                    return token
+                queued = not priority
+                if self._clock() > deadline:
+                    raise FleetUnavailable(
+                        f"fleet {fleet.name!r}: no request slot after {fleet.wait_timeout:g} s "
+                        f"({ahead + 1} requests ahead in the fleet's queue)"
+                    )
+                sleep(self._pause(wait_ms / 1000, ahead))
+        except BaseException:
+            if queued:  # leave the queue now rather than when its lease runs out
+                self._forget(token)
+            raise
+
+    def _pause(self, window_wait: float, ahead: int) -> float:
+        """How long a waiter sleeps before it asks again: until the minute has room, plus the
+        turns of those ahead of it; jittered, so waiters do not ask all at once."""
+        per_turn = 60.0 / self.fleet.requests_per_minute if self.fleet.requests_per_minute else 0
+        estimate = window_wait + max(ahead, 0) * max(per_turn, MIN_POLL)
+        return min(MAX_POLL, max(MIN_POLL, estimate)) * (0.75 + random.random() / 2)
+
+    def _forget(self, token: str) -> None:
+        queue, alive = self._limit_keys[2], self._limit_keys[3]
+        try:
+            self._call(lambda: self._redis.zrem(queue, token))
+            self._call(lambda: self._redis.zrem(alive, token))
+        except _Down:
+            pass
+
+    def leave(self, slot: Slot) -> None:
+        if slot is None:
+            self._local.leave()
+        elif slot and self.fleet.concurrent_requests is not None:
+            slots = self._limit_keys[0]
+            try:
+                self._call(lambda: self._redis.zrem(slots, slot))
+            except _Down:
+                pass  # its lease ends it
+
+    # Sessions ---------------------------------------------------------------------------------
+
+    def session(
+        self, seen: int, sign_in: Callable[[], SharedSession]
+    ) -> tuple[SharedSession, bool]:
+        """The fleet's session if it is not the one ``seen`` (stale); else, under the seat's lock,
+        ``sign_in()`` for the fleet. Without Redis, ``sign_in()`` for this worker alone."""
+        try:
+            if self._seat is None:
+                keys = [seat["users"] for seat in self._seat_keys]
+                args: list[str | int] = [self._worker, int(self.fleet.lease * 1000)]
+                self._seat = int(self._call(lambda: self._join(keys=keys, args=args)))
+            state, signed_in = self._fleet_session(self._seat_keys[self._seat], seen, sign_in)
+            self._generation = state.generation
+            return state, signed_in
+        except _Down:
+            return self._own_session(sign_in)
+
+    def _fleet_session(
+        self, keys: dict[str, str], seen: int, sign_in: Callable[[], SharedSession]
+    ) -> tuple[SharedSession, bool]:
+        current = self._stored(keys)
+        if current is not None and current.generation != seen:
+            return current, False
+        lock = new_token()
+        lease_ms = int(self.fleet.lease * 1000)
+        deadline = self._clock() + self.fleet.wait_timeout
+        while not self._call(lambda: self._redis.set(keys["lock"], lock, nx=True, px=lease_ms)):
+            if self._clock() > deadline:
+                raise FleetUnavailable(
+                    f"fleet {self.fleet.name!r}: another worker has been signing in for "
+                    f"{self.fleet.wait_timeout:g} s"
+                )
+            sleep(random.uniform(0.01, 0.03))
+            current = self._stored(keys)
+            if current is not None and current.generation != seen:
+                return current, False
+        try:
+            current = self._stored(keys)
+            if current is not None and current.generation != seen:
+                return current, False  # renewed between our look and our lock
+            state = sign_in()
+            try:
+                state.generation = int(self._call(lambda: self._redis.incr(keys["gen"])))
+                sealed = self._sealer.seal(state.to_bytes())
+                self._call(lambda: self._redis.set(keys["record"], sealed, ex=SESSION_RECORD_TTL))
+            except _Down:
+                state.generation = -1  # signed in, but the fleet cannot know: ours alone
+            return state, True
+        finally:
+            try:
+                self._call(lambda: self._unlock(keys=[keys["lock"]], args=[lock]))
+            except _Down:
+                pass  # its lease ends it
+
+    def _stored(self, keys: dict[str, str]) -> SharedSession | None:
+        """The fleet's session record, or None (none yet, or sealed with another key)."""
+        sealed = self._call(lambda: self._redis.get(keys["record"]))
+        if sealed is None:
+            return None
+        plain = self._sealer.open(sealed)
+        if plain is None:
+            self._logger.warning(
+                "fleet %r: the shared session in Redis is sealed with another key: signing in "
+                "anew (give every worker the same credentials or Fleet key)",
+                self.fleet.name,
+            )
+            return None
+        return SharedSession.from_bytes(plain)
+
+    def _own_session(self, sign_in: Callable[[], SharedSession]) -> tuple[SharedSession, bool]:
+        """Sign in for this worker alone, if the session budget allows each worker one."""
+        fleet = self.fleet
+        if fleet.sessions < fleet.fleet_size:
+            raise FleetUnavailable(
+                f"fleet {fleet.name!r}: Redis is unreachable, and {fleet.sessions} API "
+                f"session(s) cannot give each of {fleet.fleet_size} workers one of its own: "
+                "retry when Redis answers (or raise Fleet(sessions=...) if the licence allows)"
+            )
+        state = sign_in()
+        state.generation = -1
+        return state, True
+
+    def leave_session(self) -> tuple[bool, SharedSession | None]:
+        """Leave this worker's seat: sign out (with the fleet's newest session) if it was the
+        seat's last user. Not when Redis is unreachable: the others, or the lease, decide."""
+        if self._seat is None:
+            return True, None  # never joined: a session of its own, if any
+        keys = self._seat_keys[self._seat]
+        self._seat = None
+        try:
+            last, sealed = self._call(
+                lambda: self._leave(keys=[keys["users"], keys["record"]], args=[self._worker])
+            )
+        except _Down:
+            return False, None
+        plain = self._sealer.open(sealed) if sealed else None
+        return bool(last), None if plain is None else SharedSession.from_bytes(plain)
+
+    def close(self) -> None:
+        try:
+            self._redis.close()
+        except Exception as exc:  # a connection already broken: nothing left to release
+            self._logger.debug("closing the fleet's Redis connections: %r", exc)

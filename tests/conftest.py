@@ -19,6 +19,8 @@ REAL_SPECS_ENV = "ACUMATICA_SPECS_DIR"
 # The contract-5 subset of Default 26.200.001 lives beside them, in ``acumatica-26``.
 REAL_26_SPECS_ENV = "ACUMATICA_26_SPECS_DIR"
 REAL_26_SUBSET = "Default_26.200.001.subset.json"
+# A user's project with tests of its own (tests/test_user_project.py runs them in it, not here).
+collect_ignore = ["fixtures/user_project"]
 
 
 def _real_specs_dir() -> Path:

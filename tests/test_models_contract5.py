@@ -236,3 +236,15 @@ def test_a_generated_client_writes_and_reads_selects_and_dates_through_the_sandb
     # the client sent the id alone; the sandbox, as Acumatica, keeps the choice with its description
     assert stored["Status"] == {"value": {"id": "A", "description": "A"}}
     assert customer.status.description == "A"
+
+
+def test_require_of_a_select_field_gives_the_select_and_of_a_multi_select_the_list(
+    shop: ModuleType,
+) -> None:
+    SalesOrder, StockItem = shop.models.SalesOrder, shop.models.StockItem
+    status = SalesOrder.from_dict(ORDER).require(SalesOrder.f.status)
+    assert isinstance(status, shop.Select) and status.description == "Completed"
+    tags = StockItem(usr_web_shop_tags=["NEW"]).require(StockItem.f.usr_web_shop_tags)
+    assert tags == ["NEW"] and isinstance(tags[0], shop.Select)
+    with pytest.raises(shop.MissingValue, match=r"SalesOrder\.status \(Status\) is UNSET"):
+        SalesOrder().require(SalesOrder.f.status)

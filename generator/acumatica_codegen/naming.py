@@ -54,6 +54,8 @@ GENERATED_MODULE_NAMES = frozenset(
         "FieldRef", "UNSET", "Unset", "CustomFields", "FileLink", "EntityApi", "AsyncEntityApi",
         "FieldSpec", "wrap_parameters", "httpx", "_MODULES", "__all__", "__getattr__", "__dir__",
         "Select", "SelectAttribute", "MultiSelectAttribute", "Sequence", "DateOnly", "Map",
+        "DecimalAttribute", "SelectRef", "MultiSelectRef", "LinkedRef", "DetailRef", "Literal",
+        "overload",
     }
 )  # fmt: skip
 

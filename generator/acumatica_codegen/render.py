@@ -171,15 +171,16 @@ def attribute(name: str, annotation: str, default: str, indent: int, suffix: str
     return f"{pad}{name}: {annotation} = (\n{pad}    {default}\n{pad})"
 
 
-def field_ref(field: Field, indent: int) -> str:
+def field_ref(field: Field, endpoint: Endpoint, indent: int) -> str:
     """``name: ClassVar[FieldRef[T]] = FieldRef("Wire")`` laid out as black lays it out."""
     pad = " " * indent
-    inner = f"FieldRef[{ref_annotation(field)}]"
+    ref = ref_class(field)
+    inner = f"{ref}[{ref_annotation(field, endpoint)}]"
     target = f"{field.python_name}: ClassVar[{inner}] = "
     if len(f"{pad}{target}(") <= LINE_LENGTH:
-        return call("FieldRef", [py_str(field.wire_name)], indent, prefix=target, suffix="")
+        return call(ref, [py_str(field.wire_name)], indent, prefix=target, suffix="")
     # not even room for "= (": black splits the annotation's brackets instead
-    return f"{pad}{field.python_name}: ClassVar[\n{pad}    {inner}\n{pad}] = FieldRef({py_str(field.wire_name)})"
+    return f"{pad}{field.python_name}: ClassVar[\n{pad}    {inner}\n{pad}] = {ref}({py_str(field.wire_name)})"
 
 
 def assignment(target: str, value: str, indent: int) -> str:
@@ -212,12 +213,15 @@ _SELECT_ACCEPTS = {
     Scalar.INT_SELECT: "Select[int] | int",
     Scalar.STRING_MULTI_SELECT: "Sequence[Select[str] | str]",
 }
+# A decimal field takes an int too (stored as a Decimal); what the other scalars accept is their type.
+_ACCEPTS = {**_SELECT_ACCEPTS, Scalar.DECIMAL: "Decimal | int"}
 # ... and the descriptor that declares such a field on a model class.
 _SELECT_ATTRIBUTES = {
     Scalar.STRING_SELECT: "SelectAttribute[str]",
     Scalar.INT_SELECT: "SelectAttribute[int]",
     Scalar.STRING_MULTI_SELECT: "MultiSelectAttribute[str]",
 }
+_DESCRIPTORS = {**_SELECT_ATTRIBUTES, Scalar.DECIMAL: "DecimalAttribute"}
 
 
 def annotation(field: Field, endpoint: Endpoint) -> str:
@@ -225,7 +229,7 @@ def annotation(field: Field, endpoint: Endpoint) -> str:
     if field.kind in (FieldKind.VALUE, FieldKind.PLAIN):
         if field.scalar is Scalar.ANY:
             return "Any"
-        accepts = _SELECT_ACCEPTS.get(field.scalar, field.scalar.annotation)
+        accepts = _ACCEPTS.get(field.scalar, field.scalar.annotation)
         return f"{accepts} | None | Unset"
     if field.kind is FieldKind.MAP:
         if field.entity is not None:
@@ -246,10 +250,20 @@ def declaration(field: Field, endpoint: Endpoint) -> tuple[str, str]:
 
     A select field is a descriptor, so it reads as ``Select`` yet takes a plain id.
     """
-    select = _SELECT_ATTRIBUTES.get(field.scalar) if field.kind is FieldKind.VALUE else None
-    if select is not None:
-        return select, select.partition("[")[0] + "()"
+    descriptor = _descriptor(field)
+    if descriptor is not None:
+        return descriptor, descriptor.partition("[")[0] + "()"
     return annotation(field, endpoint), "UNSET"
+
+
+def _descriptor(field: Field) -> str | None:
+    """The runtime descriptor that declares a field whose type it reads differs from what it
+    takes (a select takes a plain id, a decimal an int), or None for a plain attribute."""
+    if field.kind is FieldKind.VALUE:
+        return _DESCRIPTORS.get(field.scalar)
+    if field.kind is FieldKind.PLAIN and field.scalar is Scalar.DECIMAL:
+        return _DESCRIPTORS[Scalar.DECIMAL]
+    return None
 
 
 # Scalars whose annotation names a type of the runtime's ``values`` module.
@@ -268,10 +282,29 @@ _SELECT_IDS = {
 }
 
 
-def ref_annotation(field: Field) -> str:
-    """The type parameter of the field's ``FieldRef``."""
+# The reference class of a field whose model value is not what its filters compare.
+_SELECT_REFS = {
+    Scalar.STRING_SELECT: "SelectRef",
+    Scalar.INT_SELECT: "SelectRef",
+    Scalar.STRING_MULTI_SELECT: "MultiSelectRef",
+}
+_ENTITY_REFS = {FieldKind.LINKED: "LinkedRef", FieldKind.DETAIL: "DetailRef"}
+
+
+def ref_class(field: Field) -> str:
+    """The class of the field's reference in ``Model.f``: a select's and an entity's tell
+    ``Model.require`` what the field holds (a ``Select``, the linked model, a list of them)."""
+    if field.kind is FieldKind.VALUE and field.scalar in _SELECT_REFS:
+        return _SELECT_REFS[field.scalar]
+    return _ENTITY_REFS.get(field.kind, "FieldRef")
+
+
+def ref_annotation(field: Field, endpoint: Endpoint) -> str:
+    """The type parameter of the field's reference (the linked or detail class for those)."""
     if field.kind in (FieldKind.VALUE, FieldKind.PLAIN):
         return _SELECT_IDS.get(field.scalar, field.scalar.annotation)
+    if field.kind in _ENTITY_REFS and field.entity is not None:
+        return _class_of(field, endpoint)
     return "Any"
 
 
@@ -328,6 +361,10 @@ def action_doc(action: Action) -> str:
         "\n\ntimeout: seconds to wait for the action (default: the client's action_timeout);"
         " each request gets at most the time left, then ActionTimeout."
     )
+    text += (
+        "\n\nreread: True to return the record read again once the action finished"
+        " (Acumatica answers an action without it); False returns None."
+    )
     return text
 
 
@@ -372,12 +409,9 @@ class Family:
     def runtime_names(self) -> list[str]:
         names = {"Fields", "Model"}
         names |= {_spec_name(f) for e in self.entities for f in e.fields}
-        names |= {
-            _SELECT_ATTRIBUTES[f.scalar].partition("[")[0]
-            for e in self.entities
-            for f in e.fields
-            if f.kind is FieldKind.VALUE and f.scalar in _SELECT_ATTRIBUTES
-        }
+        fields = [f for e in self.entities for f in e.fields]
+        names |= {d.partition("[")[0] for d in map(_descriptor, fields) if d is not None}
+        names |= {ref_class(f) for f in fields} - {"FieldRef"}  # FieldRef comes from query
         return sorted(names)
 
     def value_names(self) -> list[str]:
@@ -549,7 +583,9 @@ def render_package(
             ),
             parameter_imports=scalar_imports(
                 {p.scalar for a in entity.actions for p in a.parameters}
-                | {entity.field(key).scalar for key in entity.keys}
+                | {entity.field(key).scalar for key in entity.keys},
+                # an action returns None, or the record again with reread=True
+                typing_names=["Literal", "overload"] if entity.actions else [],
             ),
         )
     for path, text in runtime_source.runtime_files().items():

@@ -341,7 +341,7 @@ def test_generated_client_errors_files_and_actions_over_http(webshop):
                 c.sales_order.get_by_keys("SO", "NOPE")
 
             order = c.sales_order.put(models.SalesOrder(order_type="SO", customer_id="C1"))
-            c.sales_order.upload_file("a b.txt", b"hello", keys=[order.order_type, order.order_nbr])
+            c.sales_order.upload_file(order, "a b.txt", b"hello")
             (link,) = c.sales_order.get(order.id, expand="files").files
             assert c.sales_order.download_file(link) == b"hello"
 

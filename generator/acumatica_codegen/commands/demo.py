@@ -260,7 +260,7 @@ def _use_client(module: Any, package: str, url: str, password: str, steps: _Step
     watcher = _ActionWatcher()
     # An injected httpx client with a response hook: how the demo sees the action's polling.
     http = httpx.Client(timeout=30.0, event_hooks={"response": [watcher]})
-    auth = module.CookieAuth(name=DEMO_USER, password=password)
+    auth = module.CookieAuth(username=DEMO_USER, password=password)
     try:
         with module.Client(url, auth=auth, http_client=http, action_poll_interval=0.1) as client:
             _create_customer(client, models, steps)

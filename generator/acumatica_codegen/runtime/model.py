@@ -9,19 +9,28 @@ A value that is not of its field's type raises ``DecodeError`` naming the field 
 finds it, off the fast path), unless the caller asked for the lenient mode.
 
 A select field (contract 5) is declared with ``SelectAttribute``/``MultiSelectAttribute``: it reads
-as ``Select`` values and also takes plain ids, at run time and for type checkers.
+as ``Select`` values and also takes plain ids, at run time and for type checkers. A decimal field is
+declared with ``DecimalAttribute``: it reads as ``Decimal`` and takes an ``int`` too.
+
+``record.require(SalesOrder.f.order_nbr)`` reads a field that code relies on with its plain type
+(``str``, not ``str | None | Unset``), or raises ``MissingValue`` naming the entity and field. The
+generated ``f`` references say what a field holds in the model: ``SelectRef`` (a ``Select``),
+``LinkedRef[DocAddress]``, ``DetailRef[SalesOrderDetail]`` (a list), else ``FieldRef[T]``.
 """
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Iterator, Mapping, Sequence
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, overload
 
+from .query import FieldRef
 from .values import (
     CODECS,
     UNSET,
     IdT,
+    MissingValue,
     Select,
     Unset,
     as_select,
@@ -33,6 +42,8 @@ from .values import (
 )
 
 M = TypeVar("M", bound="Model")
+E = TypeVar("E", bound="Model")
+T = TypeVar("T")
 
 VALUE, PLAIN, LINKED, DETAIL, CUSTOM, FILES, MAP = range(7)
 # What a decoder raises on a value that is not of its type, and what a malformed shape raises.
@@ -153,6 +164,57 @@ class MultiSelectAttribute(_StoredAttribute, Generic[IdT]):
         instance.__dict__[self.name] = as_selects(value)
 
 
+class DecimalAttribute:
+    """A decimal field: reads ``Decimal``, takes an ``int`` too and stores it as a ``Decimal``
+    (``SalesOrderDetail(order_qty=2)``, ``line.order_qty = 3``)."""
+
+    __slots__ = ("name",)
+
+    def __init__(self) -> None:
+        self.name = ""
+
+    def __set_name__(self, owner: type[Any], name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type[Any]) -> DecimalAttribute: ...
+
+    @overload
+    def __get__(self, instance: object, owner: type[Any]) -> Decimal | None | Unset: ...
+
+    def __get__(self, instance: object | None, owner: type[Any]) -> Any:
+        return self if instance is None else instance.__dict__.get(self.name, UNSET)
+
+    def __set__(self, instance: object, value: Decimal | int | None | Unset) -> None:
+        if type(value) is int:  # not a bool: that is a mistake the server should refuse
+            value = Decimal(value)
+        instance.__dict__[self.name] = value
+
+
+class SelectRef(FieldRef[IdT]):
+    """The reference of a select field: filters compare ids, ``require`` gives the ``Select``."""
+
+    __slots__ = ()
+
+
+class MultiSelectRef(FieldRef[IdT]):
+    """The reference of a multi-select field: ``require`` gives the list of ``Select``."""
+
+    __slots__ = ()
+
+
+class LinkedRef(FieldRef[Any], Generic[E]):
+    """The reference of a linked entity (``SalesOrder.f.ship_to_contact``): ``require`` gives it."""
+
+    __slots__ = ()
+
+
+class DetailRef(FieldRef[Any], Generic[E]):
+    """The reference of a list of detail entities: ``require`` gives the list."""
+
+    __slots__ = ()
+
+
 class Fields:
     """The field table of one entity class."""
 
@@ -173,6 +235,16 @@ def _no_such_field(cls: type[Model], name: str) -> str:
     close = difflib.get_close_matches(name, list(cls._fields_.by_attr), n=1)
     hint = f"; did you mean {close[0]!r}?" if close else ""
     return f"{cls.__name__} has no field {name!r}{hint}"
+
+
+def _not_a_field_of(cls: type[Model], path: str) -> str:
+    if "/" in path:
+        first, _, rest = path.partition("/")
+        return (
+            f"{cls.__name__}.require() takes a field of {cls.__name__} itself, not {path!r}:"
+            f" require the linked entity first ({first!r}), then its field ({rest!r})"
+        )
+    return f"{cls.__name__} has no field {path!r} (a reference of another entity's field?)"
 
 
 class Model:
@@ -349,6 +421,50 @@ class Model:
                 for index, item in enumerate(value):
                     if isinstance(item, Model):
                         yield from item.iter_errors(f"{path}[{index}]")
+
+    @overload
+    def require(self, field: SelectRef[IdT]) -> Select[IdT]: ...
+
+    @overload
+    def require(self, field: MultiSelectRef[IdT]) -> list[Select[IdT]]: ...
+
+    @overload
+    def require(self, field: LinkedRef[E]) -> E: ...
+
+    @overload
+    def require(self, field: DetailRef[E]) -> list[E]: ...
+
+    @overload
+    def require(self, field: FieldRef[T]) -> T: ...
+
+    def require(self, field: FieldRef[Any]) -> Any:
+        """The value of a field the code relies on, typed without ``None`` and ``UNSET``:
+        ``order.require(SalesOrder.f.order_nbr)`` is a ``str``. ``MissingValue`` (a
+        ``ValueError``) names the entity and field when the value is ``UNSET`` or ``None``.
+
+        A field of a linked entity is read through it:
+        ``order.require(SalesOrder.f.ship_to_contact).require(DocContact.f.email)``.
+        """
+        cls = type(self)
+        spec = cls._fields_.by_wire.get(field.path)
+        if spec is None:
+            raise ValueError(_not_a_field_of(cls, field.path))
+        value = self.__dict__.get(spec.attr, UNSET)
+        if value is UNSET or value is None:
+            raise MissingValue(cls.__name__, spec.attr, spec.wire, value)
+        return value
+
+    def replace(self: M, **changes: Any) -> M:
+        """A copy with some fields changed, as ``dataclasses.replace`` makes one:
+        ``order.replace(status="Open", hold=False)``. Field names are checked as in the
+        constructor; the copy is shallow (detail lists and linked entities are shared)."""
+        copy = type(self).__new__(type(self))
+        copy.__dict__.update(self.__dict__)
+        for name, value in changes.items():
+            setattr(copy, name, value)
+        return copy
+
+    __replace__ = replace  # copy.replace(order, status="Open") on Python 3.13+
 
     def mark_deleted(self: M) -> M:
         """Mark a detail line for removal (``"delete": true``) when its parent is saved."""

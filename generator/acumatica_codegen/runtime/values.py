@@ -23,7 +23,7 @@ from typing import Any, Final, Generic, Literal, TypeVar
 from uuid import UUID
 
 # What the generated package re-exports at its top (acumatica_codegen.runtime_source reads it).
-__all__ = ["UNSET", "CustomField", "FileLink", "Select", "Unset"]
+__all__ = ["UNSET", "CustomField", "FileLink", "MissingValue", "Select", "Unset"]
 
 
 class Unset(enum.Enum):
@@ -37,11 +37,42 @@ class Unset(enum.Enum):
     def __repr__(self) -> str:
         return "UNSET"
 
+    # ``print(order.order_nbr)`` and f-strings of a field that was never set or read say so
+    # plainly, as ``None`` prints ``None`` (the enum's own ``str`` is "Unset.UNSET").
+    def __str__(self) -> str:
+        return "UNSET"
+
+    def __format__(self, format_spec: str) -> str:
+        return format("UNSET", format_spec)
+
     def __bool__(self) -> Literal[False]:
         return False
 
 
 UNSET: Final = Unset.UNSET
+
+
+class MissingValue(ValueError):
+    """A field that code relies on (``record.require(...)``) is ``UNSET`` or ``None``.
+
+    ``entity`` and ``field`` name it in Python (``"SalesOrder"``, ``"order_nbr"``), ``wire`` as
+    Acumatica does (``"OrderNbr"``); ``value`` is what was there (``UNSET`` or ``None``).
+    """
+
+    def __init__(self, entity: str, field: str, wire: str, value: Unset | None) -> None:
+        self.entity = entity
+        self.field = field
+        self.wire = wire
+        self.value = value
+        if value is None:
+            why = "is None: the server has no value for it (or it was cleared)"
+        else:
+            why = (
+                "is UNSET: it was never set, or the record was read without it"
+                f" (a select= that leaves out {wire!r}, a detail or linked entity not expanded)"
+            )
+        super().__init__(f"{entity}.{field} ({wire}) {why}")
+
 
 Decode = Callable[[Any], Any]
 Encode = Callable[[Any], Any]

@@ -11,7 +11,7 @@ In Python, it serves from a background thread::
     from acumatica_codegen.sandbox import Sandbox
 
     with Sandbox("specs/WebShop_24.200.001.json", port=0, max_sessions=2) as sb:
-        client = Client(sb.url, auth=CookieAuth(name="admin", password="123"))
+        client = Client(sb.url, auth=CookieAuth(username="admin", password="123"))
         ...
         assert sb.stats()["open_sessions"] == 0     # nothing leaked
 

@@ -51,6 +51,7 @@ _LAZY = {
     "FleetUnavailable": "._runtime.coordination",
     "LoginLimit": "._runtime.errors",
     "LongOperationRunning": "._runtime.errors",
+    "MissingValue": "._runtime.values",
     "NotFound": "._runtime.errors",
     "OAuth2Password": "._runtime.auth",
     "OAuth2Token": "._runtime.auth",
@@ -119,6 +120,7 @@ if TYPE_CHECKING:
     from ._runtime.values import (
         CustomField as CustomField,
         FileLink as FileLink,
+        MissingValue as MissingValue,
         Select as Select,
         UNSET as UNSET,
         Unset as Unset,
@@ -148,6 +150,7 @@ __all__ = [
     "FleetUnavailable",
     "LoginLimit",
     "LongOperationRunning",
+    "MissingValue",
     "NotFound",
     "OAuth2Password",
     "OAuth2Token",

@@ -54,6 +54,7 @@ _LAZY = {
     "FleetUnavailable": "._runtime.coordination",
     "LoginLimit": "._runtime.errors",
     "LongOperationRunning": "._runtime.errors",
+    "MissingValue": "._runtime.values",
     "NotFound": "._runtime.errors",
     "OAuth2Password": "._runtime.auth",
     "OAuth2Token": "._runtime.auth",
@@ -122,6 +123,7 @@ if TYPE_CHECKING:
     from ._runtime.values import (
         CustomField as CustomField,
         FileLink as FileLink,
+        MissingValue as MissingValue,
         Select as Select,
         UNSET as UNSET,
         Unset as Unset,
@@ -151,6 +153,7 @@ __all__ = [
     "FleetUnavailable",
     "LoginLimit",
     "LongOperationRunning",
+    "MissingValue",
     "NotFound",
     "OAuth2Password",
     "OAuth2Token",

@@ -16,7 +16,7 @@ import time
 import warnings
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, Protocol, TypeVar, overload
 from urllib.parse import quote
 from uuid import UUID
 
@@ -1429,6 +1429,17 @@ class AsyncEntityApi(Generic[M]):
         response = await self._client._request("GET", url, timeout=timeout)
         return self._parse(response)
 
+    @overload
+    async def upload_file(
+        self,
+        record: M,
+        filename: str,
+        content: bytes,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> None: ...
+
+    @overload
     async def upload_file(
         self,
         filename: str,
@@ -1437,20 +1448,43 @@ class AsyncEntityApi(Generic[M]):
         id: UUID | str | None = None,
         keys: Sequence[object] = (),
         timeout: float | httpx.Timeout | None = None,
+    ) -> None: ...
+
+    async def upload_file(
+        self, *args: Any, timeout: float | httpx.Timeout | None = None, **old_form: Any
     ) -> None:
-        """Attach a file to the record given by ``id=`` or by ``keys=``."""
-        if (id is None) == (not keys):
-            raise ValueError("give exactly one of id= or keys=")
-        name = _key_segment(filename, "upload_file's file name")  # ".." must stay a name
-        if id is not None:
-            url = self._record_url([id], "files", by_id=True) + "/" + name
+        """Attach a file to a record: ``upload_file(order, "label.pdf", content)``, the record
+        as ``put``/``get`` return it (its keys, else its ``id``, address it).
+
+        Deprecated: ``upload_file("label.pdf", content, id=... | keys=...)`` still works and
+        warns."""
+        if "record" in old_form or (args and not isinstance(args[0], str)):
+            form = "upload_file(record, filename, content)"
+            given = _file_arguments(form, ("record", "filename", "content"), args, old_form)
+            url = self._record_url_of(given["record"], "files", keys_first=True)
         else:
-            url = self._record_url(keys, "files") + "/" + name
+            warnings.warn(
+                "upload_file(filename, content, id=/keys=) is deprecated: pass the record first,"
+                " upload_file(record, filename, content)",
+                DeprecationWarning,
+                stacklevel=2,
+            )
+            form = "upload_file(filename, content, id=, keys=)"
+            given = _file_arguments(form, ("filename", "content", "id=", "keys="), args, old_form)
+            id, keys = given.get("id"), given.get("keys", ())
+            if (id is None) == (not keys):
+                raise ValueError("give exactly one of id= or keys=")
+            if id is not None:
+                url = self._record_url([id], "files", by_id=True)
+            else:
+                url = self._record_url(keys, "files")
+        name = _key_segment(given["filename"], "upload_file's file name")  # ".." stays a name
         headers = {"Content-Type": "application/octet-stream"}
+        content = given["content"]
         response = await self._client._request(
-            "PUT", url, content=content, headers=headers, timeout=timeout
+            "PUT", f"{url}/{name}", content=content, headers=headers, timeout=timeout
         )
-        _answers.no_content(response, f"uploading {filename!r}")
+        _answers.no_content(response, f"uploading {given['filename']!r}")
 
     async def download_file(self, file: Any, *, timeout: _Timeout = None) -> bytes:
         """The bytes of an attachment (a ``FileLink`` from ``entity.files``, or its href)."""
@@ -1478,6 +1512,29 @@ class AsyncEntityApi(Generic[M]):
         """Post the action and wait until the server says it finished (204)."""
         name = self.entity_name
         await self._client.invoke(name, action_name, entity, parameters, timeout=timeout)
+
+    async def _reread(self, record: M) -> M:
+        """The record read again after an action (generated actions' ``reread=True``):
+        Acumatica answers an action with 204 and no record."""
+        response = await self._client._request("GET", self._record_url_of(record))
+        return self._parse(response)
+
+    def _record_url_of(self, record: M, *route: str, keys_first: bool = False) -> str:
+        """The URL of a record we hold: by its ``id``, else by its keys (``keys_first``: the
+        other way round, for routes Acumatica documents by keys, such as files)."""
+        body = record.to_dict()
+        record_id = body.get("id")
+        keys = [_plain(body.get(name)) for name in self.key_fields]
+        has_keys = bool(keys) and all(k is not None and str(k).strip() for k in keys)
+        if has_keys and (keys_first or not record_id):
+            return self._record_url(keys, *route)
+        if record_id:
+            return self._record_url([record_id], *route, by_id=True)
+        needs = f"its id or its keys ({', '.join(self.key_fields)})" if keys else "its id"
+        raise ValueError(
+            f"this {self.entity_name} record has not {needs}: use the record put() or get()"
+            " returned"
+        )
 
 
 # Seconds per HTTP request when neither the call, the client nor an injected httpx client says.
@@ -1511,6 +1568,23 @@ def _key_segment(value: object, what: str) -> str:
     if text in (".", ".."):  # URL normalisation would drop them; escaped, they stay values
         return text.replace(".", "%2E")
     return quote(text, safe="")
+
+
+def _file_arguments(
+    form: str, names: tuple[str, ...], args: tuple[Any, ...], kwargs: Mapping[str, Any]
+) -> dict[str, Any]:
+    """The arguments of one form of ``upload_file``, given by position or by name."""
+    required = [name for name in names if not name.endswith("=")]
+    known = {name.rstrip("=") for name in names}
+    unknown = sorted(set(kwargs) - known)
+    if len(args) > len(required) or unknown:
+        extra = unknown or [repr(arg) for arg in args[len(required) :]]
+        raise TypeError(f"{form} got unexpected arguments: {', '.join(extra)}")
+    values = {**dict(zip(required, args, strict=False)), **kwargs}
+    missing = [name for name in required if name not in values]
+    if missing:
+        raise TypeError(f"{form} is missing {', '.join(missing)}")
+    return values
 
 
 def _plain(value: Any) -> Any:

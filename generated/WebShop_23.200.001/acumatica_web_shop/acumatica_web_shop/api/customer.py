@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal, overload
+
 import httpx
 
 from .._runtime._async_client import AsyncEntityApi
@@ -43,6 +45,7 @@ class CustomerApi(EntityApi[Customer]):
         """Delete the Customer with this CustomerID."""
         self._delete_by_keys((customer_id,), timeout=timeout)
 
+    @overload
     def adjust_loyalty_points(
         self,
         entity: Customer,
@@ -50,17 +53,43 @@ class CustomerApi(EntityApi[Customer]):
         points: int | None | Unset = UNSET,
         reason: str | None | Unset = UNSET,
         timeout: float | None = None,
-    ) -> None:
+        reread: Literal[False] = False,
+    ) -> None: ...
+
+    @overload
+    def adjust_loyalty_points(
+        self,
+        entity: Customer,
+        *,
+        points: int | None | Unset = UNSET,
+        reason: str | None | Unset = UNSET,
+        timeout: float | None = None,
+        reread: Literal[True],
+    ) -> Customer: ...
+
+    def adjust_loyalty_points(
+        self,
+        entity: Customer,
+        *,
+        points: int | None | Unset = UNSET,
+        reason: str | None | Unset = UNSET,
+        timeout: float | None = None,
+        reread: bool = False,
+    ) -> Customer | None:
         """Run the AdjustLoyaltyPoints action and wait until it finishes.
 
         timeout: seconds to wait for the action (default: the client's action_timeout); each
         request gets at most the time left, then ActionTimeout.
+
+        reread: True to return the record read again once the action finished (Acumatica
+        answers an action without it); False returns None.
         """
         parameters = wrap_parameters(
             ("Points", "int", points),
             ("Reason", "string", reason),
         )
         self._invoke_action("AdjustLoyaltyPoints", entity, parameters, timeout=timeout)
+        return self._reread(entity) if reread else None
 
 
 class AsyncCustomerApi(AsyncEntityApi[Customer]):
@@ -93,6 +122,7 @@ class AsyncCustomerApi(AsyncEntityApi[Customer]):
         """Delete the Customer with this CustomerID."""
         await self._delete_by_keys((customer_id,), timeout=timeout)
 
+    @overload
     async def adjust_loyalty_points(
         self,
         entity: Customer,
@@ -100,14 +130,40 @@ class AsyncCustomerApi(AsyncEntityApi[Customer]):
         points: int | None | Unset = UNSET,
         reason: str | None | Unset = UNSET,
         timeout: float | None = None,
-    ) -> None:
+        reread: Literal[False] = False,
+    ) -> None: ...
+
+    @overload
+    async def adjust_loyalty_points(
+        self,
+        entity: Customer,
+        *,
+        points: int | None | Unset = UNSET,
+        reason: str | None | Unset = UNSET,
+        timeout: float | None = None,
+        reread: Literal[True],
+    ) -> Customer: ...
+
+    async def adjust_loyalty_points(
+        self,
+        entity: Customer,
+        *,
+        points: int | None | Unset = UNSET,
+        reason: str | None | Unset = UNSET,
+        timeout: float | None = None,
+        reread: bool = False,
+    ) -> Customer | None:
         """Run the AdjustLoyaltyPoints action and wait until it finishes.
 
         timeout: seconds to wait for the action (default: the client's action_timeout); each
         request gets at most the time left, then ActionTimeout.
+
+        reread: True to return the record read again once the action finished (Acumatica
+        answers an action without it); False returns None.
         """
         parameters = wrap_parameters(
             ("Points", "int", points),
             ("Reason", "string", reason),
         )
         await self._invoke_action("AdjustLoyaltyPoints", entity, parameters, timeout=timeout)
+        return await self._reread(entity) if reread else None

@@ -5,6 +5,7 @@ actions.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Literal, overload
 
 import httpx
 
@@ -49,57 +50,171 @@ class SalesOrderApi(EntityApi[SalesOrder]):
         """Delete the SalesOrder with this OrderType and OrderNbr."""
         self._delete_by_keys((order_type, order_nbr), timeout=timeout)
 
+    @overload
     def cancel_sales_order(
         self,
         entity: SalesOrder,
         *,
         timeout: float | None = None,
-    ) -> None:
+        reread: Literal[False] = False,
+    ) -> None: ...
+
+    @overload
+    def cancel_sales_order(
+        self,
+        entity: SalesOrder,
+        *,
+        timeout: float | None = None,
+        reread: Literal[True],
+    ) -> SalesOrder: ...
+
+    def cancel_sales_order(
+        self,
+        entity: SalesOrder,
+        *,
+        timeout: float | None = None,
+        reread: bool = False,
+    ) -> SalesOrder | None:
         """Run the CancelSalesOrder action and wait until it finishes.
 
         timeout: seconds to wait for the action (default: the client's action_timeout); each
         request gets at most the time left, then ActionTimeout.
+
+        reread: True to return the record read again once the action finished (Acumatica
+        answers an action without it); False returns None.
         """
         self._invoke_action("CancelSalesOrder", entity, None, timeout=timeout)
+        return self._reread(entity) if reread else None
+
+    @overload
+    def prepare_sales_invoice(
+        self,
+        entity: SalesOrder,
+        *,
+        timeout: float | None = None,
+        reread: Literal[False] = False,
+    ) -> None: ...
+
+    @overload
+    def prepare_sales_invoice(
+        self,
+        entity: SalesOrder,
+        *,
+        timeout: float | None = None,
+        reread: Literal[True],
+    ) -> SalesOrder: ...
 
     def prepare_sales_invoice(
         self,
         entity: SalesOrder,
         *,
         timeout: float | None = None,
-    ) -> None:
+        reread: bool = False,
+    ) -> SalesOrder | None:
         """Run the PrepareSalesInvoice action and wait until it finishes.
 
         timeout: seconds to wait for the action (default: the client's action_timeout); each
         request gets at most the time left, then ActionTimeout.
+
+        reread: True to return the record read again once the action finished (Acumatica
+        answers an action without it); False returns None.
         """
         self._invoke_action("PrepareSalesInvoice", entity, None, timeout=timeout)
+        return self._reread(entity) if reread else None
+
+    @overload
+    def put_sales_order_on_hold(
+        self,
+        entity: SalesOrder,
+        *,
+        timeout: float | None = None,
+        reread: Literal[False] = False,
+    ) -> None: ...
+
+    @overload
+    def put_sales_order_on_hold(
+        self,
+        entity: SalesOrder,
+        *,
+        timeout: float | None = None,
+        reread: Literal[True],
+    ) -> SalesOrder: ...
 
     def put_sales_order_on_hold(
         self,
         entity: SalesOrder,
         *,
         timeout: float | None = None,
-    ) -> None:
+        reread: bool = False,
+    ) -> SalesOrder | None:
         """Run the PutSalesOrderOnHold action and wait until it finishes.
 
         timeout: seconds to wait for the action (default: the client's action_timeout); each
         request gets at most the time left, then ActionTimeout.
+
+        reread: True to return the record read again once the action finished (Acumatica
+        answers an action without it); False returns None.
         """
         self._invoke_action("PutSalesOrderOnHold", entity, None, timeout=timeout)
+        return self._reread(entity) if reread else None
+
+    @overload
+    def release_sales_order_from_hold(
+        self,
+        entity: SalesOrder,
+        *,
+        timeout: float | None = None,
+        reread: Literal[False] = False,
+    ) -> None: ...
+
+    @overload
+    def release_sales_order_from_hold(
+        self,
+        entity: SalesOrder,
+        *,
+        timeout: float | None = None,
+        reread: Literal[True],
+    ) -> SalesOrder: ...
 
     def release_sales_order_from_hold(
         self,
         entity: SalesOrder,
         *,
         timeout: float | None = None,
-    ) -> None:
+        reread: bool = False,
+    ) -> SalesOrder | None:
         """Run the ReleaseSalesOrderFromHold action and wait until it finishes.
 
         timeout: seconds to wait for the action (default: the client's action_timeout); each
         request gets at most the time left, then ActionTimeout.
+
+        reread: True to return the record read again once the action finished (Acumatica
+        answers an action without it); False returns None.
         """
         self._invoke_action("ReleaseSalesOrderFromHold", entity, None, timeout=timeout)
+        return self._reread(entity) if reread else None
+
+    @overload
+    def sales_order_create_shipment(
+        self,
+        entity: SalesOrder,
+        *,
+        shipment_date: datetime | None | Unset = UNSET,
+        warehouse_id: str | None | Unset = UNSET,
+        timeout: float | None = None,
+        reread: Literal[False] = False,
+    ) -> None: ...
+
+    @overload
+    def sales_order_create_shipment(
+        self,
+        entity: SalesOrder,
+        *,
+        shipment_date: datetime | None | Unset = UNSET,
+        warehouse_id: str | None | Unset = UNSET,
+        timeout: float | None = None,
+        reread: Literal[True],
+    ) -> SalesOrder: ...
 
     def sales_order_create_shipment(
         self,
@@ -108,17 +223,22 @@ class SalesOrderApi(EntityApi[SalesOrder]):
         shipment_date: datetime | None | Unset = UNSET,
         warehouse_id: str | None | Unset = UNSET,
         timeout: float | None = None,
-    ) -> None:
+        reread: bool = False,
+    ) -> SalesOrder | None:
         """Run the SalesOrderCreateShipment action and wait until it finishes.
 
         timeout: seconds to wait for the action (default: the client's action_timeout); each
         request gets at most the time left, then ActionTimeout.
+
+        reread: True to return the record read again once the action finished (Acumatica
+        answers an action without it); False returns None.
         """
         parameters = wrap_parameters(
             ("ShipmentDate", "datetime", shipment_date),
             ("WarehouseID", "string", warehouse_id),
         )
         self._invoke_action("SalesOrderCreateShipment", entity, parameters, timeout=timeout)
+        return self._reread(entity) if reread else None
 
 
 class AsyncSalesOrderApi(AsyncEntityApi[SalesOrder]):
@@ -153,57 +273,171 @@ class AsyncSalesOrderApi(AsyncEntityApi[SalesOrder]):
         """Delete the SalesOrder with this OrderType and OrderNbr."""
         await self._delete_by_keys((order_type, order_nbr), timeout=timeout)
 
+    @overload
     async def cancel_sales_order(
         self,
         entity: SalesOrder,
         *,
         timeout: float | None = None,
-    ) -> None:
+        reread: Literal[False] = False,
+    ) -> None: ...
+
+    @overload
+    async def cancel_sales_order(
+        self,
+        entity: SalesOrder,
+        *,
+        timeout: float | None = None,
+        reread: Literal[True],
+    ) -> SalesOrder: ...
+
+    async def cancel_sales_order(
+        self,
+        entity: SalesOrder,
+        *,
+        timeout: float | None = None,
+        reread: bool = False,
+    ) -> SalesOrder | None:
         """Run the CancelSalesOrder action and wait until it finishes.
 
         timeout: seconds to wait for the action (default: the client's action_timeout); each
         request gets at most the time left, then ActionTimeout.
+
+        reread: True to return the record read again once the action finished (Acumatica
+        answers an action without it); False returns None.
         """
         await self._invoke_action("CancelSalesOrder", entity, None, timeout=timeout)
+        return await self._reread(entity) if reread else None
+
+    @overload
+    async def prepare_sales_invoice(
+        self,
+        entity: SalesOrder,
+        *,
+        timeout: float | None = None,
+        reread: Literal[False] = False,
+    ) -> None: ...
+
+    @overload
+    async def prepare_sales_invoice(
+        self,
+        entity: SalesOrder,
+        *,
+        timeout: float | None = None,
+        reread: Literal[True],
+    ) -> SalesOrder: ...
 
     async def prepare_sales_invoice(
         self,
         entity: SalesOrder,
         *,
         timeout: float | None = None,
-    ) -> None:
+        reread: bool = False,
+    ) -> SalesOrder | None:
         """Run the PrepareSalesInvoice action and wait until it finishes.
 
         timeout: seconds to wait for the action (default: the client's action_timeout); each
         request gets at most the time left, then ActionTimeout.
+
+        reread: True to return the record read again once the action finished (Acumatica
+        answers an action without it); False returns None.
         """
         await self._invoke_action("PrepareSalesInvoice", entity, None, timeout=timeout)
+        return await self._reread(entity) if reread else None
+
+    @overload
+    async def put_sales_order_on_hold(
+        self,
+        entity: SalesOrder,
+        *,
+        timeout: float | None = None,
+        reread: Literal[False] = False,
+    ) -> None: ...
+
+    @overload
+    async def put_sales_order_on_hold(
+        self,
+        entity: SalesOrder,
+        *,
+        timeout: float | None = None,
+        reread: Literal[True],
+    ) -> SalesOrder: ...
 
     async def put_sales_order_on_hold(
         self,
         entity: SalesOrder,
         *,
         timeout: float | None = None,
-    ) -> None:
+        reread: bool = False,
+    ) -> SalesOrder | None:
         """Run the PutSalesOrderOnHold action and wait until it finishes.
 
         timeout: seconds to wait for the action (default: the client's action_timeout); each
         request gets at most the time left, then ActionTimeout.
+
+        reread: True to return the record read again once the action finished (Acumatica
+        answers an action without it); False returns None.
         """
         await self._invoke_action("PutSalesOrderOnHold", entity, None, timeout=timeout)
+        return await self._reread(entity) if reread else None
+
+    @overload
+    async def release_sales_order_from_hold(
+        self,
+        entity: SalesOrder,
+        *,
+        timeout: float | None = None,
+        reread: Literal[False] = False,
+    ) -> None: ...
+
+    @overload
+    async def release_sales_order_from_hold(
+        self,
+        entity: SalesOrder,
+        *,
+        timeout: float | None = None,
+        reread: Literal[True],
+    ) -> SalesOrder: ...
 
     async def release_sales_order_from_hold(
         self,
         entity: SalesOrder,
         *,
         timeout: float | None = None,
-    ) -> None:
+        reread: bool = False,
+    ) -> SalesOrder | None:
         """Run the ReleaseSalesOrderFromHold action and wait until it finishes.
 
         timeout: seconds to wait for the action (default: the client's action_timeout); each
         request gets at most the time left, then ActionTimeout.
+
+        reread: True to return the record read again once the action finished (Acumatica
+        answers an action without it); False returns None.
         """
         await self._invoke_action("ReleaseSalesOrderFromHold", entity, None, timeout=timeout)
+        return await self._reread(entity) if reread else None
+
+    @overload
+    async def sales_order_create_shipment(
+        self,
+        entity: SalesOrder,
+        *,
+        shipment_date: datetime | None | Unset = UNSET,
+        warehouse_id: str | None | Unset = UNSET,
+        timeout: float | None = None,
+        reread: Literal[False] = False,
+    ) -> None: ...
+
+    @overload
+    async def sales_order_create_shipment(
+        self,
+        entity: SalesOrder,
+        *,
+        shipment_date: datetime | None | Unset = UNSET,
+        warehouse_id: str | None | Unset = UNSET,
+        timeout: float | None = None,
+        reread: Literal[True],
+    ) -> SalesOrder: ...
 
     async def sales_order_create_shipment(
         self,
@@ -212,14 +446,19 @@ class AsyncSalesOrderApi(AsyncEntityApi[SalesOrder]):
         shipment_date: datetime | None | Unset = UNSET,
         warehouse_id: str | None | Unset = UNSET,
         timeout: float | None = None,
-    ) -> None:
+        reread: bool = False,
+    ) -> SalesOrder | None:
         """Run the SalesOrderCreateShipment action and wait until it finishes.
 
         timeout: seconds to wait for the action (default: the client's action_timeout); each
         request gets at most the time left, then ActionTimeout.
+
+        reread: True to return the record read again once the action finished (Acumatica
+        answers an action without it); False returns None.
         """
         parameters = wrap_parameters(
             ("ShipmentDate", "datetime", shipment_date),
             ("WarehouseID", "string", warehouse_id),
         )
         await self._invoke_action("SalesOrderCreateShipment", entity, parameters, timeout=timeout)
+        return await self._reread(entity) if reread else None

@@ -4,6 +4,8 @@ actions.
 
 from __future__ import annotations
 
+from typing import Literal, overload
+
 import httpx
 
 from .._runtime._async_client import AsyncEntityApi
@@ -44,18 +46,41 @@ class StockItemApi(EntityApi[StockItem]):
         """Delete the StockItem with this InventoryID."""
         self._delete_by_keys((inventory_id,), timeout=timeout)
 
+    @overload
     def publish_to_web_shop(
         self,
         entity: StockItem,
         *,
         timeout: float | None = None,
-    ) -> None:
+        reread: Literal[False] = False,
+    ) -> None: ...
+
+    @overload
+    def publish_to_web_shop(
+        self,
+        entity: StockItem,
+        *,
+        timeout: float | None = None,
+        reread: Literal[True],
+    ) -> StockItem: ...
+
+    def publish_to_web_shop(
+        self,
+        entity: StockItem,
+        *,
+        timeout: float | None = None,
+        reread: bool = False,
+    ) -> StockItem | None:
         """Run the PublishToWebShop action and wait until it finishes.
 
         timeout: seconds to wait for the action (default: the client's action_timeout); each
         request gets at most the time left, then ActionTimeout.
+
+        reread: True to return the record read again once the action finished (Acumatica
+        answers an action without it); False returns None.
         """
         self._invoke_action("PublishToWebShop", entity, None, timeout=timeout)
+        return self._reread(entity) if reread else None
 
 
 class AsyncStockItemApi(AsyncEntityApi[StockItem]):
@@ -88,15 +113,38 @@ class AsyncStockItemApi(AsyncEntityApi[StockItem]):
         """Delete the StockItem with this InventoryID."""
         await self._delete_by_keys((inventory_id,), timeout=timeout)
 
+    @overload
     async def publish_to_web_shop(
         self,
         entity: StockItem,
         *,
         timeout: float | None = None,
-    ) -> None:
+        reread: Literal[False] = False,
+    ) -> None: ...
+
+    @overload
+    async def publish_to_web_shop(
+        self,
+        entity: StockItem,
+        *,
+        timeout: float | None = None,
+        reread: Literal[True],
+    ) -> StockItem: ...
+
+    async def publish_to_web_shop(
+        self,
+        entity: StockItem,
+        *,
+        timeout: float | None = None,
+        reread: bool = False,
+    ) -> StockItem | None:
         """Run the PublishToWebShop action and wait until it finishes.
 
         timeout: seconds to wait for the action (default: the client's action_timeout); each
         request gets at most the time left, then ActionTimeout.
+
+        reread: True to return the record read again once the action finished (Acumatica
+        answers an action without it); False returns None.
         """
         await self._invoke_action("PublishToWebShop", entity, None, timeout=timeout)
+        return await self._reread(entity) if reread else None

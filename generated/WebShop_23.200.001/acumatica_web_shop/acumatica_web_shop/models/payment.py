@@ -7,7 +7,17 @@ from decimal import Decimal
 from typing import Any, ClassVar
 from uuid import UUID
 
-from .._runtime.model import Custom, Detail, Fields, Files, Model, Plain, Value
+from .._runtime.model import (
+    Custom,
+    DecimalAttribute,
+    Detail,
+    DetailRef,
+    Fields,
+    Files,
+    Model,
+    Plain,
+    Value,
+)
 from .._runtime.query import FieldRef
 from .._runtime.values import CustomFields, FileLink, UNSET, Unset
 
@@ -22,7 +32,7 @@ class Payment(Model):
 
     application_date: datetime | None | Unset = UNSET
     application_history: list[PaymentApplicationHistoryDetail] | None | Unset = UNSET
-    available_balance: Decimal | None | Unset = UNSET
+    available_balance: DecimalAttribute = DecimalAttribute()
     cash_account: str | None | Unset = UNSET
     currency_id: str | None | Unset = UNSET
     customer_id: str | None | Unset = UNSET
@@ -34,7 +44,7 @@ class Payment(Model):
     is_cc_payment: bool | None | Unset = UNSET
     last_modified_date_time: datetime | None | Unset = UNSET
     note_id: UUID | None | Unset = UNSET
-    payment_amount: Decimal | None | Unset = UNSET
+    payment_amount: DecimalAttribute = DecimalAttribute()
     payment_method: str | None | Unset = UNSET
     payment_ref: str | None | Unset = UNSET
     reference_nbr: str | None | Unset = UNSET
@@ -82,14 +92,16 @@ class Payment(Model):
         """Typed field references for ``$filter``, ``$select`` and ``$expand``."""
 
         application_date: ClassVar[FieldRef[datetime]] = FieldRef("ApplicationDate")
-        application_history: ClassVar[FieldRef[Any]] = FieldRef("ApplicationHistory")
+        application_history: ClassVar[DetailRef[PaymentApplicationHistoryDetail]] = DetailRef(
+            "ApplicationHistory"
+        )
         available_balance: ClassVar[FieldRef[Decimal]] = FieldRef("AvailableBalance")
         cash_account: ClassVar[FieldRef[str]] = FieldRef("CashAccount")
         currency_id: ClassVar[FieldRef[str]] = FieldRef("CurrencyID")
         customer_id: ClassVar[FieldRef[str]] = FieldRef("CustomerID")
         customer_location_id: ClassVar[FieldRef[str]] = FieldRef("CustomerLocationID")
         description: ClassVar[FieldRef[str]] = FieldRef("Description")
-        documents_to_apply: ClassVar[FieldRef[Any]] = FieldRef("DocumentsToApply")
+        documents_to_apply: ClassVar[DetailRef[PaymentDetail]] = DetailRef("DocumentsToApply")
         external_ref: ClassVar[FieldRef[str]] = FieldRef("ExternalRef")
         hold: ClassVar[FieldRef[bool]] = FieldRef("Hold")
         is_cc_payment: ClassVar[FieldRef[bool]] = FieldRef("IsCCPayment")
@@ -114,7 +126,7 @@ class Payment(Model):
         *,
         application_date: datetime | None | Unset = UNSET,
         application_history: list[PaymentApplicationHistoryDetail] | None | Unset = UNSET,
-        available_balance: Decimal | None | Unset = UNSET,
+        available_balance: Decimal | int | None | Unset = UNSET,
         cash_account: str | None | Unset = UNSET,
         currency_id: str | None | Unset = UNSET,
         customer_id: str | None | Unset = UNSET,
@@ -126,7 +138,7 @@ class Payment(Model):
         is_cc_payment: bool | None | Unset = UNSET,
         last_modified_date_time: datetime | None | Unset = UNSET,
         note_id: UUID | None | Unset = UNSET,
-        payment_amount: Decimal | None | Unset = UNSET,
+        payment_amount: Decimal | int | None | Unset = UNSET,
         payment_method: str | None | Unset = UNSET,
         payment_ref: str | None | Unset = UNSET,
         reference_nbr: str | None | Unset = UNSET,
@@ -174,8 +186,8 @@ class PaymentApplicationHistoryDetail(Model):
 
     adjusted_doc_type: str | None | Unset = UNSET
     adjusted_ref_nbr: str | None | Unset = UNSET
-    amount_paid: Decimal | None | Unset = UNSET
-    balance: Decimal | None | Unset = UNSET
+    amount_paid: DecimalAttribute = DecimalAttribute()
+    balance: DecimalAttribute = DecimalAttribute()
     batch_nbr: str | None | Unset = UNSET
     date: datetime | None | Unset = UNSET
     description: str | None | Unset = UNSET
@@ -230,8 +242,8 @@ class PaymentApplicationHistoryDetail(Model):
         *,
         adjusted_doc_type: str | None | Unset = UNSET,
         adjusted_ref_nbr: str | None | Unset = UNSET,
-        amount_paid: Decimal | None | Unset = UNSET,
-        balance: Decimal | None | Unset = UNSET,
+        amount_paid: Decimal | int | None | Unset = UNSET,
+        balance: Decimal | int | None | Unset = UNSET,
         batch_nbr: str | None | Unset = UNSET,
         date: datetime | None | Unset = UNSET,
         description: str | None | Unset = UNSET,
@@ -264,9 +276,9 @@ class PaymentApplicationHistoryDetail(Model):
 class PaymentDetail(Model):
     """PaymentDetail: used in Payment.DocumentsToApply."""
 
-    amount_paid: Decimal | None | Unset = UNSET
-    balance: Decimal | None | Unset = UNSET
-    cash_discount_taken: Decimal | None | Unset = UNSET
+    amount_paid: DecimalAttribute = DecimalAttribute()
+    balance: DecimalAttribute = DecimalAttribute()
+    cash_discount_taken: DecimalAttribute = DecimalAttribute()
     currency_id: str | None | Unset = UNSET
     date: datetime | None | Unset = UNSET
     description: str | None | Unset = UNSET
@@ -323,9 +335,9 @@ class PaymentDetail(Model):
     def __init__(
         self,
         *,
-        amount_paid: Decimal | None | Unset = UNSET,
-        balance: Decimal | None | Unset = UNSET,
-        cash_discount_taken: Decimal | None | Unset = UNSET,
+        amount_paid: Decimal | int | None | Unset = UNSET,
+        balance: Decimal | int | None | Unset = UNSET,
+        cash_discount_taken: Decimal | int | None | Unset = UNSET,
         currency_id: str | None | Unset = UNSET,
         date: datetime | None | Unset = UNSET,
         description: str | None | Unset = UNSET,

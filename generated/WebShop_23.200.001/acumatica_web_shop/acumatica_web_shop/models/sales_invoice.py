@@ -7,7 +7,17 @@ from decimal import Decimal
 from typing import Any, ClassVar
 from uuid import UUID
 
-from .._runtime.model import Custom, Detail, Fields, Files, Model, Plain, Value
+from .._runtime.model import (
+    Custom,
+    DecimalAttribute,
+    Detail,
+    DetailRef,
+    Fields,
+    Files,
+    Model,
+    Plain,
+    Value,
+)
 from .._runtime.query import FieldRef
 from .._runtime.values import CustomFields, FileLink, UNSET, Unset
 
@@ -20,8 +30,8 @@ class SalesInvoice(Model):
     Keys: Type, ReferenceNbr.
     """
 
-    amount: Decimal | None | Unset = UNSET
-    balance: Decimal | None | Unset = UNSET
+    amount: DecimalAttribute = DecimalAttribute()
+    balance: DecimalAttribute = DecimalAttribute()
     currency_id: str | None | Unset = UNSET
     customer_id: str | None | Unset = UNSET
     customer_order: str | None | Unset = UNSET
@@ -35,7 +45,7 @@ class SalesInvoice(Model):
     post_period: str | None | Unset = UNSET
     reference_nbr: str | None | Unset = UNSET
     status: str | None | Unset = UNSET
-    tax_total: Decimal | None | Unset = UNSET
+    tax_total: DecimalAttribute = DecimalAttribute()
     type: str | None | Unset = UNSET
     usr_web_shop_order_id: str | None | Unset = UNSET
     custom: CustomFields | Unset = UNSET
@@ -82,7 +92,7 @@ class SalesInvoice(Model):
         customer_order: ClassVar[FieldRef[str]] = FieldRef("CustomerOrder")
         date: ClassVar[FieldRef[datetime]] = FieldRef("Date")
         description: ClassVar[FieldRef[str]] = FieldRef("Description")
-        details: ClassVar[FieldRef[Any]] = FieldRef("Details")
+        details: ClassVar[DetailRef[SalesInvoiceDetail]] = DetailRef("Details")
         due_date: ClassVar[FieldRef[datetime]] = FieldRef("DueDate")
         hold: ClassVar[FieldRef[bool]] = FieldRef("Hold")
         last_modified_date_time: ClassVar[FieldRef[datetime]] = FieldRef("LastModifiedDateTime")
@@ -103,8 +113,8 @@ class SalesInvoice(Model):
     def __init__(
         self,
         *,
-        amount: Decimal | None | Unset = UNSET,
-        balance: Decimal | None | Unset = UNSET,
+        amount: Decimal | int | None | Unset = UNSET,
+        balance: Decimal | int | None | Unset = UNSET,
         currency_id: str | None | Unset = UNSET,
         customer_id: str | None | Unset = UNSET,
         customer_order: str | None | Unset = UNSET,
@@ -118,7 +128,7 @@ class SalesInvoice(Model):
         post_period: str | None | Unset = UNSET,
         reference_nbr: str | None | Unset = UNSET,
         status: str | None | Unset = UNSET,
-        tax_total: Decimal | None | Unset = UNSET,
+        tax_total: Decimal | int | None | Unset = UNSET,
         type: str | None | Unset = UNSET,
         usr_web_shop_order_id: str | None | Unset = UNSET,
         custom: CustomFields | Unset = UNSET,
@@ -157,18 +167,18 @@ class SalesInvoice(Model):
 class SalesInvoiceDetail(Model):
     """SalesInvoiceDetail: used in SalesInvoice.Details."""
 
-    amount: Decimal | None | Unset = UNSET
+    amount: DecimalAttribute = DecimalAttribute()
     description: str | None | Unset = UNSET
-    discount_amount: Decimal | None | Unset = UNSET
+    discount_amount: DecimalAttribute = DecimalAttribute()
     inventory_id: str | None | Unset = UNSET
     line_nbr: int | None | Unset = UNSET
     order_line_nbr: int | None | Unset = UNSET
     order_nbr: str | None | Unset = UNSET
     order_type: str | None | Unset = UNSET
-    qty: Decimal | None | Unset = UNSET
+    qty: DecimalAttribute = DecimalAttribute()
     shipment_nbr: str | None | Unset = UNSET
     tax_category: str | None | Unset = UNSET
-    unit_price: Decimal | None | Unset = UNSET
+    unit_price: DecimalAttribute = DecimalAttribute()
     uom: str | None | Unset = UNSET
     warehouse_id: str | None | Unset = UNSET
     custom: CustomFields | Unset = UNSET
@@ -228,18 +238,18 @@ class SalesInvoiceDetail(Model):
     def __init__(
         self,
         *,
-        amount: Decimal | None | Unset = UNSET,
+        amount: Decimal | int | None | Unset = UNSET,
         description: str | None | Unset = UNSET,
-        discount_amount: Decimal | None | Unset = UNSET,
+        discount_amount: Decimal | int | None | Unset = UNSET,
         inventory_id: str | None | Unset = UNSET,
         line_nbr: int | None | Unset = UNSET,
         order_line_nbr: int | None | Unset = UNSET,
         order_nbr: str | None | Unset = UNSET,
         order_type: str | None | Unset = UNSET,
-        qty: Decimal | None | Unset = UNSET,
+        qty: Decimal | int | None | Unset = UNSET,
         shipment_nbr: str | None | Unset = UNSET,
         tax_category: str | None | Unset = UNSET,
-        unit_price: Decimal | None | Unset = UNSET,
+        unit_price: Decimal | int | None | Unset = UNSET,
         uom: str | None | Unset = UNSET,
         warehouse_id: str | None | Unset = UNSET,
         custom: CustomFields | Unset = UNSET,

@@ -7,7 +7,19 @@ from decimal import Decimal
 from typing import Any, ClassVar, TYPE_CHECKING
 from uuid import UUID
 
-from .._runtime.model import Custom, Detail, Fields, Files, Linked, Model, Plain, Value
+from .._runtime.model import (
+    Custom,
+    DecimalAttribute,
+    Detail,
+    DetailRef,
+    Fields,
+    Files,
+    Linked,
+    LinkedRef,
+    Model,
+    Plain,
+    Value,
+)
 from .._runtime.query import FieldRef
 from .._runtime.values import CustomFields, FileLink, UNSET, Unset
 
@@ -37,9 +49,9 @@ class SalesOrder(Model):
     last_modified: datetime | None | Unset = UNSET
     location_id: str | None | Unset = UNSET
     note_id: UUID | None | Unset = UNSET
-    ordered_qty: Decimal | None | Unset = UNSET
+    ordered_qty: DecimalAttribute = DecimalAttribute()
     order_nbr: str | None | Unset = UNSET
-    order_total: Decimal | None | Unset = UNSET
+    order_total: DecimalAttribute = DecimalAttribute()
     order_type: str | None | Unset = UNSET
     payments: list[SalesOrderPayment] | None | Unset = UNSET
     requested_on: datetime | None | Unset = UNSET
@@ -47,7 +59,7 @@ class SalesOrder(Model):
     ship_to_contact: DocContact | None | Unset = UNSET
     ship_via: str | None | Unset = UNSET
     status: str | None | Unset = UNSET
-    tax_total: Decimal | None | Unset = UNSET
+    tax_total: DecimalAttribute = DecimalAttribute()
     usr_web_shop_channel: str | None | Unset = UNSET
     usr_web_shop_order_id: str | None | Unset = UNSET
     custom: CustomFields | Unset = UNSET
@@ -95,14 +107,14 @@ class SalesOrder(Model):
     class f:  # noqa: N801 - reads as SalesOrder.f.field_name
         """Typed field references for ``$filter``, ``$select`` and ``$expand``."""
 
-        bill_to_address: ClassVar[FieldRef[Any]] = FieldRef("BillToAddress")
-        bill_to_contact: ClassVar[FieldRef[Any]] = FieldRef("BillToContact")
+        bill_to_address: ClassVar[LinkedRef[DocAddress]] = LinkedRef("BillToAddress")
+        bill_to_contact: ClassVar[LinkedRef[DocContact]] = LinkedRef("BillToContact")
         currency_id: ClassVar[FieldRef[str]] = FieldRef("CurrencyID")
         customer_id: ClassVar[FieldRef[str]] = FieldRef("CustomerID")
         customer_order: ClassVar[FieldRef[str]] = FieldRef("CustomerOrder")
         date: ClassVar[FieldRef[datetime]] = FieldRef("Date")
         description: ClassVar[FieldRef[str]] = FieldRef("Description")
-        details: ClassVar[FieldRef[Any]] = FieldRef("Details")
+        details: ClassVar[DetailRef[SalesOrderDetail]] = DetailRef("Details")
         external_ref: ClassVar[FieldRef[str]] = FieldRef("ExternalRef")
         hold: ClassVar[FieldRef[bool]] = FieldRef("Hold")
         last_modified: ClassVar[FieldRef[datetime]] = FieldRef("LastModified")
@@ -112,10 +124,10 @@ class SalesOrder(Model):
         order_nbr: ClassVar[FieldRef[str]] = FieldRef("OrderNbr")
         order_total: ClassVar[FieldRef[Decimal]] = FieldRef("OrderTotal")
         order_type: ClassVar[FieldRef[str]] = FieldRef("OrderType")
-        payments: ClassVar[FieldRef[Any]] = FieldRef("Payments")
+        payments: ClassVar[DetailRef[SalesOrderPayment]] = DetailRef("Payments")
         requested_on: ClassVar[FieldRef[datetime]] = FieldRef("RequestedOn")
-        ship_to_address: ClassVar[FieldRef[Any]] = FieldRef("ShipToAddress")
-        ship_to_contact: ClassVar[FieldRef[Any]] = FieldRef("ShipToContact")
+        ship_to_address: ClassVar[LinkedRef[DocAddress]] = LinkedRef("ShipToAddress")
+        ship_to_contact: ClassVar[LinkedRef[DocContact]] = LinkedRef("ShipToContact")
         ship_via: ClassVar[FieldRef[str]] = FieldRef("ShipVia")
         status: ClassVar[FieldRef[str]] = FieldRef("Status")
         tax_total: ClassVar[FieldRef[Decimal]] = FieldRef("TaxTotal")
@@ -144,9 +156,9 @@ class SalesOrder(Model):
         last_modified: datetime | None | Unset = UNSET,
         location_id: str | None | Unset = UNSET,
         note_id: UUID | None | Unset = UNSET,
-        ordered_qty: Decimal | None | Unset = UNSET,
+        ordered_qty: Decimal | int | None | Unset = UNSET,
         order_nbr: str | None | Unset = UNSET,
-        order_total: Decimal | None | Unset = UNSET,
+        order_total: Decimal | int | None | Unset = UNSET,
         order_type: str | None | Unset = UNSET,
         payments: list[SalesOrderPayment] | None | Unset = UNSET,
         requested_on: datetime | None | Unset = UNSET,
@@ -154,7 +166,7 @@ class SalesOrder(Model):
         ship_to_contact: DocContact | None | Unset = UNSET,
         ship_via: str | None | Unset = UNSET,
         status: str | None | Unset = UNSET,
-        tax_total: Decimal | None | Unset = UNSET,
+        tax_total: Decimal | int | None | Unset = UNSET,
         usr_web_shop_channel: str | None | Unset = UNSET,
         usr_web_shop_order_id: str | None | Unset = UNSET,
         custom: CustomFields | Unset = UNSET,
@@ -201,21 +213,21 @@ class SalesOrder(Model):
 class SalesOrderDetail(Model):
     """SalesOrderDetail: used in SalesOrder.Details."""
 
-    amount: Decimal | None | Unset = UNSET
+    amount: DecimalAttribute = DecimalAttribute()
     description: str | None | Unset = UNSET
-    discount_amount: Decimal | None | Unset = UNSET
-    discount_percent: Decimal | None | Unset = UNSET
-    extended_price: Decimal | None | Unset = UNSET
+    discount_amount: DecimalAttribute = DecimalAttribute()
+    discount_percent: DecimalAttribute = DecimalAttribute()
+    extended_price: DecimalAttribute = DecimalAttribute()
     free_item: bool | None | Unset = UNSET
     inventory_id: str | None | Unset = UNSET
     line_nbr: int | None | Unset = UNSET
     line_type: str | None | Unset = UNSET
     operation: str | None | Unset = UNSET
-    order_qty: Decimal | None | Unset = UNSET
+    order_qty: DecimalAttribute = DecimalAttribute()
     requested_on: datetime | None | Unset = UNSET
     ship_on: datetime | None | Unset = UNSET
-    unit_cost: Decimal | None | Unset = UNSET
-    unit_price: Decimal | None | Unset = UNSET
+    unit_cost: DecimalAttribute = DecimalAttribute()
+    unit_price: DecimalAttribute = DecimalAttribute()
     uom: str | None | Unset = UNSET
     usr_gift_message: str | None | Unset = UNSET
     usr_gift_wrap: bool | None | Unset = UNSET
@@ -287,21 +299,21 @@ class SalesOrderDetail(Model):
     def __init__(
         self,
         *,
-        amount: Decimal | None | Unset = UNSET,
+        amount: Decimal | int | None | Unset = UNSET,
         description: str | None | Unset = UNSET,
-        discount_amount: Decimal | None | Unset = UNSET,
-        discount_percent: Decimal | None | Unset = UNSET,
-        extended_price: Decimal | None | Unset = UNSET,
+        discount_amount: Decimal | int | None | Unset = UNSET,
+        discount_percent: Decimal | int | None | Unset = UNSET,
+        extended_price: Decimal | int | None | Unset = UNSET,
         free_item: bool | None | Unset = UNSET,
         inventory_id: str | None | Unset = UNSET,
         line_nbr: int | None | Unset = UNSET,
         line_type: str | None | Unset = UNSET,
         operation: str | None | Unset = UNSET,
-        order_qty: Decimal | None | Unset = UNSET,
+        order_qty: Decimal | int | None | Unset = UNSET,
         requested_on: datetime | None | Unset = UNSET,
         ship_on: datetime | None | Unset = UNSET,
-        unit_cost: Decimal | None | Unset = UNSET,
-        unit_price: Decimal | None | Unset = UNSET,
+        unit_cost: Decimal | int | None | Unset = UNSET,
+        unit_price: Decimal | int | None | Unset = UNSET,
         uom: str | None | Unset = UNSET,
         usr_gift_message: str | None | Unset = UNSET,
         usr_gift_wrap: bool | None | Unset = UNSET,
@@ -343,11 +355,11 @@ class SalesOrderDetail(Model):
 class SalesOrderPayment(Model):
     """SalesOrderPayment: used in SalesOrder.Payments."""
 
-    applied_to_order: Decimal | None | Unset = UNSET
+    applied_to_order: DecimalAttribute = DecimalAttribute()
     cash_account: str | None | Unset = UNSET
     currency_id: str | None | Unset = UNSET
     doc_type: str | None | Unset = UNSET
-    payment_amount: Decimal | None | Unset = UNSET
+    payment_amount: DecimalAttribute = DecimalAttribute()
     payment_method: str | None | Unset = UNSET
     payment_ref: str | None | Unset = UNSET
     reference_nbr: str | None | Unset = UNSET
@@ -399,11 +411,11 @@ class SalesOrderPayment(Model):
     def __init__(
         self,
         *,
-        applied_to_order: Decimal | None | Unset = UNSET,
+        applied_to_order: Decimal | int | None | Unset = UNSET,
         cash_account: str | None | Unset = UNSET,
         currency_id: str | None | Unset = UNSET,
         doc_type: str | None | Unset = UNSET,
-        payment_amount: Decimal | None | Unset = UNSET,
+        payment_amount: Decimal | int | None | Unset = UNSET,
         payment_method: str | None | Unset = UNSET,
         payment_ref: str | None | Unset = UNSET,
         reference_nbr: str | None | Unset = UNSET,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Literal, overload
 
 import httpx
 
@@ -45,6 +46,7 @@ class CustomerApi(EntityApi[Customer]):
         """Delete the Customer with this CustomerID."""
         self._delete_by_keys((customer_id,), timeout=timeout)
 
+    @overload
     def adjust_loyalty_points(
         self,
         entity: Customer,
@@ -53,11 +55,38 @@ class CustomerApi(EntityApi[Customer]):
         points: int | None | Unset = UNSET,
         reason: str | None | Unset = UNSET,
         timeout: float | None = None,
-    ) -> None:
+        reread: Literal[False] = False,
+    ) -> None: ...
+
+    @overload
+    def adjust_loyalty_points(
+        self,
+        entity: Customer,
+        *,
+        expiration_date: datetime | None | Unset = UNSET,
+        points: int | None | Unset = UNSET,
+        reason: str | None | Unset = UNSET,
+        timeout: float | None = None,
+        reread: Literal[True],
+    ) -> Customer: ...
+
+    def adjust_loyalty_points(
+        self,
+        entity: Customer,
+        *,
+        expiration_date: datetime | None | Unset = UNSET,
+        points: int | None | Unset = UNSET,
+        reason: str | None | Unset = UNSET,
+        timeout: float | None = None,
+        reread: bool = False,
+    ) -> Customer | None:
         """Run the AdjustLoyaltyPoints action and wait until it finishes.
 
         timeout: seconds to wait for the action (default: the client's action_timeout); each
         request gets at most the time left, then ActionTimeout.
+
+        reread: True to return the record read again once the action finished (Acumatica
+        answers an action without it); False returns None.
         """
         parameters = wrap_parameters(
             ("ExpirationDate", "datetime", expiration_date),
@@ -65,6 +94,7 @@ class CustomerApi(EntityApi[Customer]):
             ("Reason", "string", reason),
         )
         self._invoke_action("AdjustLoyaltyPoints", entity, parameters, timeout=timeout)
+        return self._reread(entity) if reread else None
 
 
 class AsyncCustomerApi(AsyncEntityApi[Customer]):
@@ -97,6 +127,7 @@ class AsyncCustomerApi(AsyncEntityApi[Customer]):
         """Delete the Customer with this CustomerID."""
         await self._delete_by_keys((customer_id,), timeout=timeout)
 
+    @overload
     async def adjust_loyalty_points(
         self,
         entity: Customer,
@@ -105,11 +136,38 @@ class AsyncCustomerApi(AsyncEntityApi[Customer]):
         points: int | None | Unset = UNSET,
         reason: str | None | Unset = UNSET,
         timeout: float | None = None,
-    ) -> None:
+        reread: Literal[False] = False,
+    ) -> None: ...
+
+    @overload
+    async def adjust_loyalty_points(
+        self,
+        entity: Customer,
+        *,
+        expiration_date: datetime | None | Unset = UNSET,
+        points: int | None | Unset = UNSET,
+        reason: str | None | Unset = UNSET,
+        timeout: float | None = None,
+        reread: Literal[True],
+    ) -> Customer: ...
+
+    async def adjust_loyalty_points(
+        self,
+        entity: Customer,
+        *,
+        expiration_date: datetime | None | Unset = UNSET,
+        points: int | None | Unset = UNSET,
+        reason: str | None | Unset = UNSET,
+        timeout: float | None = None,
+        reread: bool = False,
+    ) -> Customer | None:
         """Run the AdjustLoyaltyPoints action and wait until it finishes.
 
         timeout: seconds to wait for the action (default: the client's action_timeout); each
         request gets at most the time left, then ActionTimeout.
+
+        reread: True to return the record read again once the action finished (Acumatica
+        answers an action without it); False returns None.
         """
         parameters = wrap_parameters(
             ("ExpirationDate", "datetime", expiration_date),
@@ -117,3 +175,4 @@ class AsyncCustomerApi(AsyncEntityApi[Customer]):
             ("Reason", "string", reason),
         )
         await self._invoke_action("AdjustLoyaltyPoints", entity, parameters, timeout=timeout)
+        return await self._reread(entity) if reread else None

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
+from typing import Literal, overload
 
 import httpx
 
@@ -50,22 +51,56 @@ class PaymentApi(EntityApi[Payment]):
         """Delete the Payment with this Type and ReferenceNbr."""
         self._delete_by_keys((type, reference_nbr), timeout=timeout)
 
+    @overload
     def card_operation(
         self,
         entity: Payment,
         *,
-        amount: Decimal | None | Unset = UNSET,
+        amount: Decimal | int | None | Unset = UNSET,
         ext_profile_id: str | None | Unset = UNSET,
         orig_tran_nbr: str | None | Unset = UNSET,
         tran_date: datetime | None | Unset = UNSET,
         tran_nbr: str | None | Unset = UNSET,
         tran_type: str | None | Unset = UNSET,
         timeout: float | None = None,
-    ) -> None:
+        reread: Literal[False] = False,
+    ) -> None: ...
+
+    @overload
+    def card_operation(
+        self,
+        entity: Payment,
+        *,
+        amount: Decimal | int | None | Unset = UNSET,
+        ext_profile_id: str | None | Unset = UNSET,
+        orig_tran_nbr: str | None | Unset = UNSET,
+        tran_date: datetime | None | Unset = UNSET,
+        tran_nbr: str | None | Unset = UNSET,
+        tran_type: str | None | Unset = UNSET,
+        timeout: float | None = None,
+        reread: Literal[True],
+    ) -> Payment: ...
+
+    def card_operation(
+        self,
+        entity: Payment,
+        *,
+        amount: Decimal | int | None | Unset = UNSET,
+        ext_profile_id: str | None | Unset = UNSET,
+        orig_tran_nbr: str | None | Unset = UNSET,
+        tran_date: datetime | None | Unset = UNSET,
+        tran_nbr: str | None | Unset = UNSET,
+        tran_type: str | None | Unset = UNSET,
+        timeout: float | None = None,
+        reread: bool = False,
+    ) -> Payment | None:
         """Run the CardOperation action and wait until it finishes.
 
         timeout: seconds to wait for the action (default: the client's action_timeout); each
         request gets at most the time left, then ActionTimeout.
+
+        reread: True to return the record read again once the action finished (Acumatica
+        answers an action without it); False returns None.
         """
         parameters = wrap_parameters(
             ("Amount", "decimal", amount),
@@ -76,32 +111,79 @@ class PaymentApi(EntityApi[Payment]):
             ("TranType", "string", tran_type),
         )
         self._invoke_action("CardOperation", entity, parameters, timeout=timeout)
+        return self._reread(entity) if reread else None
+
+    @overload
+    def release_payment(
+        self,
+        entity: Payment,
+        *,
+        timeout: float | None = None,
+        reread: Literal[False] = False,
+    ) -> None: ...
+
+    @overload
+    def release_payment(
+        self,
+        entity: Payment,
+        *,
+        timeout: float | None = None,
+        reread: Literal[True],
+    ) -> Payment: ...
 
     def release_payment(
         self,
         entity: Payment,
         *,
         timeout: float | None = None,
-    ) -> None:
+        reread: bool = False,
+    ) -> Payment | None:
         """Run the ReleasePayment action and wait until it finishes.
 
         timeout: seconds to wait for the action (default: the client's action_timeout); each
         request gets at most the time left, then ActionTimeout.
+
+        reread: True to return the record read again once the action finished (Acumatica
+        answers an action without it); False returns None.
         """
         self._invoke_action("ReleasePayment", entity, None, timeout=timeout)
+        return self._reread(entity) if reread else None
+
+    @overload
+    def void_payment(
+        self,
+        entity: Payment,
+        *,
+        timeout: float | None = None,
+        reread: Literal[False] = False,
+    ) -> None: ...
+
+    @overload
+    def void_payment(
+        self,
+        entity: Payment,
+        *,
+        timeout: float | None = None,
+        reread: Literal[True],
+    ) -> Payment: ...
 
     def void_payment(
         self,
         entity: Payment,
         *,
         timeout: float | None = None,
-    ) -> None:
+        reread: bool = False,
+    ) -> Payment | None:
         """Run the VoidPayment action and wait until it finishes.
 
         timeout: seconds to wait for the action (default: the client's action_timeout); each
         request gets at most the time left, then ActionTimeout.
+
+        reread: True to return the record read again once the action finished (Acumatica
+        answers an action without it); False returns None.
         """
         self._invoke_action("VoidPayment", entity, None, timeout=timeout)
+        return self._reread(entity) if reread else None
 
 
 class AsyncPaymentApi(AsyncEntityApi[Payment]):
@@ -136,22 +218,56 @@ class AsyncPaymentApi(AsyncEntityApi[Payment]):
         """Delete the Payment with this Type and ReferenceNbr."""
         await self._delete_by_keys((type, reference_nbr), timeout=timeout)
 
+    @overload
     async def card_operation(
         self,
         entity: Payment,
         *,
-        amount: Decimal | None | Unset = UNSET,
+        amount: Decimal | int | None | Unset = UNSET,
         ext_profile_id: str | None | Unset = UNSET,
         orig_tran_nbr: str | None | Unset = UNSET,
         tran_date: datetime | None | Unset = UNSET,
         tran_nbr: str | None | Unset = UNSET,
         tran_type: str | None | Unset = UNSET,
         timeout: float | None = None,
-    ) -> None:
+        reread: Literal[False] = False,
+    ) -> None: ...
+
+    @overload
+    async def card_operation(
+        self,
+        entity: Payment,
+        *,
+        amount: Decimal | int | None | Unset = UNSET,
+        ext_profile_id: str | None | Unset = UNSET,
+        orig_tran_nbr: str | None | Unset = UNSET,
+        tran_date: datetime | None | Unset = UNSET,
+        tran_nbr: str | None | Unset = UNSET,
+        tran_type: str | None | Unset = UNSET,
+        timeout: float | None = None,
+        reread: Literal[True],
+    ) -> Payment: ...
+
+    async def card_operation(
+        self,
+        entity: Payment,
+        *,
+        amount: Decimal | int | None | Unset = UNSET,
+        ext_profile_id: str | None | Unset = UNSET,
+        orig_tran_nbr: str | None | Unset = UNSET,
+        tran_date: datetime | None | Unset = UNSET,
+        tran_nbr: str | None | Unset = UNSET,
+        tran_type: str | None | Unset = UNSET,
+        timeout: float | None = None,
+        reread: bool = False,
+    ) -> Payment | None:
         """Run the CardOperation action and wait until it finishes.
 
         timeout: seconds to wait for the action (default: the client's action_timeout); each
         request gets at most the time left, then ActionTimeout.
+
+        reread: True to return the record read again once the action finished (Acumatica
+        answers an action without it); False returns None.
         """
         parameters = wrap_parameters(
             ("Amount", "decimal", amount),
@@ -162,29 +278,76 @@ class AsyncPaymentApi(AsyncEntityApi[Payment]):
             ("TranType", "string", tran_type),
         )
         await self._invoke_action("CardOperation", entity, parameters, timeout=timeout)
+        return await self._reread(entity) if reread else None
+
+    @overload
+    async def release_payment(
+        self,
+        entity: Payment,
+        *,
+        timeout: float | None = None,
+        reread: Literal[False] = False,
+    ) -> None: ...
+
+    @overload
+    async def release_payment(
+        self,
+        entity: Payment,
+        *,
+        timeout: float | None = None,
+        reread: Literal[True],
+    ) -> Payment: ...
 
     async def release_payment(
         self,
         entity: Payment,
         *,
         timeout: float | None = None,
-    ) -> None:
+        reread: bool = False,
+    ) -> Payment | None:
         """Run the ReleasePayment action and wait until it finishes.
 
         timeout: seconds to wait for the action (default: the client's action_timeout); each
         request gets at most the time left, then ActionTimeout.
+
+        reread: True to return the record read again once the action finished (Acumatica
+        answers an action without it); False returns None.
         """
         await self._invoke_action("ReleasePayment", entity, None, timeout=timeout)
+        return await self._reread(entity) if reread else None
+
+    @overload
+    async def void_payment(
+        self,
+        entity: Payment,
+        *,
+        timeout: float | None = None,
+        reread: Literal[False] = False,
+    ) -> None: ...
+
+    @overload
+    async def void_payment(
+        self,
+        entity: Payment,
+        *,
+        timeout: float | None = None,
+        reread: Literal[True],
+    ) -> Payment: ...
 
     async def void_payment(
         self,
         entity: Payment,
         *,
         timeout: float | None = None,
-    ) -> None:
+        reread: bool = False,
+    ) -> Payment | None:
         """Run the VoidPayment action and wait until it finishes.
 
         timeout: seconds to wait for the action (default: the client's action_timeout); each
         request gets at most the time left, then ActionTimeout.
+
+        reread: True to return the record read again once the action finished (Acumatica
+        answers an action without it); False returns None.
         """
         await self._invoke_action("VoidPayment", entity, None, timeout=timeout)
+        return await self._reread(entity) if reread else None

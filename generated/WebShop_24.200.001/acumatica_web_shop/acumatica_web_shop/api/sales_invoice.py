@@ -4,6 +4,8 @@ actions.
 
 from __future__ import annotations
 
+from typing import Literal, overload
+
 import httpx
 
 from .._runtime._async_client import AsyncEntityApi
@@ -46,18 +48,41 @@ class SalesInvoiceApi(EntityApi[SalesInvoice]):
         """Delete the SalesInvoice with this Type and ReferenceNbr."""
         self._delete_by_keys((type, reference_nbr), timeout=timeout)
 
+    @overload
     def release_sales_invoice(
         self,
         entity: SalesInvoice,
         *,
         timeout: float | None = None,
-    ) -> None:
+        reread: Literal[False] = False,
+    ) -> None: ...
+
+    @overload
+    def release_sales_invoice(
+        self,
+        entity: SalesInvoice,
+        *,
+        timeout: float | None = None,
+        reread: Literal[True],
+    ) -> SalesInvoice: ...
+
+    def release_sales_invoice(
+        self,
+        entity: SalesInvoice,
+        *,
+        timeout: float | None = None,
+        reread: bool = False,
+    ) -> SalesInvoice | None:
         """Run the ReleaseSalesInvoice action and wait until it finishes.
 
         timeout: seconds to wait for the action (default: the client's action_timeout); each
         request gets at most the time left, then ActionTimeout.
+
+        reread: True to return the record read again once the action finished (Acumatica
+        answers an action without it); False returns None.
         """
         self._invoke_action("ReleaseSalesInvoice", entity, None, timeout=timeout)
+        return self._reread(entity) if reread else None
 
 
 class AsyncSalesInvoiceApi(AsyncEntityApi[SalesInvoice]):
@@ -92,15 +117,38 @@ class AsyncSalesInvoiceApi(AsyncEntityApi[SalesInvoice]):
         """Delete the SalesInvoice with this Type and ReferenceNbr."""
         await self._delete_by_keys((type, reference_nbr), timeout=timeout)
 
+    @overload
     async def release_sales_invoice(
         self,
         entity: SalesInvoice,
         *,
         timeout: float | None = None,
-    ) -> None:
+        reread: Literal[False] = False,
+    ) -> None: ...
+
+    @overload
+    async def release_sales_invoice(
+        self,
+        entity: SalesInvoice,
+        *,
+        timeout: float | None = None,
+        reread: Literal[True],
+    ) -> SalesInvoice: ...
+
+    async def release_sales_invoice(
+        self,
+        entity: SalesInvoice,
+        *,
+        timeout: float | None = None,
+        reread: bool = False,
+    ) -> SalesInvoice | None:
         """Run the ReleaseSalesInvoice action and wait until it finishes.
 
         timeout: seconds to wait for the action (default: the client's action_timeout); each
         request gets at most the time left, then ActionTimeout.
+
+        reread: True to return the record read again once the action finished (Acumatica
+        answers an action without it); False returns None.
         """
         await self._invoke_action("ReleaseSalesInvoice", entity, None, timeout=timeout)
+        return await self._reread(entity) if reread else None

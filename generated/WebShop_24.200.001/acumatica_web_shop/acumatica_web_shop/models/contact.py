@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, ClassVar, TYPE_CHECKING
 from uuid import UUID
 
-from .._runtime.model import Custom, Fields, Files, Linked, Model, Plain, Value
+from .._runtime.model import Custom, Fields, Files, Linked, LinkedRef, Model, Plain, Value
 from .._runtime.query import FieldRef
 from .._runtime.values import CustomFields, FileLink, UNSET, Unset
 
@@ -69,7 +69,7 @@ class Contact(Model):
     class f:  # noqa: N801 - reads as Contact.f.field_name
         """Typed field references for ``$filter``, ``$select`` and ``$expand``."""
 
-        address: ClassVar[FieldRef[Any]] = FieldRef("Address")
+        address: ClassVar[LinkedRef[Address]] = LinkedRef("Address")
         attention: ClassVar[FieldRef[str]] = FieldRef("Attention")
         company_name: ClassVar[FieldRef[str]] = FieldRef("CompanyName")
         contact_id: ClassVar[FieldRef[int]] = FieldRef("ContactID")

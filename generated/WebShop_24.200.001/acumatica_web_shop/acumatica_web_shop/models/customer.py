@@ -7,7 +7,19 @@ from decimal import Decimal
 from typing import Any, ClassVar, TYPE_CHECKING
 from uuid import UUID
 
-from .._runtime.model import Custom, Detail, Fields, Files, Linked, Model, Plain, Value
+from .._runtime.model import (
+    Custom,
+    DecimalAttribute,
+    Detail,
+    DetailRef,
+    Fields,
+    Files,
+    Linked,
+    LinkedRef,
+    Model,
+    Plain,
+    Value,
+)
 from .._runtime.query import FieldRef
 from .._runtime.values import CustomFields, FileLink, UNSET, Unset
 
@@ -28,7 +40,7 @@ class Customer(Model):
     b_account_id: int | None | Unset = UNSET
     billing_contact: Contact | None | Unset = UNSET
     created_date_time: datetime | None | Unset = UNSET
-    credit_limit: Decimal | None | Unset = UNSET
+    credit_limit: DecimalAttribute = DecimalAttribute()
     currency_id: str | None | Unset = UNSET
     customer_class: str | None | Unset = UNSET
     customer_id: str | None | Unset = UNSET
@@ -91,9 +103,9 @@ class Customer(Model):
     class f:  # noqa: N801 - reads as Customer.f.field_name
         """Typed field references for ``$filter``, ``$select`` and ``$expand``."""
 
-        attributes: ClassVar[FieldRef[Any]] = FieldRef("Attributes")
+        attributes: ClassVar[DetailRef[AttributeValue]] = DetailRef("Attributes")
         b_account_id: ClassVar[FieldRef[int]] = FieldRef("BAccountID")
-        billing_contact: ClassVar[FieldRef[Any]] = FieldRef("BillingContact")
+        billing_contact: ClassVar[LinkedRef[Contact]] = LinkedRef("BillingContact")
         created_date_time: ClassVar[FieldRef[datetime]] = FieldRef("CreatedDateTime")
         credit_limit: ClassVar[FieldRef[Decimal]] = FieldRef("CreditLimit")
         currency_id: ClassVar[FieldRef[str]] = FieldRef("CurrencyID")
@@ -104,7 +116,7 @@ class Customer(Model):
         is_guest_customer: ClassVar[FieldRef[bool]] = FieldRef("IsGuestCustomer")
         last_modified_date_time: ClassVar[FieldRef[datetime]] = FieldRef("LastModifiedDateTime")
         lead_time_days: ClassVar[FieldRef[int]] = FieldRef("LeadTimedays")
-        main_contact: ClassVar[FieldRef[Any]] = FieldRef("MainContact")
+        main_contact: ClassVar[LinkedRef[Contact]] = LinkedRef("MainContact")
         note_id: ClassVar[FieldRef[UUID]] = FieldRef("NoteID")
         order_priority: ClassVar[FieldRef[int]] = FieldRef("OrderPriority")
         price_class_id: ClassVar[FieldRef[str]] = FieldRef("PriceClassID")
@@ -129,7 +141,7 @@ class Customer(Model):
         b_account_id: int | None | Unset = UNSET,
         billing_contact: Contact | None | Unset = UNSET,
         created_date_time: datetime | None | Unset = UNSET,
-        credit_limit: Decimal | None | Unset = UNSET,
+        credit_limit: Decimal | int | None | Unset = UNSET,
         currency_id: str | None | Unset = UNSET,
         customer_class: str | None | Unset = UNSET,
         customer_id: str | None | Unset = UNSET,

@@ -9,7 +9,17 @@ from decimal import Decimal
 from typing import Any, ClassVar
 from uuid import UUID
 
-from .._runtime.model import Custom, Detail, Fields, Files, Model, Plain, Value
+from .._runtime.model import (
+    Custom,
+    DecimalAttribute,
+    Detail,
+    DetailRef,
+    Fields,
+    Files,
+    Model,
+    Plain,
+    Value,
+)
 from .._runtime.query import FieldRef
 from .._runtime.values import CustomFields, FileLink, UNSET, Unset
 
@@ -24,7 +34,7 @@ class Payment(Model):
 
     application_date: datetime | None | Unset = UNSET
     application_history: list[PaymentApplicationHistoryDetail] | None | Unset = UNSET
-    available_balance: Decimal | None | Unset = UNSET
+    available_balance: DecimalAttribute = DecimalAttribute()
     card_account_nbr: str | None | Unset = UNSET
     cash_account: str | None | Unset = UNSET
     currency_id: str | None | Unset = UNSET
@@ -38,7 +48,7 @@ class Payment(Model):
     last_modified_date_time: datetime | None | Unset = UNSET
     note_id: UUID | None | Unset = UNSET
     orders_to_apply: list[PaymentOrderDetail] | None | Unset = UNSET
-    payment_amount: Decimal | None | Unset = UNSET
+    payment_amount: DecimalAttribute = DecimalAttribute()
     payment_method: str | None | Unset = UNSET
     payment_ref: str | None | Unset = UNSET
     reference_nbr: str | None | Unset = UNSET
@@ -88,7 +98,9 @@ class Payment(Model):
         """Typed field references for ``$filter``, ``$select`` and ``$expand``."""
 
         application_date: ClassVar[FieldRef[datetime]] = FieldRef("ApplicationDate")
-        application_history: ClassVar[FieldRef[Any]] = FieldRef("ApplicationHistory")
+        application_history: ClassVar[DetailRef[PaymentApplicationHistoryDetail]] = DetailRef(
+            "ApplicationHistory"
+        )
         available_balance: ClassVar[FieldRef[Decimal]] = FieldRef("AvailableBalance")
         card_account_nbr: ClassVar[FieldRef[str]] = FieldRef("CardAccountNbr")
         cash_account: ClassVar[FieldRef[str]] = FieldRef("CashAccount")
@@ -96,13 +108,13 @@ class Payment(Model):
         customer_id: ClassVar[FieldRef[str]] = FieldRef("CustomerID")
         customer_location_id: ClassVar[FieldRef[str]] = FieldRef("CustomerLocationID")
         description: ClassVar[FieldRef[str]] = FieldRef("Description")
-        documents_to_apply: ClassVar[FieldRef[Any]] = FieldRef("DocumentsToApply")
+        documents_to_apply: ClassVar[DetailRef[PaymentDetail]] = DetailRef("DocumentsToApply")
         external_ref: ClassVar[FieldRef[str]] = FieldRef("ExternalRef")
         hold: ClassVar[FieldRef[bool]] = FieldRef("Hold")
         is_cc_payment: ClassVar[FieldRef[bool]] = FieldRef("IsCCPayment")
         last_modified_date_time: ClassVar[FieldRef[datetime]] = FieldRef("LastModifiedDateTime")
         note_id: ClassVar[FieldRef[UUID]] = FieldRef("NoteID")
-        orders_to_apply: ClassVar[FieldRef[Any]] = FieldRef("OrdersToApply")
+        orders_to_apply: ClassVar[DetailRef[PaymentOrderDetail]] = DetailRef("OrdersToApply")
         payment_amount: ClassVar[FieldRef[Decimal]] = FieldRef("PaymentAmount")
         payment_method: ClassVar[FieldRef[str]] = FieldRef("PaymentMethod")
         payment_ref: ClassVar[FieldRef[str]] = FieldRef("PaymentRef")
@@ -122,7 +134,7 @@ class Payment(Model):
         *,
         application_date: datetime | None | Unset = UNSET,
         application_history: list[PaymentApplicationHistoryDetail] | None | Unset = UNSET,
-        available_balance: Decimal | None | Unset = UNSET,
+        available_balance: Decimal | int | None | Unset = UNSET,
         card_account_nbr: str | None | Unset = UNSET,
         cash_account: str | None | Unset = UNSET,
         currency_id: str | None | Unset = UNSET,
@@ -136,7 +148,7 @@ class Payment(Model):
         last_modified_date_time: datetime | None | Unset = UNSET,
         note_id: UUID | None | Unset = UNSET,
         orders_to_apply: list[PaymentOrderDetail] | None | Unset = UNSET,
-        payment_amount: Decimal | None | Unset = UNSET,
+        payment_amount: Decimal | int | None | Unset = UNSET,
         payment_method: str | None | Unset = UNSET,
         payment_ref: str | None | Unset = UNSET,
         reference_nbr: str | None | Unset = UNSET,
@@ -186,8 +198,8 @@ class PaymentApplicationHistoryDetail(Model):
 
     adjusted_doc_type: str | None | Unset = UNSET
     adjusted_ref_nbr: str | None | Unset = UNSET
-    amount_paid: Decimal | None | Unset = UNSET
-    balance: Decimal | None | Unset = UNSET
+    amount_paid: DecimalAttribute = DecimalAttribute()
+    balance: DecimalAttribute = DecimalAttribute()
     batch_nbr: str | None | Unset = UNSET
     date: datetime | None | Unset = UNSET
     description: str | None | Unset = UNSET
@@ -242,8 +254,8 @@ class PaymentApplicationHistoryDetail(Model):
         *,
         adjusted_doc_type: str | None | Unset = UNSET,
         adjusted_ref_nbr: str | None | Unset = UNSET,
-        amount_paid: Decimal | None | Unset = UNSET,
-        balance: Decimal | None | Unset = UNSET,
+        amount_paid: Decimal | int | None | Unset = UNSET,
+        balance: Decimal | int | None | Unset = UNSET,
         batch_nbr: str | None | Unset = UNSET,
         date: datetime | None | Unset = UNSET,
         description: str | None | Unset = UNSET,
@@ -276,9 +288,9 @@ class PaymentApplicationHistoryDetail(Model):
 class PaymentDetail(Model):
     """PaymentDetail: used in Payment.DocumentsToApply."""
 
-    amount_paid: Decimal | None | Unset = UNSET
-    balance: Decimal | None | Unset = UNSET
-    cash_discount_taken: Decimal | None | Unset = UNSET
+    amount_paid: DecimalAttribute = DecimalAttribute()
+    balance: DecimalAttribute = DecimalAttribute()
+    cash_discount_taken: DecimalAttribute = DecimalAttribute()
     currency_id: str | None | Unset = UNSET
     date: datetime | None | Unset = UNSET
     description: str | None | Unset = UNSET
@@ -335,9 +347,9 @@ class PaymentDetail(Model):
     def __init__(
         self,
         *,
-        amount_paid: Decimal | None | Unset = UNSET,
-        balance: Decimal | None | Unset = UNSET,
-        cash_discount_taken: Decimal | None | Unset = UNSET,
+        amount_paid: Decimal | int | None | Unset = UNSET,
+        balance: Decimal | int | None | Unset = UNSET,
+        cash_discount_taken: Decimal | int | None | Unset = UNSET,
         currency_id: str | None | Unset = UNSET,
         date: datetime | None | Unset = UNSET,
         description: str | None | Unset = UNSET,
@@ -373,13 +385,13 @@ class PaymentDetail(Model):
 class PaymentOrderDetail(Model):
     """PaymentOrderDetail: used in Payment.OrdersToApply."""
 
-    applied_to_order: Decimal | None | Unset = UNSET
-    balance: Decimal | None | Unset = UNSET
+    applied_to_order: DecimalAttribute = DecimalAttribute()
+    balance: DecimalAttribute = DecimalAttribute()
     order_date: datetime | None | Unset = UNSET
     order_nbr: str | None | Unset = UNSET
     order_type: str | None | Unset = UNSET
     status: str | None | Unset = UNSET
-    transferred_to_invoice: Decimal | None | Unset = UNSET
+    transferred_to_invoice: DecimalAttribute = DecimalAttribute()
     custom: CustomFields | Unset = UNSET
     error: str | None | Unset = UNSET
     files: list[FileLink] | Unset = UNSET
@@ -423,13 +435,13 @@ class PaymentOrderDetail(Model):
     def __init__(
         self,
         *,
-        applied_to_order: Decimal | None | Unset = UNSET,
-        balance: Decimal | None | Unset = UNSET,
+        applied_to_order: Decimal | int | None | Unset = UNSET,
+        balance: Decimal | int | None | Unset = UNSET,
         order_date: datetime | None | Unset = UNSET,
         order_nbr: str | None | Unset = UNSET,
         order_type: str | None | Unset = UNSET,
         status: str | None | Unset = UNSET,
-        transferred_to_invoice: Decimal | None | Unset = UNSET,
+        transferred_to_invoice: Decimal | int | None | Unset = UNSET,
         custom: CustomFields | Unset = UNSET,
         error: str | None | Unset = UNSET,
         files: list[FileLink] | Unset = UNSET,

@@ -7,7 +7,19 @@ from decimal import Decimal
 from typing import Any, ClassVar, TYPE_CHECKING
 from uuid import UUID
 
-from .._runtime.model import Custom, Detail, Fields, Files, Linked, Model, Plain, Value
+from .._runtime.model import (
+    Custom,
+    DecimalAttribute,
+    Detail,
+    DetailRef,
+    Fields,
+    Files,
+    Linked,
+    LinkedRef,
+    Model,
+    Plain,
+    Value,
+)
 from .._runtime.query import FieldRef
 from .._runtime.values import CustomFields, FileLink, UNSET, Unset
 
@@ -38,16 +50,16 @@ class SalesOrder(Model):
     last_modified: datetime | None | Unset = UNSET
     location_id: str | None | Unset = UNSET
     note_id: UUID | None | Unset = UNSET
-    ordered_qty: Decimal | None | Unset = UNSET
+    ordered_qty: DecimalAttribute = DecimalAttribute()
     order_nbr: str | None | Unset = UNSET
-    order_total: Decimal | None | Unset = UNSET
+    order_total: DecimalAttribute = DecimalAttribute()
     order_type: str | None | Unset = UNSET
     requested_on: datetime | None | Unset = UNSET
     ship_to_address: DocAddress | None | Unset = UNSET
     ship_to_contact: DocContact | None | Unset = UNSET
     ship_via: str | None | Unset = UNSET
     status: str | None | Unset = UNSET
-    tax_total: Decimal | None | Unset = UNSET
+    tax_total: DecimalAttribute = DecimalAttribute()
     usr_web_shop_channel: str | None | Unset = UNSET
     usr_web_shop_order_id: str | None | Unset = UNSET
     custom: CustomFields | Unset = UNSET
@@ -95,14 +107,14 @@ class SalesOrder(Model):
     class f:  # noqa: N801 - reads as SalesOrder.f.field_name
         """Typed field references for ``$filter``, ``$select`` and ``$expand``."""
 
-        bill_to_address: ClassVar[FieldRef[Any]] = FieldRef("BillToAddress")
-        bill_to_contact: ClassVar[FieldRef[Any]] = FieldRef("BillToContact")
+        bill_to_address: ClassVar[LinkedRef[DocAddress]] = LinkedRef("BillToAddress")
+        bill_to_contact: ClassVar[LinkedRef[DocContact]] = LinkedRef("BillToContact")
         currency_id: ClassVar[FieldRef[str]] = FieldRef("CurrencyID")
         customer_id: ClassVar[FieldRef[str]] = FieldRef("CustomerID")
         customer_order: ClassVar[FieldRef[str]] = FieldRef("CustomerOrder")
         date: ClassVar[FieldRef[datetime]] = FieldRef("Date")
         description: ClassVar[FieldRef[str]] = FieldRef("Description")
-        details: ClassVar[FieldRef[Any]] = FieldRef("Details")
+        details: ClassVar[DetailRef[SalesOrderDetail]] = DetailRef("Details")
         disable_automatic_tax_calculation: ClassVar[FieldRef[bool]] = FieldRef(
             "DisableAutomaticTaxCalculation"
         )
@@ -116,8 +128,8 @@ class SalesOrder(Model):
         order_total: ClassVar[FieldRef[Decimal]] = FieldRef("OrderTotal")
         order_type: ClassVar[FieldRef[str]] = FieldRef("OrderType")
         requested_on: ClassVar[FieldRef[datetime]] = FieldRef("RequestedOn")
-        ship_to_address: ClassVar[FieldRef[Any]] = FieldRef("ShipToAddress")
-        ship_to_contact: ClassVar[FieldRef[Any]] = FieldRef("ShipToContact")
+        ship_to_address: ClassVar[LinkedRef[DocAddress]] = LinkedRef("ShipToAddress")
+        ship_to_contact: ClassVar[LinkedRef[DocContact]] = LinkedRef("ShipToContact")
         ship_via: ClassVar[FieldRef[str]] = FieldRef("ShipVia")
         status: ClassVar[FieldRef[str]] = FieldRef("Status")
         tax_total: ClassVar[FieldRef[Decimal]] = FieldRef("TaxTotal")
@@ -147,16 +159,16 @@ class SalesOrder(Model):
         last_modified: datetime | None | Unset = UNSET,
         location_id: str | None | Unset = UNSET,
         note_id: UUID | None | Unset = UNSET,
-        ordered_qty: Decimal | None | Unset = UNSET,
+        ordered_qty: Decimal | int | None | Unset = UNSET,
         order_nbr: str | None | Unset = UNSET,
-        order_total: Decimal | None | Unset = UNSET,
+        order_total: Decimal | int | None | Unset = UNSET,
         order_type: str | None | Unset = UNSET,
         requested_on: datetime | None | Unset = UNSET,
         ship_to_address: DocAddress | None | Unset = UNSET,
         ship_to_contact: DocContact | None | Unset = UNSET,
         ship_via: str | None | Unset = UNSET,
         status: str | None | Unset = UNSET,
-        tax_total: Decimal | None | Unset = UNSET,
+        tax_total: Decimal | int | None | Unset = UNSET,
         usr_web_shop_channel: str | None | Unset = UNSET,
         usr_web_shop_order_id: str | None | Unset = UNSET,
         custom: CustomFields | Unset = UNSET,
@@ -203,22 +215,22 @@ class SalesOrder(Model):
 class SalesOrderDetail(Model):
     """SalesOrderDetail: used in SalesOrder.Details."""
 
-    amount: Decimal | None | Unset = UNSET
+    amount: DecimalAttribute = DecimalAttribute()
     description: str | None | Unset = UNSET
-    discount_amount: Decimal | None | Unset = UNSET
+    discount_amount: DecimalAttribute = DecimalAttribute()
     discount_code: str | None | Unset = UNSET
-    discount_percent: Decimal | None | Unset = UNSET
-    extended_price: Decimal | None | Unset = UNSET
+    discount_percent: DecimalAttribute = DecimalAttribute()
+    extended_price: DecimalAttribute = DecimalAttribute()
     free_item: bool | None | Unset = UNSET
     inventory_id: str | None | Unset = UNSET
     line_nbr: int | None | Unset = UNSET
     line_type: str | None | Unset = UNSET
     operation: str | None | Unset = UNSET
-    order_qty: Decimal | None | Unset = UNSET
+    order_qty: DecimalAttribute = DecimalAttribute()
     requested_on: datetime | None | Unset = UNSET
     ship_on: datetime | None | Unset = UNSET
     tax_category: str | None | Unset = UNSET
-    unit_price: Decimal | None | Unset = UNSET
+    unit_price: DecimalAttribute = DecimalAttribute()
     uom: str | None | Unset = UNSET
     usr_gift_message: str | None | Unset = UNSET
     usr_gift_wrap: bool | None | Unset = UNSET
@@ -292,22 +304,22 @@ class SalesOrderDetail(Model):
     def __init__(
         self,
         *,
-        amount: Decimal | None | Unset = UNSET,
+        amount: Decimal | int | None | Unset = UNSET,
         description: str | None | Unset = UNSET,
-        discount_amount: Decimal | None | Unset = UNSET,
+        discount_amount: Decimal | int | None | Unset = UNSET,
         discount_code: str | None | Unset = UNSET,
-        discount_percent: Decimal | None | Unset = UNSET,
-        extended_price: Decimal | None | Unset = UNSET,
+        discount_percent: Decimal | int | None | Unset = UNSET,
+        extended_price: Decimal | int | None | Unset = UNSET,
         free_item: bool | None | Unset = UNSET,
         inventory_id: str | None | Unset = UNSET,
         line_nbr: int | None | Unset = UNSET,
         line_type: str | None | Unset = UNSET,
         operation: str | None | Unset = UNSET,
-        order_qty: Decimal | None | Unset = UNSET,
+        order_qty: Decimal | int | None | Unset = UNSET,
         requested_on: datetime | None | Unset = UNSET,
         ship_on: datetime | None | Unset = UNSET,
         tax_category: str | None | Unset = UNSET,
-        unit_price: Decimal | None | Unset = UNSET,
+        unit_price: Decimal | int | None | Unset = UNSET,
         uom: str | None | Unset = UNSET,
         usr_gift_message: str | None | Unset = UNSET,
         usr_gift_wrap: bool | None | Unset = UNSET,

@@ -7,7 +7,19 @@ from decimal import Decimal
 from typing import Any, ClassVar, TYPE_CHECKING
 from uuid import UUID
 
-from .._runtime.model import Custom, Detail, Fields, Files, Linked, Model, Plain, Value
+from .._runtime.model import (
+    Custom,
+    DecimalAttribute,
+    Detail,
+    DetailRef,
+    Fields,
+    Files,
+    Linked,
+    LinkedRef,
+    Model,
+    Plain,
+    Value,
+)
 from .._runtime.query import FieldRef
 from .._runtime.values import CustomFields, FileLink, UNSET, Unset
 
@@ -24,7 +36,7 @@ class Shipment(Model):
     Keys: ShipmentNbr.
     """
 
-    control_qty: Decimal | None | Unset = UNSET
+    control_qty: DecimalAttribute = DecimalAttribute()
     customer_id: str | None | Unset = UNSET
     description: str | None | Unset = UNSET
     details: list[ShipmentDetail] | None | Unset = UNSET
@@ -34,8 +46,8 @@ class Shipment(Model):
     note_id: UUID | None | Unset = UNSET
     shipment_date: datetime | None | Unset = UNSET
     shipment_nbr: str | None | Unset = UNSET
-    shipped_qty: Decimal | None | Unset = UNSET
-    shipped_weight: Decimal | None | Unset = UNSET
+    shipped_qty: DecimalAttribute = DecimalAttribute()
+    shipped_weight: DecimalAttribute = DecimalAttribute()
     ship_to_address: DocAddress | None | Unset = UNSET
     ship_to_contact: DocContact | None | Unset = UNSET
     ship_via: str | None | Unset = UNSET
@@ -84,7 +96,7 @@ class Shipment(Model):
         control_qty: ClassVar[FieldRef[Decimal]] = FieldRef("ControlQty")
         customer_id: ClassVar[FieldRef[str]] = FieldRef("CustomerID")
         description: ClassVar[FieldRef[str]] = FieldRef("Description")
-        details: ClassVar[FieldRef[Any]] = FieldRef("Details")
+        details: ClassVar[DetailRef[ShipmentDetail]] = DetailRef("Details")
         hold: ClassVar[FieldRef[bool]] = FieldRef("Hold")
         last_modified_date_time: ClassVar[FieldRef[datetime]] = FieldRef("LastModifiedDateTime")
         location_id: ClassVar[FieldRef[str]] = FieldRef("LocationID")
@@ -93,8 +105,8 @@ class Shipment(Model):
         shipment_nbr: ClassVar[FieldRef[str]] = FieldRef("ShipmentNbr")
         shipped_qty: ClassVar[FieldRef[Decimal]] = FieldRef("ShippedQty")
         shipped_weight: ClassVar[FieldRef[Decimal]] = FieldRef("ShippedWeight")
-        ship_to_address: ClassVar[FieldRef[Any]] = FieldRef("ShipToAddress")
-        ship_to_contact: ClassVar[FieldRef[Any]] = FieldRef("ShipToContact")
+        ship_to_address: ClassVar[LinkedRef[DocAddress]] = LinkedRef("ShipToAddress")
+        ship_to_contact: ClassVar[LinkedRef[DocContact]] = LinkedRef("ShipToContact")
         ship_via: ClassVar[FieldRef[str]] = FieldRef("ShipVia")
         status: ClassVar[FieldRef[str]] = FieldRef("Status")
         type: ClassVar[FieldRef[str]] = FieldRef("Type")
@@ -110,7 +122,7 @@ class Shipment(Model):
     def __init__(
         self,
         *,
-        control_qty: Decimal | None | Unset = UNSET,
+        control_qty: Decimal | int | None | Unset = UNSET,
         customer_id: str | None | Unset = UNSET,
         description: str | None | Unset = UNSET,
         details: list[ShipmentDetail] | None | Unset = UNSET,
@@ -120,8 +132,8 @@ class Shipment(Model):
         note_id: UUID | None | Unset = UNSET,
         shipment_date: datetime | None | Unset = UNSET,
         shipment_nbr: str | None | Unset = UNSET,
-        shipped_qty: Decimal | None | Unset = UNSET,
-        shipped_weight: Decimal | None | Unset = UNSET,
+        shipped_qty: Decimal | int | None | Unset = UNSET,
+        shipped_weight: Decimal | int | None | Unset = UNSET,
         ship_to_address: DocAddress | None | Unset = UNSET,
         ship_to_contact: DocContact | None | Unset = UNSET,
         ship_via: str | None | Unset = UNSET,
@@ -174,7 +186,7 @@ class ShipmentDetail(Model):
     order_line_nbr: int | None | Unset = UNSET
     order_nbr: str | None | Unset = UNSET
     order_type: str | None | Unset = UNSET
-    shipped_qty: Decimal | None | Unset = UNSET
+    shipped_qty: DecimalAttribute = DecimalAttribute()
     uom: str | None | Unset = UNSET
     warehouse_id: str | None | Unset = UNSET
     custom: CustomFields | Unset = UNSET
@@ -236,7 +248,7 @@ class ShipmentDetail(Model):
         order_line_nbr: int | None | Unset = UNSET,
         order_nbr: str | None | Unset = UNSET,
         order_type: str | None | Unset = UNSET,
-        shipped_qty: Decimal | None | Unset = UNSET,
+        shipped_qty: Decimal | int | None | Unset = UNSET,
         uom: str | None | Unset = UNSET,
         warehouse_id: str | None | Unset = UNSET,
         custom: CustomFields | Unset = UNSET,

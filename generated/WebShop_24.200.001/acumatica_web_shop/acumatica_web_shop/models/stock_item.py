@@ -7,7 +7,17 @@ from decimal import Decimal
 from typing import Any, ClassVar, TYPE_CHECKING
 from uuid import UUID
 
-from .._runtime.model import Custom, Detail, Fields, Files, Model, Plain, Value
+from .._runtime.model import (
+    Custom,
+    DecimalAttribute,
+    Detail,
+    DetailRef,
+    Fields,
+    Files,
+    Model,
+    Plain,
+    Value,
+)
 from .._runtime.query import FieldRef
 from .._runtime.values import CustomFields, FileLink, UNSET, Unset
 
@@ -25,10 +35,10 @@ class StockItem(Model):
 
     attributes: list[AttributeValue] | None | Unset = UNSET
     base_uom: str | None | Unset = UNSET
-    default_price: Decimal | None | Unset = UNSET
+    default_price: DecimalAttribute = DecimalAttribute()
     default_warehouse_id: str | None | Unset = UNSET
     description: str | None | Unset = UNSET
-    dimension_weight: Decimal | None | Unset = UNSET
+    dimension_weight: DecimalAttribute = DecimalAttribute()
     export_to_external: bool | None | Unset = UNSET
     image_url: str | None | Unset = UNSET
     inventory_id: str | None | Unset = UNSET
@@ -37,7 +47,7 @@ class StockItem(Model):
     item_status: str | None | Unset = UNSET
     item_type: str | None | Unset = UNSET
     last_modified: datetime | None | Unset = UNSET
-    msrp: Decimal | None | Unset = UNSET
+    msrp: DecimalAttribute = DecimalAttribute()
     note_id: UUID | None | Unset = UNSET
     sales_uom: str | None | Unset = UNSET
     tax_category: str | None | Unset = UNSET
@@ -92,7 +102,7 @@ class StockItem(Model):
     class f:  # noqa: N801 - reads as StockItem.f.field_name
         """Typed field references for ``$filter``, ``$select`` and ``$expand``."""
 
-        attributes: ClassVar[FieldRef[Any]] = FieldRef("Attributes")
+        attributes: ClassVar[DetailRef[AttributeValue]] = DetailRef("Attributes")
         base_uom: ClassVar[FieldRef[str]] = FieldRef("BaseUOM")
         default_price: ClassVar[FieldRef[Decimal]] = FieldRef("DefaultPrice")
         default_warehouse_id: ClassVar[FieldRef[str]] = FieldRef("DefaultWarehouseID")
@@ -115,7 +125,9 @@ class StockItem(Model):
         usr_web_shop_product_id: ClassVar[FieldRef[int]] = FieldRef("UsrWebShopProductID")
         usr_web_shop_slug: ClassVar[FieldRef[str]] = FieldRef("UsrWebShopSlug")
         usr_web_shop_visible: ClassVar[FieldRef[bool]] = FieldRef("UsrWebShopVisible")
-        warehouse_details: ClassVar[FieldRef[Any]] = FieldRef("WarehouseDetails")
+        warehouse_details: ClassVar[DetailRef[StockItemWarehouseDetail]] = DetailRef(
+            "WarehouseDetails"
+        )
         weight_uom: ClassVar[FieldRef[str]] = FieldRef("WeightUOM")
         custom: ClassVar[FieldRef[Any]] = FieldRef("custom")
         error: ClassVar[FieldRef[str]] = FieldRef("error")
@@ -129,10 +141,10 @@ class StockItem(Model):
         *,
         attributes: list[AttributeValue] | None | Unset = UNSET,
         base_uom: str | None | Unset = UNSET,
-        default_price: Decimal | None | Unset = UNSET,
+        default_price: Decimal | int | None | Unset = UNSET,
         default_warehouse_id: str | None | Unset = UNSET,
         description: str | None | Unset = UNSET,
-        dimension_weight: Decimal | None | Unset = UNSET,
+        dimension_weight: Decimal | int | None | Unset = UNSET,
         export_to_external: bool | None | Unset = UNSET,
         image_url: str | None | Unset = UNSET,
         inventory_id: str | None | Unset = UNSET,
@@ -141,7 +153,7 @@ class StockItem(Model):
         item_status: str | None | Unset = UNSET,
         item_type: str | None | Unset = UNSET,
         last_modified: datetime | None | Unset = UNSET,
-        msrp: Decimal | None | Unset = UNSET,
+        msrp: Decimal | int | None | Unset = UNSET,
         note_id: UUID | None | Unset = UNSET,
         sales_uom: str | None | Unset = UNSET,
         tax_category: str | None | Unset = UNSET,
@@ -198,10 +210,10 @@ class StockItemWarehouseDetail(Model):
     default_issue_location_id: str | None | Unset = UNSET
     default_receipt_location_id: str | None | Unset = UNSET
     is_default: bool | None | Unset = UNSET
-    qty_on_hand: Decimal | None | Unset = UNSET
+    qty_on_hand: DecimalAttribute = DecimalAttribute()
     replenishment_warehouse_id: str | None | Unset = UNSET
     status: str | None | Unset = UNSET
-    usr_web_shop_safety_stock: Decimal | None | Unset = UNSET
+    usr_web_shop_safety_stock: DecimalAttribute = DecimalAttribute()
     warehouse_id: str | None | Unset = UNSET
     custom: CustomFields | Unset = UNSET
     error: str | None | Unset = UNSET
@@ -251,10 +263,10 @@ class StockItemWarehouseDetail(Model):
         default_issue_location_id: str | None | Unset = UNSET,
         default_receipt_location_id: str | None | Unset = UNSET,
         is_default: bool | None | Unset = UNSET,
-        qty_on_hand: Decimal | None | Unset = UNSET,
+        qty_on_hand: Decimal | int | None | Unset = UNSET,
         replenishment_warehouse_id: str | None | Unset = UNSET,
         status: str | None | Unset = UNSET,
-        usr_web_shop_safety_stock: Decimal | None | Unset = UNSET,
+        usr_web_shop_safety_stock: Decimal | int | None | Unset = UNSET,
         warehouse_id: str | None | Unset = UNSET,
         custom: CustomFields | Unset = UNSET,
         error: str | None | Unset = UNSET,

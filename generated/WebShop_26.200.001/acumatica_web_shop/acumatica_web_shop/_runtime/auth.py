@@ -16,7 +16,7 @@ import re
 import time
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, overload
 from urllib.parse import urlencode
 
 import httpx
@@ -101,23 +101,61 @@ _EMPTY_BODY = {"Content-Length": "0"}
 
 
 class CookieAuth(Auth):
-    """Username and password: ``POST /entity/auth/login`` opens a session cookie."""
+    """Username and password: ``POST /entity/auth/login`` opens a session cookie.
+
+    ``CookieAuth(username="integration", password="...")``, as ``OAuth2Password`` takes them;
+    ``name=`` is the same thing under the login body's own word, kept for older code.
+    """
 
     signs_out_before_renewal = True
 
+    @overload
     def __init__(
         self,
+        username: str,
+        password: str,
+        tenant: str | None = None,
+        branch: str | None = None,
+        locale: str | None = None,
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self,
+        *,
         name: str,
         password: str,
         tenant: str | None = None,
         branch: str | None = None,
         locale: str | None = None,
+    ) -> None: ...
+
+    def __init__(
+        self,
+        username: str | None = None,
+        password: str | None = None,
+        tenant: str | None = None,
+        branch: str | None = None,
+        locale: str | None = None,
+        *,
+        name: str | None = None,
     ) -> None:
-        self.name = name
+        if (username is None) == (name is None):
+            raise TypeError(
+                "CookieAuth needs the user name once: username=... (name=... is its older alias)"
+            )
+        if password is None:
+            raise TypeError("CookieAuth needs password=...")
+        self.username: str = username if username is not None else str(name)
         self._password = password
         self.tenant = tenant
         self.branch = branch
         self.locale = locale
+
+    @property
+    def name(self) -> str:
+        """The user name (``username``), under the login body's word."""
+        return self.username
 
     @classmethod
     def from_env(cls) -> CookieAuth:
@@ -126,7 +164,7 @@ class CookieAuth(Auth):
         return cls(name, password, tenant=_env("ACUMATICA_TENANT"), branch=_env("ACUMATICA_BRANCH"))
 
     def sign_in_request(self, site_url: str, now: float) -> AuthRequest:
-        body = {"name": self.name, "password": self._password}
+        body = {"name": self.username, "password": self._password}
         optional = {"tenant": self.tenant, "branch": self.branch, "locale": self.locale}
         body.update({key: value for key, value in optional.items() if value is not None})
         return AuthRequest("POST", f"{site_url}/entity/auth/login", json=body)
@@ -135,7 +173,7 @@ class CookieAuth(Auth):
         return (self._password,)
 
     def __repr__(self) -> str:
-        return f"CookieAuth(name={self.name!r}, tenant={self.tenant!r}, branch={self.branch!r})"
+        return f"CookieAuth(username={self.username!r}, tenant={self.tenant!r}, branch={self.branch!r})"
 
 
 class OAuth2Token(Auth):

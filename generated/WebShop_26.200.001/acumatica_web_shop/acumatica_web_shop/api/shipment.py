@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal, overload
+
 import httpx
 
 from .._runtime._async_client import AsyncEntityApi
@@ -42,18 +44,41 @@ class ShipmentApi(EntityApi[Shipment]):
         """Delete the Shipment with this ShipmentNbr."""
         self._delete_by_keys((shipment_nbr,), timeout=timeout)
 
+    @overload
     def confirm_shipment(
         self,
         entity: Shipment,
         *,
         timeout: float | None = None,
-    ) -> None:
+        reread: Literal[False] = False,
+    ) -> None: ...
+
+    @overload
+    def confirm_shipment(
+        self,
+        entity: Shipment,
+        *,
+        timeout: float | None = None,
+        reread: Literal[True],
+    ) -> Shipment: ...
+
+    def confirm_shipment(
+        self,
+        entity: Shipment,
+        *,
+        timeout: float | None = None,
+        reread: bool = False,
+    ) -> Shipment | None:
         """Run the ConfirmShipment action and wait until it finishes.
 
         timeout: seconds to wait for the action (default: the client's action_timeout); each
         request gets at most the time left, then ActionTimeout.
+
+        reread: True to return the record read again once the action finished (Acumatica
+        answers an action without it); False returns None.
         """
         self._invoke_action("ConfirmShipment", entity, None, timeout=timeout)
+        return self._reread(entity) if reread else None
 
 
 class AsyncShipmentApi(AsyncEntityApi[Shipment]):
@@ -86,15 +111,38 @@ class AsyncShipmentApi(AsyncEntityApi[Shipment]):
         """Delete the Shipment with this ShipmentNbr."""
         await self._delete_by_keys((shipment_nbr,), timeout=timeout)
 
+    @overload
     async def confirm_shipment(
         self,
         entity: Shipment,
         *,
         timeout: float | None = None,
-    ) -> None:
+        reread: Literal[False] = False,
+    ) -> None: ...
+
+    @overload
+    async def confirm_shipment(
+        self,
+        entity: Shipment,
+        *,
+        timeout: float | None = None,
+        reread: Literal[True],
+    ) -> Shipment: ...
+
+    async def confirm_shipment(
+        self,
+        entity: Shipment,
+        *,
+        timeout: float | None = None,
+        reread: bool = False,
+    ) -> Shipment | None:
         """Run the ConfirmShipment action and wait until it finishes.
 
         timeout: seconds to wait for the action (default: the client's action_timeout); each
         request gets at most the time left, then ActionTimeout.
+
+        reread: True to return the record read again once the action finished (Acumatica
+        answers an action without it); False returns None.
         """
         await self._invoke_action("ConfirmShipment", entity, None, timeout=timeout)
+        return await self._reread(entity) if reread else None

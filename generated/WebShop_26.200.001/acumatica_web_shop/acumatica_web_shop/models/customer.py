@@ -9,14 +9,18 @@ from uuid import UUID
 
 from .._runtime.model import (
     Custom,
+    DecimalAttribute,
     Detail,
+    DetailRef,
     Fields,
     Files,
     Linked,
+    LinkedRef,
     Map,
     Model,
     Plain,
     SelectAttribute,
+    SelectRef,
     Value,
 )
 from .._runtime.query import FieldRef
@@ -40,7 +44,7 @@ class Customer(Model):
     b_account_id: int | None | Unset = UNSET
     billing_contact: Contact | None | Unset = UNSET
     created_date_time: datetime | None | Unset = UNSET
-    credit_limit: Decimal | None | Unset = UNSET
+    credit_limit: DecimalAttribute = DecimalAttribute()
     currency_id: str | None | Unset = UNSET
     customer_class: str | None | Unset = UNSET
     customer_id: str | None | Unset = UNSET
@@ -107,9 +111,9 @@ class Customer(Model):
         """Typed field references for ``$filter``, ``$select`` and ``$expand``."""
 
         workflow_actions: ClassVar[FieldRef[Any]] = FieldRef("_workflowActions")
-        attributes: ClassVar[FieldRef[Any]] = FieldRef("Attributes")
+        attributes: ClassVar[DetailRef[AttributeValue]] = DetailRef("Attributes")
         b_account_id: ClassVar[FieldRef[int]] = FieldRef("BAccountID")
-        billing_contact: ClassVar[FieldRef[Any]] = FieldRef("BillingContact")
+        billing_contact: ClassVar[LinkedRef[Contact]] = LinkedRef("BillingContact")
         created_date_time: ClassVar[FieldRef[datetime]] = FieldRef("CreatedDateTime")
         credit_limit: ClassVar[FieldRef[Decimal]] = FieldRef("CreditLimit")
         currency_id: ClassVar[FieldRef[str]] = FieldRef("CurrencyID")
@@ -120,12 +124,12 @@ class Customer(Model):
         is_guest_customer: ClassVar[FieldRef[bool]] = FieldRef("IsGuestCustomer")
         last_modified_date_time: ClassVar[FieldRef[datetime]] = FieldRef("LastModifiedDateTime")
         lead_time_days: ClassVar[FieldRef[int]] = FieldRef("LeadTimedays")
-        main_contact: ClassVar[FieldRef[Any]] = FieldRef("MainContact")
+        main_contact: ClassVar[LinkedRef[Contact]] = LinkedRef("MainContact")
         note_id: ClassVar[FieldRef[UUID]] = FieldRef("NoteID")
-        order_priority: ClassVar[FieldRef[int]] = FieldRef("OrderPriority")
+        order_priority: ClassVar[SelectRef[int]] = SelectRef("OrderPriority")
         price_class_id: ClassVar[FieldRef[str]] = FieldRef("PriceClassID")
         ship_via: ClassVar[FieldRef[str]] = FieldRef("ShipVia")
-        status: ClassVar[FieldRef[str]] = FieldRef("Status")
+        status: ClassVar[SelectRef[str]] = SelectRef("Status")
         tax_zone: ClassVar[FieldRef[str]] = FieldRef("TaxZone")
         terms: ClassVar[FieldRef[str]] = FieldRef("Terms")
         usr_loyalty_points: ClassVar[FieldRef[int]] = FieldRef("UsrLoyaltyPoints")
@@ -147,7 +151,7 @@ class Customer(Model):
         b_account_id: int | None | Unset = UNSET,
         billing_contact: Contact | None | Unset = UNSET,
         created_date_time: datetime | None | Unset = UNSET,
-        credit_limit: Decimal | None | Unset = UNSET,
+        credit_limit: Decimal | int | None | Unset = UNSET,
         currency_id: str | None | Unset = UNSET,
         customer_class: str | None | Unset = UNSET,
         customer_id: str | None | Unset = UNSET,
@@ -224,7 +228,7 @@ class CustomerCustomAction(Model):
     class f:  # noqa: N801 - reads as CustomerCustomAction.f.field_name
         """Typed field references for ``$filter``, ``$select`` and ``$expand``."""
 
-        entity: ClassVar[FieldRef[Any]] = FieldRef("entity")
+        entity: ClassVar[LinkedRef[Customer]] = LinkedRef("entity")
         parameters: ClassVar[FieldRef[Any]] = FieldRef("parameters")
 
     def __init__(

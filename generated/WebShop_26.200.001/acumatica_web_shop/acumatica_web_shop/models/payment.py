@@ -11,14 +11,18 @@ from uuid import UUID
 
 from .._runtime.model import (
     Custom,
+    DecimalAttribute,
     Detail,
+    DetailRef,
     Fields,
     Files,
     Linked,
+    LinkedRef,
     Map,
     Model,
     Plain,
     SelectAttribute,
+    SelectRef,
     Value,
 )
 from .._runtime.query import FieldRef
@@ -42,7 +46,7 @@ class Payment(Model):
     workflow_actions: dict[str, PaymentCustomAction] | None | Unset = UNSET
     application_date: datetime | None | Unset = UNSET
     application_history: list[PaymentApplicationHistoryDetail] | None | Unset = UNSET
-    available_balance: Decimal | None | Unset = UNSET
+    available_balance: DecimalAttribute = DecimalAttribute()
     card_account_nbr: str | None | Unset = UNSET
     cash_account: str | None | Unset = UNSET
     currency_id: str | None | Unset = UNSET
@@ -56,7 +60,7 @@ class Payment(Model):
     last_modified_date_time: datetime | None | Unset = UNSET
     note_id: UUID | None | Unset = UNSET
     orders_to_apply: list[PaymentOrderDetail] | None | Unset = UNSET
-    payment_amount: Decimal | None | Unset = UNSET
+    payment_amount: DecimalAttribute = DecimalAttribute()
     payment_method: str | None | Unset = UNSET
     payment_ref: str | None | Unset = UNSET
     reference_nbr: str | None | Unset = UNSET
@@ -110,7 +114,9 @@ class Payment(Model):
 
         workflow_actions: ClassVar[FieldRef[Any]] = FieldRef("_workflowActions")
         application_date: ClassVar[FieldRef[datetime]] = FieldRef("ApplicationDate")
-        application_history: ClassVar[FieldRef[Any]] = FieldRef("ApplicationHistory")
+        application_history: ClassVar[DetailRef[PaymentApplicationHistoryDetail]] = DetailRef(
+            "ApplicationHistory"
+        )
         available_balance: ClassVar[FieldRef[Decimal]] = FieldRef("AvailableBalance")
         card_account_nbr: ClassVar[FieldRef[str]] = FieldRef("CardAccountNbr")
         cash_account: ClassVar[FieldRef[str]] = FieldRef("CashAccount")
@@ -118,18 +124,18 @@ class Payment(Model):
         customer_id: ClassVar[FieldRef[str]] = FieldRef("CustomerID")
         customer_location_id: ClassVar[FieldRef[str]] = FieldRef("CustomerLocationID")
         description: ClassVar[FieldRef[str]] = FieldRef("Description")
-        documents_to_apply: ClassVar[FieldRef[Any]] = FieldRef("DocumentsToApply")
+        documents_to_apply: ClassVar[DetailRef[PaymentDetail]] = DetailRef("DocumentsToApply")
         external_ref: ClassVar[FieldRef[str]] = FieldRef("ExternalRef")
         hold: ClassVar[FieldRef[bool]] = FieldRef("Hold")
         is_cc_payment: ClassVar[FieldRef[bool]] = FieldRef("IsCCPayment")
         last_modified_date_time: ClassVar[FieldRef[datetime]] = FieldRef("LastModifiedDateTime")
         note_id: ClassVar[FieldRef[UUID]] = FieldRef("NoteID")
-        orders_to_apply: ClassVar[FieldRef[Any]] = FieldRef("OrdersToApply")
+        orders_to_apply: ClassVar[DetailRef[PaymentOrderDetail]] = DetailRef("OrdersToApply")
         payment_amount: ClassVar[FieldRef[Decimal]] = FieldRef("PaymentAmount")
         payment_method: ClassVar[FieldRef[str]] = FieldRef("PaymentMethod")
         payment_ref: ClassVar[FieldRef[str]] = FieldRef("PaymentRef")
         reference_nbr: ClassVar[FieldRef[str]] = FieldRef("ReferenceNbr")
-        status: ClassVar[FieldRef[str]] = FieldRef("Status")
+        status: ClassVar[SelectRef[str]] = SelectRef("Status")
         type: ClassVar[FieldRef[str]] = FieldRef("Type")
         usr_web_shop_transaction_id: ClassVar[FieldRef[str]] = FieldRef("UsrWebShopTransactionID")
         links: ClassVar[FieldRef[Any]] = FieldRef("_links")
@@ -146,7 +152,7 @@ class Payment(Model):
         workflow_actions: dict[str, PaymentCustomAction] | None | Unset = UNSET,
         application_date: datetime | None | Unset = UNSET,
         application_history: list[PaymentApplicationHistoryDetail] | None | Unset = UNSET,
-        available_balance: Decimal | None | Unset = UNSET,
+        available_balance: Decimal | int | None | Unset = UNSET,
         card_account_nbr: str | None | Unset = UNSET,
         cash_account: str | None | Unset = UNSET,
         currency_id: str | None | Unset = UNSET,
@@ -160,7 +166,7 @@ class Payment(Model):
         last_modified_date_time: datetime | None | Unset = UNSET,
         note_id: UUID | None | Unset = UNSET,
         orders_to_apply: list[PaymentOrderDetail] | None | Unset = UNSET,
-        payment_amount: Decimal | None | Unset = UNSET,
+        payment_amount: Decimal | int | None | Unset = UNSET,
         payment_method: str | None | Unset = UNSET,
         payment_ref: str | None | Unset = UNSET,
         reference_nbr: str | None | Unset = UNSET,
@@ -213,8 +219,8 @@ class PaymentApplicationHistoryDetail(Model):
 
     adjusted_doc_type: str | None | Unset = UNSET
     adjusted_ref_nbr: str | None | Unset = UNSET
-    amount_paid: Decimal | None | Unset = UNSET
-    balance: Decimal | None | Unset = UNSET
+    amount_paid: DecimalAttribute = DecimalAttribute()
+    balance: DecimalAttribute = DecimalAttribute()
     batch_nbr: str | None | Unset = UNSET
     date: datetime | None | Unset = UNSET
     description: str | None | Unset = UNSET
@@ -272,8 +278,8 @@ class PaymentApplicationHistoryDetail(Model):
         *,
         adjusted_doc_type: str | None | Unset = UNSET,
         adjusted_ref_nbr: str | None | Unset = UNSET,
-        amount_paid: Decimal | None | Unset = UNSET,
-        balance: Decimal | None | Unset = UNSET,
+        amount_paid: Decimal | int | None | Unset = UNSET,
+        balance: Decimal | int | None | Unset = UNSET,
         batch_nbr: str | None | Unset = UNSET,
         date: datetime | None | Unset = UNSET,
         description: str | None | Unset = UNSET,
@@ -320,7 +326,7 @@ class PaymentCustomAction(Model):
     class f:  # noqa: N801 - reads as PaymentCustomAction.f.field_name
         """Typed field references for ``$filter``, ``$select`` and ``$expand``."""
 
-        entity: ClassVar[FieldRef[Any]] = FieldRef("entity")
+        entity: ClassVar[LinkedRef[Payment]] = LinkedRef("entity")
         parameters: ClassVar[FieldRef[Any]] = FieldRef("parameters")
 
     def __init__(
@@ -336,9 +342,9 @@ class PaymentCustomAction(Model):
 class PaymentDetail(Model):
     """PaymentDetail: used in Payment.DocumentsToApply."""
 
-    amount_paid: Decimal | None | Unset = UNSET
-    balance: Decimal | None | Unset = UNSET
-    cash_discount_taken: Decimal | None | Unset = UNSET
+    amount_paid: DecimalAttribute = DecimalAttribute()
+    balance: DecimalAttribute = DecimalAttribute()
+    cash_discount_taken: DecimalAttribute = DecimalAttribute()
     currency_id: str | None | Unset = UNSET
     date: datetime | None | Unset = UNSET
     description: str | None | Unset = UNSET
@@ -398,9 +404,9 @@ class PaymentDetail(Model):
     def __init__(
         self,
         *,
-        amount_paid: Decimal | None | Unset = UNSET,
-        balance: Decimal | None | Unset = UNSET,
-        cash_discount_taken: Decimal | None | Unset = UNSET,
+        amount_paid: Decimal | int | None | Unset = UNSET,
+        balance: Decimal | int | None | Unset = UNSET,
+        cash_discount_taken: Decimal | int | None | Unset = UNSET,
         currency_id: str | None | Unset = UNSET,
         date: datetime | None | Unset = UNSET,
         description: str | None | Unset = UNSET,
@@ -438,13 +444,13 @@ class PaymentDetail(Model):
 class PaymentOrderDetail(Model):
     """PaymentOrderDetail: used in Payment.OrdersToApply."""
 
-    applied_to_order: Decimal | None | Unset = UNSET
-    balance: Decimal | None | Unset = UNSET
+    applied_to_order: DecimalAttribute = DecimalAttribute()
+    balance: DecimalAttribute = DecimalAttribute()
     order_date: datetime | None | Unset = UNSET
     order_nbr: str | None | Unset = UNSET
     order_type: str | None | Unset = UNSET
     status: str | None | Unset = UNSET
-    transferred_to_invoice: Decimal | None | Unset = UNSET
+    transferred_to_invoice: DecimalAttribute = DecimalAttribute()
     links: dict[str, str] | None | Unset = UNSET
     custom: CustomFields | Unset = UNSET
     error: str | None | Unset = UNSET
@@ -491,13 +497,13 @@ class PaymentOrderDetail(Model):
     def __init__(
         self,
         *,
-        applied_to_order: Decimal | None | Unset = UNSET,
-        balance: Decimal | None | Unset = UNSET,
+        applied_to_order: Decimal | int | None | Unset = UNSET,
+        balance: Decimal | int | None | Unset = UNSET,
         order_date: datetime | None | Unset = UNSET,
         order_nbr: str | None | Unset = UNSET,
         order_type: str | None | Unset = UNSET,
         status: str | None | Unset = UNSET,
-        transferred_to_invoice: Decimal | None | Unset = UNSET,
+        transferred_to_invoice: Decimal | int | None | Unset = UNSET,
         links: dict[str, str] | None | Unset = UNSET,
         custom: CustomFields | Unset = UNSET,
         error: str | None | Unset = UNSET,

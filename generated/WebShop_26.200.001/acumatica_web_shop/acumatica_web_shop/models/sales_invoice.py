@@ -9,14 +9,18 @@ from uuid import UUID
 
 from .._runtime.model import (
     Custom,
+    DecimalAttribute,
     Detail,
+    DetailRef,
     Fields,
     Files,
     Linked,
+    LinkedRef,
     Map,
     Model,
     Plain,
     SelectAttribute,
+    SelectRef,
     Value,
 )
 from .._runtime.query import FieldRef
@@ -32,8 +36,8 @@ class SalesInvoice(Model):
     """
 
     workflow_actions: dict[str, SalesInvoiceCustomAction] | None | Unset = UNSET
-    amount: Decimal | None | Unset = UNSET
-    balance: Decimal | None | Unset = UNSET
+    amount: DecimalAttribute = DecimalAttribute()
+    balance: DecimalAttribute = DecimalAttribute()
     currency_id: str | None | Unset = UNSET
     customer_id: str | None | Unset = UNSET
     customer_order: str | None | Unset = UNSET
@@ -47,7 +51,7 @@ class SalesInvoice(Model):
     post_period: str | None | Unset = UNSET
     reference_nbr: str | None | Unset = UNSET
     status: SelectAttribute[str] = SelectAttribute()
-    tax_total: Decimal | None | Unset = UNSET
+    tax_total: DecimalAttribute = DecimalAttribute()
     type: str | None | Unset = UNSET
     usr_web_shop_order_id: str | None | Unset = UNSET
     links: dict[str, str] | None | Unset = UNSET
@@ -98,14 +102,14 @@ class SalesInvoice(Model):
         customer_order: ClassVar[FieldRef[str]] = FieldRef("CustomerOrder")
         date: ClassVar[FieldRef[datetime]] = FieldRef("Date")
         description: ClassVar[FieldRef[str]] = FieldRef("Description")
-        details: ClassVar[FieldRef[Any]] = FieldRef("Details")
+        details: ClassVar[DetailRef[SalesInvoiceDetail]] = DetailRef("Details")
         due_date: ClassVar[FieldRef[DateOnly]] = FieldRef("DueDate")
         hold: ClassVar[FieldRef[bool]] = FieldRef("Hold")
         last_modified_date_time: ClassVar[FieldRef[datetime]] = FieldRef("LastModifiedDateTime")
         note_id: ClassVar[FieldRef[UUID]] = FieldRef("NoteID")
         post_period: ClassVar[FieldRef[str]] = FieldRef("PostPeriod")
         reference_nbr: ClassVar[FieldRef[str]] = FieldRef("ReferenceNbr")
-        status: ClassVar[FieldRef[str]] = FieldRef("Status")
+        status: ClassVar[SelectRef[str]] = SelectRef("Status")
         tax_total: ClassVar[FieldRef[Decimal]] = FieldRef("TaxTotal")
         type: ClassVar[FieldRef[str]] = FieldRef("Type")
         usr_web_shop_order_id: ClassVar[FieldRef[str]] = FieldRef("UsrWebShopOrderID")
@@ -121,8 +125,8 @@ class SalesInvoice(Model):
         self,
         *,
         workflow_actions: dict[str, SalesInvoiceCustomAction] | None | Unset = UNSET,
-        amount: Decimal | None | Unset = UNSET,
-        balance: Decimal | None | Unset = UNSET,
+        amount: Decimal | int | None | Unset = UNSET,
+        balance: Decimal | int | None | Unset = UNSET,
         currency_id: str | None | Unset = UNSET,
         customer_id: str | None | Unset = UNSET,
         customer_order: str | None | Unset = UNSET,
@@ -136,7 +140,7 @@ class SalesInvoice(Model):
         post_period: str | None | Unset = UNSET,
         reference_nbr: str | None | Unset = UNSET,
         status: Select[str] | str | None | Unset = UNSET,
-        tax_total: Decimal | None | Unset = UNSET,
+        tax_total: Decimal | int | None | Unset = UNSET,
         type: str | None | Unset = UNSET,
         usr_web_shop_order_id: str | None | Unset = UNSET,
         links: dict[str, str] | None | Unset = UNSET,
@@ -190,7 +194,7 @@ class SalesInvoiceCustomAction(Model):
     class f:  # noqa: N801 - reads as SalesInvoiceCustomAction.f.field_name
         """Typed field references for ``$filter``, ``$select`` and ``$expand``."""
 
-        entity: ClassVar[FieldRef[Any]] = FieldRef("entity")
+        entity: ClassVar[LinkedRef[SalesInvoice]] = LinkedRef("entity")
         parameters: ClassVar[FieldRef[Any]] = FieldRef("parameters")
 
     def __init__(
@@ -206,19 +210,19 @@ class SalesInvoiceCustomAction(Model):
 class SalesInvoiceDetail(Model):
     """SalesInvoiceDetail: used in SalesInvoice.Details."""
 
-    amount: Decimal | None | Unset = UNSET
+    amount: DecimalAttribute = DecimalAttribute()
     deferral_code: str | None | Unset = UNSET
     description: str | None | Unset = UNSET
-    discount_amount: Decimal | None | Unset = UNSET
+    discount_amount: DecimalAttribute = DecimalAttribute()
     inventory_id: str | None | Unset = UNSET
     line_nbr: int | None | Unset = UNSET
     order_line_nbr: int | None | Unset = UNSET
     order_nbr: str | None | Unset = UNSET
     order_type: str | None | Unset = UNSET
-    qty: Decimal | None | Unset = UNSET
+    qty: DecimalAttribute = DecimalAttribute()
     shipment_nbr: str | None | Unset = UNSET
     tax_category: str | None | Unset = UNSET
-    unit_price: Decimal | None | Unset = UNSET
+    unit_price: DecimalAttribute = DecimalAttribute()
     uom: str | None | Unset = UNSET
     warehouse_id: str | None | Unset = UNSET
     links: dict[str, str] | None | Unset = UNSET
@@ -283,19 +287,19 @@ class SalesInvoiceDetail(Model):
     def __init__(
         self,
         *,
-        amount: Decimal | None | Unset = UNSET,
+        amount: Decimal | int | None | Unset = UNSET,
         deferral_code: str | None | Unset = UNSET,
         description: str | None | Unset = UNSET,
-        discount_amount: Decimal | None | Unset = UNSET,
+        discount_amount: Decimal | int | None | Unset = UNSET,
         inventory_id: str | None | Unset = UNSET,
         line_nbr: int | None | Unset = UNSET,
         order_line_nbr: int | None | Unset = UNSET,
         order_nbr: str | None | Unset = UNSET,
         order_type: str | None | Unset = UNSET,
-        qty: Decimal | None | Unset = UNSET,
+        qty: Decimal | int | None | Unset = UNSET,
         shipment_nbr: str | None | Unset = UNSET,
         tax_category: str | None | Unset = UNSET,
-        unit_price: Decimal | None | Unset = UNSET,
+        unit_price: Decimal | int | None | Unset = UNSET,
         uom: str | None | Unset = UNSET,
         warehouse_id: str | None | Unset = UNSET,
         links: dict[str, str] | None | Unset = UNSET,

@@ -9,14 +9,18 @@ from uuid import UUID
 
 from .._runtime.model import (
     Custom,
+    DecimalAttribute,
     Detail,
+    DetailRef,
     Fields,
     Files,
     Linked,
+    LinkedRef,
     Map,
     Model,
     Plain,
     SelectAttribute,
+    SelectRef,
     Value,
 )
 from .._runtime.query import FieldRef
@@ -50,16 +54,16 @@ class SalesOrder(Model):
     last_modified_date_time: datetime | None | Unset = UNSET
     location_id: str | None | Unset = UNSET
     note_id: UUID | None | Unset = UNSET
-    ordered_qty: Decimal | None | Unset = UNSET
+    ordered_qty: DecimalAttribute = DecimalAttribute()
     order_nbr: str | None | Unset = UNSET
-    order_total: Decimal | None | Unset = UNSET
+    order_total: DecimalAttribute = DecimalAttribute()
     order_type: str | None | Unset = UNSET
     requested_on: DateOnly | None | Unset = UNSET
     ship_to_address: DocAddress | None | Unset = UNSET
     ship_to_contact: DocContact | None | Unset = UNSET
     ship_via: str | None | Unset = UNSET
     status: SelectAttribute[str] = SelectAttribute()
-    tax_total: Decimal | None | Unset = UNSET
+    tax_total: DecimalAttribute = DecimalAttribute()
     usr_web_shop_channel: SelectAttribute[str] = SelectAttribute()
     usr_web_shop_order_id: str | None | Unset = UNSET
     links: dict[str, str] | None | Unset = UNSET
@@ -111,14 +115,14 @@ class SalesOrder(Model):
         """Typed field references for ``$filter``, ``$select`` and ``$expand``."""
 
         workflow_actions: ClassVar[FieldRef[Any]] = FieldRef("_workflowActions")
-        bill_to_address: ClassVar[FieldRef[Any]] = FieldRef("BillToAddress")
-        bill_to_contact: ClassVar[FieldRef[Any]] = FieldRef("BillToContact")
+        bill_to_address: ClassVar[LinkedRef[DocAddress]] = LinkedRef("BillToAddress")
+        bill_to_contact: ClassVar[LinkedRef[DocContact]] = LinkedRef("BillToContact")
         currency_id: ClassVar[FieldRef[str]] = FieldRef("CurrencyID")
         customer_id: ClassVar[FieldRef[str]] = FieldRef("CustomerID")
         customer_order: ClassVar[FieldRef[str]] = FieldRef("CustomerOrder")
         date: ClassVar[FieldRef[DateOnly]] = FieldRef("Date")
         description: ClassVar[FieldRef[str]] = FieldRef("Description")
-        details: ClassVar[FieldRef[Any]] = FieldRef("Details")
+        details: ClassVar[DetailRef[SalesOrderDetail]] = DetailRef("Details")
         disable_automatic_tax_calculation: ClassVar[FieldRef[bool]] = FieldRef(
             "DisableAutomaticTaxCalculation"
         )
@@ -132,12 +136,12 @@ class SalesOrder(Model):
         order_total: ClassVar[FieldRef[Decimal]] = FieldRef("OrderTotal")
         order_type: ClassVar[FieldRef[str]] = FieldRef("OrderType")
         requested_on: ClassVar[FieldRef[DateOnly]] = FieldRef("RequestedOn")
-        ship_to_address: ClassVar[FieldRef[Any]] = FieldRef("ShipToAddress")
-        ship_to_contact: ClassVar[FieldRef[Any]] = FieldRef("ShipToContact")
+        ship_to_address: ClassVar[LinkedRef[DocAddress]] = LinkedRef("ShipToAddress")
+        ship_to_contact: ClassVar[LinkedRef[DocContact]] = LinkedRef("ShipToContact")
         ship_via: ClassVar[FieldRef[str]] = FieldRef("ShipVia")
-        status: ClassVar[FieldRef[str]] = FieldRef("Status")
+        status: ClassVar[SelectRef[str]] = SelectRef("Status")
         tax_total: ClassVar[FieldRef[Decimal]] = FieldRef("TaxTotal")
-        usr_web_shop_channel: ClassVar[FieldRef[str]] = FieldRef("UsrWebShopChannel")
+        usr_web_shop_channel: ClassVar[SelectRef[str]] = SelectRef("UsrWebShopChannel")
         usr_web_shop_order_id: ClassVar[FieldRef[str]] = FieldRef("UsrWebShopOrderID")
         links: ClassVar[FieldRef[Any]] = FieldRef("_links")
         custom: ClassVar[FieldRef[Any]] = FieldRef("custom")
@@ -165,16 +169,16 @@ class SalesOrder(Model):
         last_modified_date_time: datetime | None | Unset = UNSET,
         location_id: str | None | Unset = UNSET,
         note_id: UUID | None | Unset = UNSET,
-        ordered_qty: Decimal | None | Unset = UNSET,
+        ordered_qty: Decimal | int | None | Unset = UNSET,
         order_nbr: str | None | Unset = UNSET,
-        order_total: Decimal | None | Unset = UNSET,
+        order_total: Decimal | int | None | Unset = UNSET,
         order_type: str | None | Unset = UNSET,
         requested_on: DateOnly | None | Unset = UNSET,
         ship_to_address: DocAddress | None | Unset = UNSET,
         ship_to_contact: DocContact | None | Unset = UNSET,
         ship_via: str | None | Unset = UNSET,
         status: Select[str] | str | None | Unset = UNSET,
-        tax_total: Decimal | None | Unset = UNSET,
+        tax_total: Decimal | int | None | Unset = UNSET,
         usr_web_shop_channel: Select[str] | str | None | Unset = UNSET,
         usr_web_shop_order_id: str | None | Unset = UNSET,
         links: dict[str, str] | None | Unset = UNSET,
@@ -236,7 +240,7 @@ class SalesOrderCustomAction(Model):
     class f:  # noqa: N801 - reads as SalesOrderCustomAction.f.field_name
         """Typed field references for ``$filter``, ``$select`` and ``$expand``."""
 
-        entity: ClassVar[FieldRef[Any]] = FieldRef("entity")
+        entity: ClassVar[LinkedRef[SalesOrder]] = LinkedRef("entity")
         parameters: ClassVar[FieldRef[Any]] = FieldRef("parameters")
 
     def __init__(
@@ -252,22 +256,22 @@ class SalesOrderCustomAction(Model):
 class SalesOrderDetail(Model):
     """SalesOrderDetail: used in SalesOrder.Details."""
 
-    amount: Decimal | None | Unset = UNSET
+    amount: DecimalAttribute = DecimalAttribute()
     description: str | None | Unset = UNSET
-    discount_amount: Decimal | None | Unset = UNSET
+    discount_amount: DecimalAttribute = DecimalAttribute()
     discount_code: str | None | Unset = UNSET
-    discount_percent: Decimal | None | Unset = UNSET
-    extended_price: Decimal | None | Unset = UNSET
+    discount_percent: DecimalAttribute = DecimalAttribute()
+    extended_price: DecimalAttribute = DecimalAttribute()
     free_item: bool | None | Unset = UNSET
     inventory_id: str | None | Unset = UNSET
     line_nbr: int | None | Unset = UNSET
     line_type: str | None | Unset = UNSET
     operation: str | None | Unset = UNSET
-    order_qty: Decimal | None | Unset = UNSET
+    order_qty: DecimalAttribute = DecimalAttribute()
     requested_on: DateOnly | None | Unset = UNSET
     ship_on: datetime | None | Unset = UNSET
     tax_category: str | None | Unset = UNSET
-    unit_price: Decimal | None | Unset = UNSET
+    unit_price: DecimalAttribute = DecimalAttribute()
     uom: str | None | Unset = UNSET
     usr_gift_message: str | None | Unset = UNSET
     usr_gift_wrap: bool | None | Unset = UNSET
@@ -344,22 +348,22 @@ class SalesOrderDetail(Model):
     def __init__(
         self,
         *,
-        amount: Decimal | None | Unset = UNSET,
+        amount: Decimal | int | None | Unset = UNSET,
         description: str | None | Unset = UNSET,
-        discount_amount: Decimal | None | Unset = UNSET,
+        discount_amount: Decimal | int | None | Unset = UNSET,
         discount_code: str | None | Unset = UNSET,
-        discount_percent: Decimal | None | Unset = UNSET,
-        extended_price: Decimal | None | Unset = UNSET,
+        discount_percent: Decimal | int | None | Unset = UNSET,
+        extended_price: Decimal | int | None | Unset = UNSET,
         free_item: bool | None | Unset = UNSET,
         inventory_id: str | None | Unset = UNSET,
         line_nbr: int | None | Unset = UNSET,
         line_type: str | None | Unset = UNSET,
         operation: str | None | Unset = UNSET,
-        order_qty: Decimal | None | Unset = UNSET,
+        order_qty: Decimal | int | None | Unset = UNSET,
         requested_on: DateOnly | None | Unset = UNSET,
         ship_on: datetime | None | Unset = UNSET,
         tax_category: str | None | Unset = UNSET,
-        unit_price: Decimal | None | Unset = UNSET,
+        unit_price: Decimal | int | None | Unset = UNSET,
         uom: str | None | Unset = UNSET,
         usr_gift_message: str | None | Unset = UNSET,
         usr_gift_wrap: bool | None | Unset = UNSET,

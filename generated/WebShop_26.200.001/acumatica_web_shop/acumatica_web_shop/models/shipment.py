@@ -9,14 +9,18 @@ from uuid import UUID
 
 from .._runtime.model import (
     Custom,
+    DecimalAttribute,
     Detail,
+    DetailRef,
     Fields,
     Files,
     Linked,
+    LinkedRef,
     Map,
     Model,
     Plain,
     SelectAttribute,
+    SelectRef,
     Value,
 )
 from .._runtime.query import FieldRef
@@ -36,7 +40,7 @@ class Shipment(Model):
     """
 
     workflow_actions: dict[str, ShipmentCustomAction] | None | Unset = UNSET
-    control_qty: Decimal | None | Unset = UNSET
+    control_qty: DecimalAttribute = DecimalAttribute()
     customer_id: str | None | Unset = UNSET
     description: str | None | Unset = UNSET
     details: list[ShipmentDetail] | None | Unset = UNSET
@@ -46,8 +50,8 @@ class Shipment(Model):
     note_id: UUID | None | Unset = UNSET
     shipment_date: datetime | None | Unset = UNSET
     shipment_nbr: str | None | Unset = UNSET
-    shipped_qty: Decimal | None | Unset = UNSET
-    shipped_weight: Decimal | None | Unset = UNSET
+    shipped_qty: DecimalAttribute = DecimalAttribute()
+    shipped_weight: DecimalAttribute = DecimalAttribute()
     ship_to_address: DocAddress | None | Unset = UNSET
     ship_to_contact: DocContact | None | Unset = UNSET
     ship_via: str | None | Unset = UNSET
@@ -100,7 +104,7 @@ class Shipment(Model):
         control_qty: ClassVar[FieldRef[Decimal]] = FieldRef("ControlQty")
         customer_id: ClassVar[FieldRef[str]] = FieldRef("CustomerID")
         description: ClassVar[FieldRef[str]] = FieldRef("Description")
-        details: ClassVar[FieldRef[Any]] = FieldRef("Details")
+        details: ClassVar[DetailRef[ShipmentDetail]] = DetailRef("Details")
         hold: ClassVar[FieldRef[bool]] = FieldRef("Hold")
         last_modified_date_time: ClassVar[FieldRef[datetime]] = FieldRef("LastModifiedDateTime")
         location_id: ClassVar[FieldRef[str]] = FieldRef("LocationID")
@@ -109,10 +113,10 @@ class Shipment(Model):
         shipment_nbr: ClassVar[FieldRef[str]] = FieldRef("ShipmentNbr")
         shipped_qty: ClassVar[FieldRef[Decimal]] = FieldRef("ShippedQty")
         shipped_weight: ClassVar[FieldRef[Decimal]] = FieldRef("ShippedWeight")
-        ship_to_address: ClassVar[FieldRef[Any]] = FieldRef("ShipToAddress")
-        ship_to_contact: ClassVar[FieldRef[Any]] = FieldRef("ShipToContact")
+        ship_to_address: ClassVar[LinkedRef[DocAddress]] = LinkedRef("ShipToAddress")
+        ship_to_contact: ClassVar[LinkedRef[DocContact]] = LinkedRef("ShipToContact")
         ship_via: ClassVar[FieldRef[str]] = FieldRef("ShipVia")
-        status: ClassVar[FieldRef[str]] = FieldRef("Status")
+        status: ClassVar[SelectRef[str]] = SelectRef("Status")
         type: ClassVar[FieldRef[str]] = FieldRef("Type")
         usr_tracking_nbr: ClassVar[FieldRef[str]] = FieldRef("UsrTrackingNbr")
         warehouse_id: ClassVar[FieldRef[str]] = FieldRef("WarehouseID")
@@ -128,7 +132,7 @@ class Shipment(Model):
         self,
         *,
         workflow_actions: dict[str, ShipmentCustomAction] | None | Unset = UNSET,
-        control_qty: Decimal | None | Unset = UNSET,
+        control_qty: Decimal | int | None | Unset = UNSET,
         customer_id: str | None | Unset = UNSET,
         description: str | None | Unset = UNSET,
         details: list[ShipmentDetail] | None | Unset = UNSET,
@@ -138,8 +142,8 @@ class Shipment(Model):
         note_id: UUID | None | Unset = UNSET,
         shipment_date: datetime | None | Unset = UNSET,
         shipment_nbr: str | None | Unset = UNSET,
-        shipped_qty: Decimal | None | Unset = UNSET,
-        shipped_weight: Decimal | None | Unset = UNSET,
+        shipped_qty: Decimal | int | None | Unset = UNSET,
+        shipped_weight: Decimal | int | None | Unset = UNSET,
         ship_to_address: DocAddress | None | Unset = UNSET,
         ship_to_contact: DocContact | None | Unset = UNSET,
         ship_via: str | None | Unset = UNSET,
@@ -199,7 +203,7 @@ class ShipmentCustomAction(Model):
     class f:  # noqa: N801 - reads as ShipmentCustomAction.f.field_name
         """Typed field references for ``$filter``, ``$select`` and ``$expand``."""
 
-        entity: ClassVar[FieldRef[Any]] = FieldRef("entity")
+        entity: ClassVar[LinkedRef[Shipment]] = LinkedRef("entity")
         parameters: ClassVar[FieldRef[Any]] = FieldRef("parameters")
 
     def __init__(
@@ -223,7 +227,7 @@ class ShipmentDetail(Model):
     order_line_nbr: int | None | Unset = UNSET
     order_nbr: str | None | Unset = UNSET
     order_type: str | None | Unset = UNSET
-    shipped_qty: Decimal | None | Unset = UNSET
+    shipped_qty: DecimalAttribute = DecimalAttribute()
     uom: str | None | Unset = UNSET
     warehouse_id: str | None | Unset = UNSET
     links: dict[str, str] | None | Unset = UNSET
@@ -288,7 +292,7 @@ class ShipmentDetail(Model):
         order_line_nbr: int | None | Unset = UNSET,
         order_nbr: str | None | Unset = UNSET,
         order_type: str | None | Unset = UNSET,
-        shipped_qty: Decimal | None | Unset = UNSET,
+        shipped_qty: Decimal | int | None | Unset = UNSET,
         uom: str | None | Unset = UNSET,
         warehouse_id: str | None | Unset = UNSET,
         links: dict[str, str] | None | Unset = UNSET,

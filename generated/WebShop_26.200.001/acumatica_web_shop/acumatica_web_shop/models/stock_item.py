@@ -10,13 +10,17 @@ from uuid import UUID
 
 from .._runtime.model import (
     Custom,
+    DecimalAttribute,
     Detail,
+    DetailRef,
     Fields,
     Files,
     Linked,
+    LinkedRef,
     Map,
     Model,
     MultiSelectAttribute,
+    MultiSelectRef,
     Plain,
     Value,
 )
@@ -38,10 +42,10 @@ class StockItem(Model):
     workflow_actions: dict[str, StockItemCustomAction] | None | Unset = UNSET
     attributes: list[AttributeValue] | None | Unset = UNSET
     base_uom: str | None | Unset = UNSET
-    default_price: Decimal | None | Unset = UNSET
+    default_price: DecimalAttribute = DecimalAttribute()
     default_warehouse_id: str | None | Unset = UNSET
     description: str | None | Unset = UNSET
-    dimension_weight: Decimal | None | Unset = UNSET
+    dimension_weight: DecimalAttribute = DecimalAttribute()
     export_to_external: bool | None | Unset = UNSET
     image_url: str | None | Unset = UNSET
     inventory_id: str | None | Unset = UNSET
@@ -50,7 +54,7 @@ class StockItem(Model):
     item_status: str | None | Unset = UNSET
     item_type: str | None | Unset = UNSET
     last_modified: datetime | None | Unset = UNSET
-    msrp: Decimal | None | Unset = UNSET
+    msrp: DecimalAttribute = DecimalAttribute()
     note_id: UUID | None | Unset = UNSET
     sales_uom: str | None | Unset = UNSET
     tax_category: str | None | Unset = UNSET
@@ -111,7 +115,7 @@ class StockItem(Model):
         """Typed field references for ``$filter``, ``$select`` and ``$expand``."""
 
         workflow_actions: ClassVar[FieldRef[Any]] = FieldRef("_workflowActions")
-        attributes: ClassVar[FieldRef[Any]] = FieldRef("Attributes")
+        attributes: ClassVar[DetailRef[AttributeValue]] = DetailRef("Attributes")
         base_uom: ClassVar[FieldRef[str]] = FieldRef("BaseUOM")
         default_price: ClassVar[FieldRef[Decimal]] = FieldRef("DefaultPrice")
         default_warehouse_id: ClassVar[FieldRef[str]] = FieldRef("DefaultWarehouseID")
@@ -133,9 +137,11 @@ class StockItem(Model):
         usr_average_rating: ClassVar[FieldRef[float]] = FieldRef("UsrAverageRating")
         usr_web_shop_product_id: ClassVar[FieldRef[int]] = FieldRef("UsrWebShopProductID")
         usr_web_shop_slug: ClassVar[FieldRef[str]] = FieldRef("UsrWebShopSlug")
-        usr_web_shop_tags: ClassVar[FieldRef[str]] = FieldRef("UsrWebShopTags")
+        usr_web_shop_tags: ClassVar[MultiSelectRef[str]] = MultiSelectRef("UsrWebShopTags")
         usr_web_shop_visible: ClassVar[FieldRef[bool]] = FieldRef("UsrWebShopVisible")
-        warehouse_details: ClassVar[FieldRef[Any]] = FieldRef("WarehouseDetails")
+        warehouse_details: ClassVar[DetailRef[StockItemWarehouseDetail]] = DetailRef(
+            "WarehouseDetails"
+        )
         weight_uom: ClassVar[FieldRef[str]] = FieldRef("WeightUOM")
         links: ClassVar[FieldRef[Any]] = FieldRef("_links")
         custom: ClassVar[FieldRef[Any]] = FieldRef("custom")
@@ -151,10 +157,10 @@ class StockItem(Model):
         workflow_actions: dict[str, StockItemCustomAction] | None | Unset = UNSET,
         attributes: list[AttributeValue] | None | Unset = UNSET,
         base_uom: str | None | Unset = UNSET,
-        default_price: Decimal | None | Unset = UNSET,
+        default_price: Decimal | int | None | Unset = UNSET,
         default_warehouse_id: str | None | Unset = UNSET,
         description: str | None | Unset = UNSET,
-        dimension_weight: Decimal | None | Unset = UNSET,
+        dimension_weight: Decimal | int | None | Unset = UNSET,
         export_to_external: bool | None | Unset = UNSET,
         image_url: str | None | Unset = UNSET,
         inventory_id: str | None | Unset = UNSET,
@@ -163,7 +169,7 @@ class StockItem(Model):
         item_status: str | None | Unset = UNSET,
         item_type: str | None | Unset = UNSET,
         last_modified: datetime | None | Unset = UNSET,
-        msrp: Decimal | None | Unset = UNSET,
+        msrp: Decimal | int | None | Unset = UNSET,
         note_id: UUID | None | Unset = UNSET,
         sales_uom: str | None | Unset = UNSET,
         tax_category: str | None | Unset = UNSET,
@@ -234,7 +240,7 @@ class StockItemCustomAction(Model):
     class f:  # noqa: N801 - reads as StockItemCustomAction.f.field_name
         """Typed field references for ``$filter``, ``$select`` and ``$expand``."""
 
-        entity: ClassVar[FieldRef[Any]] = FieldRef("entity")
+        entity: ClassVar[LinkedRef[StockItem]] = LinkedRef("entity")
         parameters: ClassVar[FieldRef[Any]] = FieldRef("parameters")
 
     def __init__(
@@ -253,10 +259,10 @@ class StockItemWarehouseDetail(Model):
     default_issue_location_id: str | None | Unset = UNSET
     default_receipt_location_id: str | None | Unset = UNSET
     is_default: bool | None | Unset = UNSET
-    qty_on_hand: Decimal | None | Unset = UNSET
+    qty_on_hand: DecimalAttribute = DecimalAttribute()
     replenishment_warehouse_id: str | None | Unset = UNSET
     status: str | None | Unset = UNSET
-    usr_web_shop_safety_stock: Decimal | None | Unset = UNSET
+    usr_web_shop_safety_stock: DecimalAttribute = DecimalAttribute()
     warehouse_id: str | None | Unset = UNSET
     links: dict[str, str] | None | Unset = UNSET
     custom: CustomFields | Unset = UNSET
@@ -309,10 +315,10 @@ class StockItemWarehouseDetail(Model):
         default_issue_location_id: str | None | Unset = UNSET,
         default_receipt_location_id: str | None | Unset = UNSET,
         is_default: bool | None | Unset = UNSET,
-        qty_on_hand: Decimal | None | Unset = UNSET,
+        qty_on_hand: Decimal | int | None | Unset = UNSET,
         replenishment_warehouse_id: str | None | Unset = UNSET,
         status: str | None | Unset = UNSET,
-        usr_web_shop_safety_stock: Decimal | None | Unset = UNSET,
+        usr_web_shop_safety_stock: Decimal | int | None | Unset = UNSET,
         warehouse_id: str | None | Unset = UNSET,
         links: dict[str, str] | None | Unset = UNSET,
         custom: CustomFields | Unset = UNSET,

@@ -79,7 +79,9 @@ def test_a_redirect_to_the_sign_in_page_is_a_lost_session_renewed_once(call, ser
 WRITES = {
     "action": lambda api: api.invoke("CancelSalesOrder", Record(OrderNbr="SO1")),
     "delete_by_keys": lambda api: api.delete_by_keys("SO", "SO1"),
-    "upload_file": lambda api: api.upload_file("a.txt", b"a", keys=["SO", "SO1"]),
+    "upload_file": lambda api: api.upload_file(
+        Record(OrderType="SO", OrderNbr="SO1"), "a.txt", b"a"
+    ),
     "list": lambda api: api.list(),
 }
 
@@ -128,7 +130,7 @@ def test_an_html_page_where_an_answer_is_due_raises(call, rt, server, operation,
         "list": lambda api: api.list(),
         "get": lambda api: api.get("1"),
         "delete": lambda api: api.delete("1"),
-        "upload_file": lambda api: api.upload_file("a.txt", b"a", id="1"),
+        "upload_file": lambda api: api.upload_file(Record(id="1"), "a.txt", b"a"),
     }[operation]
     with pytest.raises(getattr(rt.errors, error), match="HTML page \\('Sign In'\\)") as caught:
         call(work)

@@ -424,14 +424,15 @@ def test_files_upload_download_and_ad_hoc_schema(make_client, orders, server):
     with make_client() as client:
         api = orders(client)
         saved = api.put(Record(OrderType="SO", OrderNbr="F1"))
-        api.upload_file("scan 1.pdf", b"%PDF-1", keys=["SO", "F1"])
-        api.upload_file("b.txt", b"hello", id=saved.data["id"])
+        api.upload_file(saved, "scan 1.pdf", b"%PDF-1")  # by its keys
+        with pytest.warns(DeprecationWarning, match="pass the record first"):
+            api.upload_file("b.txt", b"hello", id=saved.data["id"])  # the old form still works
         file_id, content = next(iter(server.files.items()))
         href = f"{PATH_BASE}/files/{file_id}"
         assert api.download_file({"href": href}) == content
         assert client.download_file(href) == content
         schema = api.ad_hoc_schema()
-        with pytest.raises(ValueError):
+        with pytest.raises(ValueError), pytest.warns(DeprecationWarning):
             api.upload_file("x", b"", id="1", keys=["SO"])
     uploads = [r.url.raw_path.decode() for r in server.requests if is_put(r)][1:]
     assert uploads == [
@@ -824,9 +825,7 @@ def test_action_refused_for_a_stale_session_is_sent_again_on_a_new_one(
     assert server.logins == 2 and server.open_sessions == 0
 
 
-def test_action_that_may_have_run_signs_in_again_but_is_not_resent(
-    make_client, orders, rt, server
-):
+def test_action_that_may_have_run_signs_in_again_but_is_not_resent(make_client, orders, rt, server):
     nre = error_500("Object reference not set to an instance of an object.", "")
     nre_body = json.loads(nre.content)
     nre_body["exceptionType"] = "System.NullReferenceException"
@@ -904,9 +903,7 @@ def test_an_owned_client_times_out_after_60_s_by_default(rt, server, monkeypatch
     client.close()
 
 
-def test_a_failing_sign_out_never_replaces_the_users_exception(
-    make_client, orders, server, caplog
-):
+def test_a_failing_sign_out_never_replaces_the_users_exception(make_client, orders, server, caplog):
     caplog.set_level(logging.WARNING, logger="acumatica_codegen.runtime")
     with pytest.raises(KeyError, match="user bug"):
         with make_client() as client:
@@ -943,9 +940,7 @@ def test_an_action_accepted_without_a_location_is_not_reported_done(
     assert len([r for r in server.requests if is_post(r)]) == 1
 
 
-def test_action_timeout_is_not_overshot_by_a_poll_interval(
-    make_client, orders, rt, server, sleeps
-):
+def test_action_timeout_is_not_overshot_by_a_poll_interval(make_client, orders, rt, server, sleeps):
     server.action_polls = 10_000
     with make_client(action_poll_interval=4.0, action_timeout=10.0) as client:
         with pytest.raises(rt.errors.ActionTimeout, match="after 10.0 s"):
@@ -958,7 +953,7 @@ def test_every_entity_call_takes_a_timeout(make_client, orders, server):
     with make_client(timeout=30.0) as client:
         api = orders(client)
         saved = api.put_once(Record(ExternalRef="T-1"), ref_field="ExternalRef", timeout=1.0)
-        api.upload_file("a.txt", b"a", id=saved.data["id"], timeout=2.0)
+        api.upload_file(saved, "a.txt", b"a", timeout=2.0)
         api.ad_hoc_schema(timeout=3.0)
         (file_id,) = server.files
         api.download_file(f"{PATH_BASE}/files/{file_id}", timeout=4.0)
@@ -1047,13 +1042,16 @@ def test_transport_errors_say_whether_they_timed_out_and_may_have_run(
     assert (connect.value.timed_out, connect.value.may_have_run) == (False, False)
 
 
-def test_an_endless_action_timeout_leaves_the_client_timeout_uncapped(
-    make_client, orders, server
-):
+def test_an_endless_action_timeout_leaves_the_client_timeout_uncapped(make_client, orders, server):
     with make_client(timeout=httpx.Timeout(None), action_timeout=float("inf")) as client:
         orders(client).invoke("ReleaseOrder", Record(OrderNbr="SO1"))
     post = next(r for r in server.requests if is_post(r))
-    assert post.extensions["timeout"] == {"connect": None, "read": None, "write": None, "pool": None}
+    assert post.extensions["timeout"] == {
+        "connect": None,
+        "read": None,
+        "write": None,
+        "pool": None,
+    }
 
 
 @pytest.mark.parametrize("value", ["", "   ", None])
@@ -1068,8 +1066,8 @@ def test_an_empty_id_or_key_is_refused_before_any_request(make_client, orders, s
             api.delete(value)
         with pytest.raises(ValueError, match="SalesOrder key OrderType is empty"):
             api.delete_by_keys(value, "SO1")
-        with pytest.raises(ValueError, match="SalesOrder key OrderType is empty"):
-            api.upload_file("a.txt", b"a", keys=[value, "SO1"])
+        with pytest.raises(ValueError, match="SalesOrder record has not its id or its keys"):
+            api.upload_file(Record(OrderType=value, OrderNbr="SO1"), "a.txt", b"a")
     assert [r for r in server.requests if is_entity(r)] == []
 
 
@@ -1081,7 +1079,9 @@ def test_key_values_are_escaped_whole_so_they_never_address_another_route(
         for value in ("$adHocSchema", "..", ".", "A/B", "50% off"):
             with pytest.raises(rt.errors.NotFound):  # no such order, and no other route either
                 api.get_by_keys("SO", value)
-        api.upload_file("..", b"x", keys=["SO", "SO1"])  # a file named "..", not the record
+        api.upload_file(
+            Record(OrderType="SO", OrderNbr="SO1"), "..", b"x"
+        )  # a file named "..", not the record
     put = next(r for r in server.requests if r.method == "PUT")
     assert put.url.raw_path.decode().endswith("/SalesOrder/SO/SO1/files/%2E%2E")
     paths = [r.url.raw_path.decode() for r in server.requests if is_get(r)]
@@ -1097,7 +1097,9 @@ def test_key_values_are_escaped_whole_so_they_never_address_another_route(
 def test_a_list_where_one_record_is_expected_is_a_clear_error(make_client, orders, rt, server):
     server.fail_next(is_get, httpx.Response(200, json=[{"id": "1"}]))
     with make_client() as client:
-        with pytest.raises(rt.errors.DecodeError, match="expected one SalesOrder record, got a list"):
+        with pytest.raises(
+            rt.errors.DecodeError, match="expected one SalesOrder record, got a list"
+        ):
             orders(client).get("1")
 
 
@@ -1146,7 +1148,9 @@ def test_refused_credentials_are_answered_from_memory_for_a_while(
     make_client, orders, rt, server, sleeps
 ):
     client = make_client(auth=rt.auth.CookieAuth("admin", "wrong-" + PASSWORD))
-    logins = lambda: len([r for r in server.requests if r.url.path.endswith("/auth/login")])  # noqa: E731
+    logins = lambda: len(
+        [r for r in server.requests if r.url.path.endswith("/auth/login")]
+    )  # noqa: E731
     for _ in range(3):
         with pytest.raises(rt.errors.AuthError, match="signing in failed"):
             orders(client).list()
@@ -1163,7 +1167,9 @@ def test_sign_in_retry_after_set_on_a_client_is_the_one_it_keeps(
 ):
     client = make_client(auth=rt.auth.CookieAuth("admin", "wrong-" + PASSWORD))
     client.sign_in_retry_after = 5.0  # this client's own, not the class's 30 s
-    logins = lambda: len([r for r in server.requests if r.url.path.endswith("/auth/login")])  # noqa: E731
+    logins = lambda: len(
+        [r for r in server.requests if r.url.path.endswith("/auth/login")]
+    )  # noqa: E731
     with pytest.raises(rt.errors.AuthError):
         orders(client).list()
     sleeps.now += 4.0

@@ -23,7 +23,6 @@ import io
 import os
 import pstats
 import statistics
-import subprocess
 import sys
 import tempfile
 import timeit
@@ -36,11 +35,10 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(REPO / "generator"))
 
-from generate_speed import DOCUMENT, specs_dir  # noqa: E402
-from import_time import generate_dcg, generate_ours  # noqa: E402
-
 from acumatica_codegen.builder import load_endpoint  # noqa: E402
 from acumatica_codegen.ir import Entity, FieldKind, Scalar  # noqa: E402
+from generate_speed import DOCUMENT, specs_dir  # noqa: E402
+from import_time import generate_dcg, generate_ours  # noqa: E402
 
 REPEATS = 7
 

@@ -19,10 +19,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "generator"))
 
-from generate_speed import DOCUMENT, specs_dir  # noqa: E402
-
 from acumatica_codegen.builder import load_endpoint  # noqa: E402
 from acumatica_codegen.diff import diff_endpoints  # noqa: E402
+from generate_speed import DOCUMENT, specs_dir  # noqa: E402
 
 TARGET_SECONDS = 1.0
 RUNS = 5
@@ -57,7 +56,7 @@ def main() -> None:
         result.to_markdown()
         result.to_json()
         t4 = time.perf_counter()
-        for key, value in zip(phases, (t1 - t0, t2 - t1, t3 - t2, t4 - t3)):
+        for key, value in zip(phases, (t1 - t0, t2 - t1, t3 - t2, t4 - t3), strict=True):
             phases[key].append(value)
     print(f"Default 23.200.001 → 24.200.001: {result.summary()}")
     print("in-process phases:")

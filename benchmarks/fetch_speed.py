@@ -22,9 +22,8 @@ import httpx
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "generator"))
 
-from generate_speed import DOCUMENT, specs_dir  # noqa: E402
-
 from acumatica_codegen.sandbox import Sandbox  # noqa: E402
+from generate_speed import DOCUMENT, specs_dir  # noqa: E402
 
 RUNS = 5
 PASSWORD = "bench-password"

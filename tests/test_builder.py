@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from acumatica_codegen import naming
 from acumatica_codegen.builder import (
     API_RESERVED,
@@ -21,9 +20,8 @@ from acumatica_codegen.builder import (
     load_endpoint,
 )
 from acumatica_codegen.errors import SpecError, UserError
-from acumatica_codegen.ir import Endpoint, Entity, FieldKind, Scalar, ValueType
-
-from testkit import FIXTURES, REAL_SPEC_NAMES, REPO, WEBSHOP_23, WEBSHOP_24
+from acumatica_codegen.ir import Endpoint, FieldKind, Scalar, ValueType
+from testkit import FIXTURES, REAL_SPEC_NAMES, WEBSHOP_23, WEBSHOP_24
 
 WEBSHOP_24_SWAGGER2 = FIXTURES / "WebShop_24.200.001.swagger2.json"
 HOSTILE = FIXTURES / "hostile.json"
@@ -41,7 +39,7 @@ INHERITED = {
 }
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load(path: Path) -> Endpoint:
     return load_endpoint(path)
 
@@ -696,7 +694,7 @@ def test_an_entity_named_like_a_name_the_generated_modules_import_gets_another_c
 # -- the real corpus -----------------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _real(path: Path) -> tuple[dict[str, Any], Endpoint]:
     return raw(path), load_endpoint(path)
 

@@ -8,10 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from acumatica_codegen.builder import load_endpoint
 from acumatica_codegen.ir import FieldKind, Scalar, ValueType
-
 from test_builder import openapi3_document, swagger2_document, write
 from testkit import REAL_SPEC_NAMES
 

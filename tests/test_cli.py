@@ -14,9 +14,8 @@ from pathlib import Path
 
 import httpx
 import pytest
-
 from acumatica_codegen.builder import load_endpoint
-from acumatica_codegen.cli import COMMANDS, main
+from acumatica_codegen.cli import COMMANDS
 from testkit import run_cli
 
 REPO = Path(__file__).resolve().parent.parent

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from acumatica_codegen.config import find_pyproject, load_config
 from acumatica_codegen.errors import UserError
 

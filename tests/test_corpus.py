@@ -13,11 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from acumatica_codegen.builder import load_endpoint
 from acumatica_codegen.ir import Endpoint, Entity, FieldKind, Scalar
 from acumatica_codegen.render import write_package
-
 from testkit import FIXTURES, REAL_SPEC_NAMES, WEBSHOP_23, WEBSHOP_24, WEBSHOP_26
 
 SMALL_REAL = (

@@ -16,10 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from acumatica_codegen.builder import load_endpoint
-from acumatica_codegen.cli import main
-from acumatica_codegen.diff import Diff, diff_endpoints
+from acumatica_codegen.diff import diff_endpoints
 from acumatica_codegen.ir import Action, Endpoint, Entity, Field, FieldKind, Scalar
 from testkit import run_cli
 

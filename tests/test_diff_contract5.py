@@ -8,11 +8,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-
 from acumatica_codegen import digest
 from acumatica_codegen.builder import load_endpoint
 from acumatica_codegen.diff import Diff, diff_endpoints
-
 from test_builder import openapi3_document, write
 from testkit import WEBSHOP_24, WEBSHOP_26
 

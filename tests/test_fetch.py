@@ -21,7 +21,6 @@ from typing import Any
 
 import httpx
 import pytest
-
 from acumatica_codegen import fetch
 from acumatica_codegen.errors import UserError
 from testkit import run_cli

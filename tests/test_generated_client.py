@@ -11,7 +11,6 @@ from typing import Any
 
 import httpx
 import pytest
-
 from testkit import use_example_package
 
 use_example_package()

@@ -7,7 +7,6 @@ from decimal import Decimal
 from uuid import UUID
 
 import pytest
-
 from testkit import use_example_package
 
 use_example_package()

@@ -18,10 +18,8 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-
 from acumatica_codegen.builder import load_endpoint
 from acumatica_codegen.render import write_package
-
 from test_corpus import _mypy_strict
 from testkit import WEBSHOP_26
 

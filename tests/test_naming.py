@@ -7,7 +7,6 @@ import keyword
 import random
 
 import pytest
-
 from acumatica_codegen.errors import UserError
 from acumatica_codegen.naming import (
     ANNOTATION_NAMES,

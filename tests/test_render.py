@@ -18,11 +18,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from syrupy.data import SnapshotCollections
-from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
-from syrupy.location import PyTestLocation
-
-from acumatica_codegen.builder import load_endpoint
+from acumatica_codegen.builder import build_ir, load_endpoint
 from acumatica_codegen.errors import UserError
 from acumatica_codegen.naming import GENERATED_MODULE_NAMES
 from acumatica_codegen.render import (
@@ -33,7 +29,9 @@ from acumatica_codegen.render import (
     write_package,
 )
 from acumatica_codegen.spec import parse_document
-from acumatica_codegen.builder import build_ir
+from syrupy.data import SnapshotCollections
+from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
+from syrupy.location import PyTestLocation
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = ("WebShop_23.200.001", "WebShop_24.200.001", "WebShop_26.200.001")
@@ -441,7 +439,6 @@ def test_only_entities_with_keys_get_typed_get_by_keys_and_no_type_ignore_is_nee
 
 def test_a_list_literal_too_long_for_one_line_is_laid_out_one_item_per_line_like_black() -> None:
     import black
-
     from acumatica_codegen.render import call
 
     # Default 24's Contact family: the items fit on one indented line, but black explodes a list.

@@ -6,7 +6,6 @@ import functools
 from pathlib import Path
 
 import pytest
-
 from acumatica_codegen.builder import load_endpoint
 from acumatica_codegen.errors import UserError
 from acumatica_codegen.ir import Endpoint
@@ -16,7 +15,7 @@ REPO = Path(__file__).resolve().parent.parent
 WEBSHOP_24 = REPO / "specs" / "WebShop_24.200.001.json"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load(path: Path) -> Endpoint:
     return load_endpoint(path)
 

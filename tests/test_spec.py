@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from acumatica_codegen.builder import load_endpoint
 from acumatica_codegen.errors import SpecError, UserError
 from acumatica_codegen.spec import SWAGGER_2, escape_pointer, parse_document, read_document

@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from acumatica_codegen.cli import main
 
 REPO = Path(__file__).resolve().parent.parent

@@ -23,13 +23,12 @@ from typing import Any
 
 import jinja2
 
-from . import __version__
+from . import __version__, runtime_source
 from .errors import UserError
 from .formatting import LINE_LENGTH, black_stable
-from .outputs import file_kind, output_target
 from .ir import Action, Endpoint, Entity, Field, FieldKind, Scalar
 from .naming import check_package_name, snake_case
-from . import runtime_source
+from .outputs import file_kind, output_target
 
 # What a generated package exports at its top level, by the module that defines it: the two
 # clients, and the ``__all__`` of the user-facing runtime modules (read from their source).

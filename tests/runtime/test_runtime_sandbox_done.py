@@ -21,7 +21,6 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-
 from acumatica_codegen.builder import load_endpoint
 from acumatica_codegen.render import write_package
 from acumatica_codegen.sandbox import Sandbox
@@ -268,7 +267,7 @@ def test_batch_rerun_after_a_crash_creates_no_duplicates(webshop, sandbox):
     with webshop.Client(sandbox.url, auth=webshop.CookieAuth("admin", "123")) as c:
         c.max_retries = 5
         refs = []
-        for attempt in range(5):
+        for _attempt in range(5):
             try:
                 refs = [
                     o.external_ref

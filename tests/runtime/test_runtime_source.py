@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from acumatica_codegen import runtime_source
 from acumatica_codegen.runtime_source import RUNTIME_DIR, runtime_files
 
@@ -63,7 +62,9 @@ def test_package_exports_are_read_from_the_runtime_modules():
     assert "AcumaticaError" in public["._runtime.errors"]
     assert "CookieAuth" in public["._runtime.auth"]
     for module, names in public.items():
-        loaded = importlib.import_module("acumatica_codegen.runtime" + module.removeprefix("._runtime"))
+        loaded = importlib.import_module(
+            "acumatica_codegen.runtime" + module.removeprefix("._runtime")
+        )
         assert set(names) == set(loaded.__all__)
         assert all(hasattr(loaded, name) for name in names)
 
@@ -198,9 +199,14 @@ def test_typed_queries_and_entity_apis_type_check(webshop_project):
 def test_typos_and_wrong_value_types_fail_at_type_check_time(webshop_project):
     result = run_mypy(webshop_project, "bad_use.py", BAD_USE)
     errors = [line for line in result.stdout.splitlines() if ": error:" in line]
-    assert [line.split(":")[1] for line in errors] == ["9", "10", "11", "12", "13", "14"], (
-        result.stdout
-    )
+    assert [line.split(":")[1] for line in errors] == [
+        "9",
+        "10",
+        "11",
+        "12",
+        "13",
+        "14",
+    ], result.stdout
     assert 'has no attribute "statsu"' in result.stdout
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import gc
-import logging
 import json
+import logging
 import threading
 from decimal import Decimal
 
@@ -17,7 +17,6 @@ from runtime_fake import (
     concurrency_500,
     is_entity,
     is_put,
-    not_found_500,
     stale_session_500,
 )
 
@@ -1148,17 +1147,14 @@ def test_refused_credentials_are_answered_from_memory_for_a_while(
     make_client, orders, rt, server, sleeps
 ):
     client = make_client(auth=rt.auth.CookieAuth("admin", "wrong-" + PASSWORD))
-    logins = lambda: len(
-        [r for r in server.requests if r.url.path.endswith("/auth/login")]
-    )  # noqa: E731
     for _ in range(3):
         with pytest.raises(rt.errors.AuthError, match="signing in failed"):
             orders(client).list()
-    assert logins() == 1
+    assert login_requests(server) == 1
     sleeps.now += client.sign_in_retry_after  # then the credentials are tried again
     with pytest.raises(rt.errors.AuthError):
         orders(client).list()
-    assert logins() == 2
+    assert login_requests(server) == 2
     client.close()
 
 
@@ -1167,19 +1163,16 @@ def test_sign_in_retry_after_set_on_a_client_is_the_one_it_keeps(
 ):
     client = make_client(auth=rt.auth.CookieAuth("admin", "wrong-" + PASSWORD))
     client.sign_in_retry_after = 5.0  # this client's own, not the class's 30 s
-    logins = lambda: len(
-        [r for r in server.requests if r.url.path.endswith("/auth/login")]
-    )  # noqa: E731
     with pytest.raises(rt.errors.AuthError):
         orders(client).list()
     sleeps.now += 4.0
     with pytest.raises(rt.errors.AuthError):
         orders(client).list()
-    assert logins() == 1  # still answered from memory
+    assert login_requests(server) == 1  # still answered from memory
     sleeps.now += 1.0
     with pytest.raises(rt.errors.AuthError):
         orders(client).list()
-    assert logins() == 2  # 5 s, not 30 s
+    assert login_requests(server) == 2  # 5 s, not 30 s
     client.close()
 
 

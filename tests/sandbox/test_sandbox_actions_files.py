@@ -8,10 +8,9 @@ from typing import Any
 
 import httpx
 import pytest
-from sandbox_helpers import BASE_24, WEBSHOP_24, signed_in, value, wrap
-
 from acumatica_codegen.sandbox import Sandbox
 from acumatica_codegen.sandbox.app import action_effect
+from sandbox_helpers import BASE_24, WEBSHOP_24, signed_in, value, wrap
 
 sandbox = Sandbox.fixture(WEBSHOP_24, action_polls=2, reference_checks=False)
 

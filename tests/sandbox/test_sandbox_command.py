@@ -7,11 +7,10 @@ from pathlib import Path
 
 import httpx
 import pytest
-from sandbox_helpers import BASE_24, WEBSHOP_23, WEBSHOP_24, cli_sandbox, signed_in
-
 from acumatica_codegen.cli import main
 from acumatica_codegen.sandbox import Sandbox
 from acumatica_codegen.sandbox.config_keys import configured_keys
+from sandbox_helpers import BASE_24, WEBSHOP_23, WEBSHOP_24, cli_sandbox, signed_in
 
 
 def test_serves_and_prints_where_on_the_first_line() -> None:

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import httpx
 import pytest
-from sandbox_helpers import BASE_24, WEBSHOP_24, value, wrap
-
 from acumatica_codegen.sandbox import Sandbox
+from sandbox_helpers import BASE_24, WEBSHOP_24, value, wrap
 
 sandbox = Sandbox.fixture(WEBSHOP_24, reference_checks=False)
 TODAY = datetime.now(timezone.utc).date().isoformat()

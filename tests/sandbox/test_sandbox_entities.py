@@ -7,9 +7,8 @@ from typing import Any
 
 import httpx
 import pytest
-from sandbox_helpers import BASE_24, WEBSHOP_23, WEBSHOP_24, value, wrap
-
 from acumatica_codegen.sandbox import Sandbox
+from sandbox_helpers import BASE_24, WEBSHOP_23, WEBSHOP_24, value, wrap
 
 sandbox = Sandbox.fixture([WEBSHOP_24, WEBSHOP_23], max_sessions=3, seed=7, reference_checks=False)
 BASE_23 = "/entity/WebShop/23.200.001"

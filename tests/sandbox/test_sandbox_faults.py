@@ -5,9 +5,8 @@ from __future__ import annotations
 import time
 
 import httpx
-from sandbox_helpers import BASE_24, WEBSHOP_24
-
 from acumatica_codegen.sandbox import Sandbox
+from sandbox_helpers import BASE_24, WEBSHOP_24
 
 
 def bearer_client(sb: Sandbox) -> httpx.Client:

@@ -7,9 +7,8 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from sandbox_helpers import WEBSHOP_24
-
 from acumatica_codegen.sandbox import Sandbox
+from sandbox_helpers import WEBSHOP_24
 
 sandbox = Sandbox.fixture(WEBSHOP_24, max_sessions=2, action_polls=2)
 

@@ -8,11 +8,10 @@ from typing import Any
 
 import httpx
 import pytest
-from sandbox_helpers import BASE_24, WEBSHOP_24, cli_sandbox, signed_in, value, wrap
-
 from acumatica_codegen.cli import main
 from acumatica_codegen.errors import UserError
 from acumatica_codegen.sandbox import Sandbox
+from sandbox_helpers import BASE_24, WEBSHOP_24, cli_sandbox, signed_in, value, wrap
 
 
 def put(client: httpx.Client, entity: str, body: dict[str, Any]) -> httpx.Response:
@@ -97,8 +96,10 @@ def test_a_key_default_that_does_not_fit_the_key_is_refused(real_specs_dir: Path
     spec = real_specs_dir / "Default_24.200.001.json"
     with pytest.raises(UserError) as refused:
         Sandbox(spec, key_defaults={"Contact.ContactID": "abc"})
-    assert "key_defaults (--key-default): Contact.ContactID=abc: Error converting value 'abc' to "
-    "type 'System.Int32'." in str(refused.value)
+    assert (
+        "key_defaults (--key-default): Contact.ContactID=abc: Error converting value 'abc' to "
+        "type 'System.Int32'." in str(refused.value)
+    )
     with pytest.raises(UserError, match="AccountSummaryInquiry has no key fields"):
         Sandbox(spec, key_defaults={"AccountSummaryInquiry.Ledger": "x"})  # an inquiry: keyless
 

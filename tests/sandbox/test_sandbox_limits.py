@@ -8,13 +8,12 @@ from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
-from sandbox_helpers import BASE_24, WEBSHOP_24, cli_sandbox, signed_in
-
 from acumatica_codegen.sandbox import Sandbox
 from acumatica_codegen.sandbox.auth import Stats
 from acumatica_codegen.sandbox.errors import SandboxHTTPError
 from acumatica_codegen.sandbox.limits import LicenceLimits
 from acumatica_codegen.sandbox.options import SandboxOptions
+from sandbox_helpers import BASE_24, WEBSHOP_24, cli_sandbox, signed_in
 
 
 def parallel_gets(url: str, cookies: httpx.Cookies, count: int) -> list[httpx.Response]:

@@ -4,10 +4,9 @@ pages, a stale session on every request (issue 13)."""
 from __future__ import annotations
 
 import httpx
-from sandbox_helpers import BASE_24, WEBSHOP_24, cli_sandbox, signed_in
-
 from acumatica_codegen.sandbox import Sandbox
 from acumatica_codegen.sandbox.misbehaviour import html_page
+from sandbox_helpers import BASE_24, WEBSHOP_24, cli_sandbox, signed_in
 
 
 def test_a_lost_session_redirects_to_the_sign_in_page() -> None:

@@ -14,6 +14,8 @@ from typing import Any
 
 import httpx
 import pytest
+from acumatica_codegen.errors import UserError
+from acumatica_codegen.sandbox import Sandbox
 from sandbox_helpers import (
     BASE_24,
     RUN_CLI,
@@ -24,9 +26,6 @@ from sandbox_helpers import (
     value,
     wrap,
 )
-
-from acumatica_codegen.errors import UserError
-from acumatica_codegen.sandbox import Sandbox
 
 DEFAULT_24 = "/entity/Default/24.200.001"
 

@@ -8,9 +8,8 @@ import time
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
-from sandbox_helpers import BASE_24, WEBSHOP_24
-
 from acumatica_codegen.sandbox import Sandbox
+from sandbox_helpers import BASE_24, WEBSHOP_24
 
 CLIENT_ID = "4A1D2B3C-0000-4000-8000-000000000001@Company"
 SECRET = "topsecret"

@@ -6,7 +6,6 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-
 from acumatica_codegen.ir import Scalar
 from acumatica_codegen.sandbox.odata import FilterError, compile_filter
 

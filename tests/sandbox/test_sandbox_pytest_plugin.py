@@ -11,9 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from sandbox_helpers import REPO, WEBSHOP_24
-
 from acumatica_codegen.sandbox.pytest_plugin import parse_options
+from sandbox_helpers import REPO, WEBSHOP_24
 
 PACKAGE_ROOT = REPO / "generated" / "WebShop_24.200.001" / "acumatica_web_shop"
 README = REPO / "README.md"

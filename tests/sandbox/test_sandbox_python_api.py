@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
-from sandbox_helpers import BASE_24, WEBSHOP_23, WEBSHOP_24, signed_in, value, wrap
-
 from acumatica_codegen.errors import UserError
 from acumatica_codegen.sandbox import Sandbox
+from sandbox_helpers import BASE_24, WEBSHOP_23, WEBSHOP_24, signed_in, value, wrap
 
 sandbox = Sandbox.fixture(WEBSHOP_24, name="sandbox", max_sessions=2)
 

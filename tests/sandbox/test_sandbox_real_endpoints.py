@@ -9,12 +9,11 @@ from typing import Any
 
 import httpx
 import pytest
-from sandbox_helpers import signed_in, value, wrap
-
 from acumatica_codegen.builder import load_endpoint
 from acumatica_codegen.ir import FieldKind
 from acumatica_codegen.sandbox import Sandbox
 from acumatica_codegen.sandbox.key_rules import SCREEN_DEFAULTS, numbered_by_default
+from sandbox_helpers import signed_in, value, wrap
 from testkit import REAL_SPEC_NAMES
 
 DEFAULT_24 = "/entity/Default/24.200.001"

@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import httpx
-from sandbox_helpers import BASE_24, WEBSHOP_24, cli_sandbox, signed_in, value, wrap
-
 from acumatica_codegen.sandbox import Sandbox
+from sandbox_helpers import BASE_24, WEBSHOP_24, cli_sandbox, signed_in, value, wrap
 
 sandbox = Sandbox.fixture(WEBSHOP_24)
 

@@ -13,10 +13,9 @@ import random
 from typing import Any
 
 import httpx
-from sandbox_helpers import BASE_24, WEBSHOP_24, signed_in, wrap
-
 from acumatica_codegen.builder import load_endpoint
 from acumatica_codegen.sandbox import Sandbox
+from sandbox_helpers import BASE_24, WEBSHOP_24, signed_in, wrap
 
 sandbox = Sandbox.fixture(WEBSHOP_24, action_polls=1, max_sessions=5)
 

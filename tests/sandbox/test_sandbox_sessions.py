@@ -7,9 +7,7 @@ from typing import Any
 
 import httpx
 import pytest
-
 from acumatica_codegen.sandbox import Sandbox
-
 from sandbox_helpers import BASE_24, WEBSHOP_24, signed_in
 
 sandbox = Sandbox.fixture(

@@ -7,7 +7,6 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-
 from acumatica_codegen.ir import Scalar
 from acumatica_codegen.sandbox.values import ValueProblem, coerce, dumps, loads
 

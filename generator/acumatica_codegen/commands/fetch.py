@@ -309,7 +309,7 @@ def _fetch_configured(
     finally:
         if progress is not None:
             progress.finish()
-    for path, document in zip(specs, documents):
+    for path, document in zip(specs, documents, strict=True):
         previous = (read_lock(path) or {}).get("sha256")
         spec_path, lock_path = write_document(document, path)
         _report(document, _relative(spec_path), lock_path, previous)

@@ -12,8 +12,8 @@ import base64
 import hashlib
 import secrets
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from . import errors
 from .options import SandboxOptions

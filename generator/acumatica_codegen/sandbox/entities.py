@@ -13,9 +13,10 @@ from __future__ import annotations
 import copy
 import re
 import uuid
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any
 
 from ..ir import Endpoint, Entity, Field, FieldKind, Scalar
 from . import document_defaults, errors, key_rules, odata
@@ -54,9 +55,9 @@ class Shape:
     expand: dict[str, Any] = field(default_factory=dict)  # name -> subtree ("files" included)
     custom: dict[str, Any] = field(default_factory=dict)  # "View.Field" -> True, path -> subtree
     # Contract 5: each expanded entity's own shape (its $select and $expand), by name.
-    children: dict[str, "Shape"] | None = None
+    children: dict[str, Shape] | None = None
 
-    def sub(self, name: str) -> "Shape":
+    def sub(self, name: str) -> Shape:
         if self.children is not None:
             return self.children.get(name) or Shape()
         select = None

@@ -25,7 +25,8 @@ import asyncio
 import collections
 import math
 import time
-from typing import TYPE_CHECKING, Awaitable, Callable
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
 
 from . import errors
 from .options import SandboxOptions

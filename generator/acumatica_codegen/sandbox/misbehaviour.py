@@ -51,7 +51,7 @@ def html_page(status: int, message: str) -> bytes:
         "<body bgcolor=\"white\">\r\n<span><h1>Server Error in '/' Application.<hr width=100% "
         "size=1 color=silver></h1>\r\n"
         f"<h2><i>{shown}</i></h2></span>\r\n<b>HTTP Error {status}</b>\r\n</body>\r\n</html>\r\n"
-    ).encode("utf-8")
+    ).encode()
 
 
 class HtmlErrorPages:

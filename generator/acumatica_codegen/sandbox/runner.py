@@ -170,7 +170,7 @@ class Sandbox:
         )
         return uvicorn.Server(config)
 
-    def start(self) -> "Sandbox":
+    def start(self) -> Sandbox:
         """Serve in a background thread; returns once requests are answered."""
         if self._thread is not None:
             return self
@@ -223,7 +223,7 @@ class Sandbox:
             sock.close()
             self._socket = None
 
-    def __enter__(self) -> "Sandbox":
+    def __enter__(self) -> Sandbox:
         return self.start()
 
     def __exit__(self, *exc_info: Any) -> None:

@@ -17,8 +17,9 @@ instance answers a cookie it no longer knows.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from . import errors
 from .options import SandboxOptions

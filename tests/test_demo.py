@@ -50,7 +50,7 @@ def test_demo_runs_the_whole_workflow_and_exits_0(tmp_path: Path) -> None:
         assert expected in steps, out
     assert "WebShop_26.200.001.json" in out  # the newest example endpoint
     assert re.search(r"→ 202, then polled its Location: (202, )*204", out), out
-    assert "Status is now 'Released'" in out
+    assert "Status is now 'Open'" in out  # released, with its balance to pay
     assert "0 open sessions" in out
     assert "123" not in re.sub(r"\d{4,}|[0-9a-f]{8,}", "", out)  # the password is never shown
 

@@ -80,7 +80,7 @@ def test_action_effects_on_the_record(
     assert value(record["Hold"]) == hold
 
 
-def test_release_sets_released_on_an_invoice(client: httpx.Client) -> None:
+def test_a_released_invoice_is_open_for_payment(client: httpx.Client) -> None:
     client.put(
         f"{BASE_24}/SalesInvoice", json=wrap(Type="Invoice", ReferenceNbr="INV1", Status="Balanced")
     )
@@ -92,7 +92,7 @@ def test_release_sets_released_on_an_invoice(client: httpx.Client) -> None:
     )
     run_to_completion(client, response)
     invoice = client.get(f"{BASE_24}/SalesInvoice/Invoice/INV1").json()
-    assert value(invoice["Status"]) == "Released"
+    assert value(invoice["Status"]) == "Open"  # as on Acumatica: released, its balance unpaid
 
 
 def test_action_parameters_are_checked(client: httpx.Client) -> None:
@@ -223,22 +223,25 @@ def test_actions_answer_204_at_once_when_no_polls_are_configured() -> None:
 
 
 @pytest.mark.parametrize(
-    "name, effect",
+    "name, entity, effect",
     [
-        ("ReleaseSalesInvoice", {"Status": "Released"}),
-        ("ReleaseFromCreditHoldSalesOrder", {"Status": "Open", "Hold": False}),
-        ("RemoveChangeOrderFromHold", {"Status": "Open", "Hold": False}),
-        ("RemoveHold", {"Status": "Open", "Hold": False}),
-        ("PutOnHold", {"Status": "On Hold", "Hold": True}),
-        ("HoldChangeOrder", {"Status": "On Hold", "Hold": True}),
-        ("CancelSalesOrder", {"Status": "Canceled"}),
-        ("VoidPayment", {"Status": "Voided"}),
-        ("ConfirmShipment", {"Status": "Confirmed"}),
-        ("EmailSalesOrder", {}),
+        ("ReleaseSalesInvoice", "SalesInvoice", {"Status": "Open"}),
+        ("ReleaseBill", "Bill", {"Status": "Open"}),
+        ("ReleaseCashSale", "CashSale", {"Status": "Closed"}),
+        ("ReleaseInventoryReceipt", "InventoryReceipt", {"Status": "Released"}),
+        ("ReleaseFromCreditHoldSalesOrder", "SalesOrder", {"Status": "Open", "Hold": False}),
+        ("RemoveChangeOrderFromHold", "ChangeOrder", {"Status": "Open", "Hold": False}),
+        ("RemoveHold", "", {"Status": "Open", "Hold": False}),
+        ("PutOnHold", "", {"Status": "On Hold", "Hold": True}),
+        ("HoldChangeOrder", "ChangeOrder", {"Status": "On Hold", "Hold": True}),
+        ("CancelSalesOrder", "SalesOrder", {"Status": "Canceled"}),
+        ("VoidPayment", "Payment", {"Status": "Voided"}),
+        ("ConfirmShipment", "Shipment", {"Status": "Confirmed"}),
+        ("EmailSalesOrder", "SalesOrder", {}),
     ],
 )
-def test_action_effect_rules(name: str, effect: dict[str, Any]) -> None:
-    assert action_effect(name) == effect
+def test_action_effect_rules(name: str, entity: str, effect: dict[str, Any]) -> None:
+    assert action_effect(name, entity) == effect
 
 
 # ----------------------------------------------------------------------------------- files

@@ -103,7 +103,7 @@ def test_release_sales_invoice(client: httpx.Client) -> None:
     )
     assert release.status_code == 202
     invoice = client.get(f"{DEFAULT_24}/SalesInvoice/Invoice/AR0001").json()
-    assert value(invoice["Status"]) == "Released"
+    assert value(invoice["Status"]) == "Open"  # released: open for payment
 
 
 def test_customer_filter_on_main_contact_email(client: httpx.Client) -> None:

@@ -64,8 +64,9 @@ What it does (see ``app`` for the routes and the exact error shapes):
   ``NoEntitySatisfiesTheConditionException``. A name the document does not declare for that entity
   is a 404, unless the document has the entity's ``/{Entity}/{actionName}`` custom-action path
   (real documents have it for every entity), which takes any name. Release… sets ``Status`` to
-  Released, Cancel… to Canceled, …Hold… to On Hold, RemoveHold…/…FromHold/Open… to Open, Void…
-  to Voided, Confirm… to Confirmed.
+  Released (invoices and bills, which keep a balance: Open; a cash sale: Closed), Cancel… to
+  Canceled, …Hold… to On Hold, RemoveHold…/…FromHold/Open… to Open, Void… to Voided, Confirm…
+  to Confirmed.
 - Files: ``PUT /{Entity}/{keys}/files/{name}`` (or the record's ``files:put`` link) stores bytes;
   ``$expand=files`` lists them; their ``href`` serves them.
 - New documents get their screen's status, dates and currency (``document_defaults``); linked

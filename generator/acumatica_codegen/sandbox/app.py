@@ -918,18 +918,32 @@ def _check_parameters(action: Action, parameters: dict[str, Any]) -> None:
         )
 
 
-def action_effect(action_name: str) -> dict[str, Any]:
+# A released document that still has a balance to pay is Open on a stock instance (AR301000,
+# SO303000, AP301000): "Released" is the status of documents with no balance (inventory
+# transactions, cash transactions, adjustments); a cash sale is paid when released: Closed.
+RELEASED_STATUS: dict[str, str] = {
+    "SalesInvoice": "Open",
+    "Invoice": "Open",
+    "Bill": "Open",
+    "CashSale": "Closed",
+}
+
+
+def action_effect(action_name: str, entity_name: str = "") -> dict[str, Any]:
     """What an action does to a record, read from its name (the first rule that fits wins).
 
-    RemoveHold…/…FromHold/Open…/Reopen… → Open; Release… → Released; Cancel… → Canceled;
-    Void… → Voided; …Hold… (PutOnHold, Hold…) → On Hold; Confirm… → Confirmed; others: nothing.
+    RemoveHold…/…FromHold/Open…/Reopen… → Open; Release… → Released (Open for the invoices and
+    bills of ``RELEASED_STATUS``, which keep a balance); Cancel… → Canceled; Void… → Voided;
+    …Hold… (PutOnHold, Hold…) → On Hold; Confirm… → Confirmed; others: nothing.
     """
     name = action_name.lower()
     if any(part in name for part in ("removehold", "fromhold", "fromcredithold")):
         return {"Status": "Open", "Hold": False}
     if name.startswith(("open", "reopen")):
         return {"Status": "Open", "Hold": False}
-    for prefix, status in (("release", "Released"), ("cancel", "Canceled"), ("void", "Voided")):
+    if name.startswith("release"):
+        return {"Status": RELEASED_STATUS.get(entity_name, "Released")}
+    for prefix, status in (("cancel", "Canceled"), ("void", "Voided")):
         if name.startswith(prefix):
             return {"Status": status}
     if "hold" in name:
@@ -943,7 +957,7 @@ def _apply_effect(service: EntityService, entity: Entity, record: Record, action
     from ..ir import FieldKind, Scalar
 
     changed = False
-    for name, value in action_effect(action_name).items():
+    for name, value in action_effect(action_name, entity.name).items():
         fld = entity.fields_by_wire_name.get(name)
         if fld is None or fld.kind is not FieldKind.VALUE:
             continue

@@ -19,7 +19,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from ..ir import Endpoint, Entity, Field, FieldKind, Scalar
-from . import document_defaults, errors, key_rules, odata
+from . import document_defaults, document_totals, errors, key_rules, odata
 from .references import missing_references
 from .store import Record, StoredFile, TenantStore
 from .values import ValueProblem, coerce
@@ -144,6 +144,11 @@ class EntityService:
         # entity -> the status, dates and currency its screen fills on insert
         self.document_defaults = {
             entity.name: document_defaults.defaults_for(entity)
+            for entity in endpoint.top_level_entities
+        }
+        # entity -> how its header totals follow from its lines (recomputed on every write)
+        self.document_totals = {
+            entity.name: document_totals.totals_for(entity)
             for entity in endpoint.top_level_entities
         }
         self.new_id = new_id
@@ -400,6 +405,7 @@ class EntityService:
                 if default is not None and blank_key(draft.get(key)):
                     draft[key] = default
             document_defaults.fill(self.document_defaults.get(entity.name, {}), draft)
+        document_totals.fill(entity, self.document_totals.get(entity.name), draft)
         self._check_keys(entity, draft, problems, inserted)
         if self.reference_checks:
             problems.field_errors.extend(missing_references(self, tenant, entity, body))

@@ -70,6 +70,17 @@ def test_require_of_another_entitys_field_is_refused() -> None:
         line.require(SalesOrder.f.order_nbr)
 
 
+def test_require_of_a_name_instead_of_a_reference_says_which_reference_to_pass() -> None:
+    order = SalesOrder(order_nbr="SO001")
+    for given in ("order_nbr", "OrderNbr"):
+        with pytest.raises(
+            TypeError, match=r"takes a field reference such as SalesOrder\.f\.order_nbr"
+        ):
+            order.require(given)  # type: ignore[call-overload]
+    with pytest.raises(TypeError, match=r"SalesOrder\.require\(\) takes a field reference"):
+        order.require(None)  # type: ignore[call-overload]
+
+
 def test_an_int_for_a_decimal_field_is_stored_as_a_decimal() -> None:
     line = SalesOrderDetail(order_qty=2, unit_price=Decimal("9.99"))
     assert type(line.order_qty) is Decimal and line.order_qty == 2

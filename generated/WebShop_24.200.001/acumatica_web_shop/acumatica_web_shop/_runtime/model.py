@@ -247,6 +247,19 @@ def _not_a_field_of(cls: type[Model], path: str) -> str:
     return f"{cls.__name__} has no field {path!r} (a reference of another entity's field?)"
 
 
+def _not_a_reference(cls: type[Model], given: object) -> str:
+    """Why ``require`` refuses something that is no field reference, with the one to pass."""
+    name = cls.__name__
+    spec = None
+    if isinstance(given, str):
+        spec = cls._fields_.by_attr.get(given) or cls._fields_.by_wire.get(given)
+    example = spec.attr if spec is not None else next(iter(cls._fields_.by_attr), "field")
+    return (
+        f"{name}.require() takes a field reference such as {name}.f.{example}, not {given!r}"
+        " (it types the value the code relies on)"
+    )
+
+
 class Model:
     """An Acumatica entity: plain Python values in code, wrapped values on the wire."""
 
@@ -446,6 +459,8 @@ class Model:
         ``order.require(SalesOrder.f.ship_to_contact).require(DocContact.f.email)``.
         """
         cls = type(self)
+        if not isinstance(field, FieldRef):
+            raise TypeError(_not_a_reference(cls, field))
         spec = cls._fields_.by_wire.get(field.path)
         if spec is None:
             raise ValueError(_not_a_field_of(cls, field.path))

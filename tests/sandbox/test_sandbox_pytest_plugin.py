@@ -107,6 +107,51 @@ def test_missing_specs_and_unknown_options_are_clear_errors(pytester: pytest.Pyt
     }
 
 
+def test_a_version_option_is_read_as_written_not_as_a_number() -> None:
+    assert parse_options(["build_version=25.100", "seed=2"]) == {
+        "build_version": "25.100",
+        "seed": 2,
+    }
+    assert parse_options(["build_version='25.200.0001'"]) == {"build_version": "25.200.0001"}
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (
+            '"max_sessions=two"',
+            "acumatica_sandbox_options: max_sessions must be a whole number, not 'two'",
+        ),
+        ("\"fail_rate='0.1'\"", "acumatica_sandbox_options: fail_rate must be a number, not '0.1'"),
+        ('"seed=1.5"', "acumatica_sandbox_options: seed must be a whole number, not 1.5"),
+    ],
+)
+def test_an_option_value_of_the_wrong_type_names_the_setting_and_the_value(
+    pytester: pytest.Pytester, options: str, message: str
+) -> None:
+    shutil.copy(WEBSHOP_24, pytester.path / WEBSHOP_24.name)
+    pytester.makepyprojecttoml(f"""
+        [tool.pytest.ini_options]
+        acumatica_sandbox_specs = ["{WEBSHOP_24.name}"]
+        acumatica_sandbox_options = [{options}]
+        """)
+    pytester.makepyfile("def test_x(acumatica_sandbox):\n    pass\n")
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+    result.assert_outcomes(errors=1)
+    assert f"UsageError: {message}" in result.stdout.str()
+    assert "TypeError" not in result.stdout.str()
+
+
+def test_a_missing_document_names_the_specs_setting(pytester: pytest.Pytester) -> None:
+    pytester.makeini("""
+        [pytest]
+        acumatica_sandbox_specs = specs/Nope.json
+        """)
+    pytester.makepyfile("def test_x(acumatica_sandbox):\n    pass\n")
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+    result.stdout.fnmatch_lines(["*UsageError: acumatica_sandbox_specs: *Nope.json: no such file*"])
+
+
 def test_acumatica_codegen_is_a_typed_package() -> None:
     import acumatica_codegen
 

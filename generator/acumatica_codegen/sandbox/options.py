@@ -11,6 +11,31 @@ from .key_rules import split_target
 DEFAULT_USERS = {"admin": "123"}  # the password Acumatica's demo instances ship with
 DEFAULT_TENANT = "Company"
 
+# Options that take a whole number, and those that take any number (None allowed where the
+# annotation says so): checked by type first, so "two" is named as such, not compared with 1.
+_WHOLE_NUMBERS = ("max_sessions", "action_polls", "seed")
+_NUMBERS = (
+    "latency_ms",
+    "fail_rate",
+    "conflict_rate",
+    "long_operation_rate",
+    "rate_limit",
+    "token_lifetime",
+    "session_idle_timeout",
+    "restart_rate",
+    "request_queue_timeout",
+)
+_MAY_BE_NONE = ("seed", "rate_limit")
+
+
+def _check_number(name: str, value: Any, whole: bool) -> None:
+    if value is None and name in _MAY_BE_NONE:
+        return
+    kinds = (int,) if whole else (int, float)
+    if isinstance(value, bool) or not isinstance(value, kinds):
+        wanted = "a whole number" if whole else "a number"
+        raise ValueError(f"{name} must be {wanted}, not {value!r}")
+
 
 @dataclass(frozen=True)
 class SandboxOptions:
@@ -67,6 +92,14 @@ class SandboxOptions:
     key_defaults: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        for name in _WHOLE_NUMBERS:
+            _check_number(name, getattr(self, name), whole=True)
+        for name in _NUMBERS:
+            _check_number(name, getattr(self, name), whole=False)
+        if self.build_version is not None and not isinstance(self.build_version, str):
+            raise ValueError(
+                f"build_version must be text such as '25.100.0100', not {self.build_version!r}"
+            )
         for name in (
             "latency_ms",
             "fail_rate",

@@ -57,14 +57,27 @@ def pytest_configure(config: pytest.Config) -> None:
     )
 
 
+def _text_options() -> frozenset[str]:
+    """The options whose value is text (``build_version``), read as written."""
+    from dataclasses import fields
+
+    from .options import SandboxOptions
+
+    return frozenset(f.name for f in fields(SandboxOptions) if str(f.type).startswith("str"))
+
+
 def parse_options(lines: list[str], where: str = OPTIONS_INI) -> dict[str, Any]:
     """``["seed=1", "users={'a': 'b'}"]`` -> ``{"seed": 1, "users": {"a": "b"}}``, checked."""
     options: dict[str, Any] = {}
+    text_options = _text_options()
     for line in lines:
         name, equals, raw = line.partition("=")
         name = name.strip()
         if not equals or not name:
             raise pytest.UsageError(f"{where}: expected NAME=VALUE, got {line!r}")
+        if name in text_options and not raw.strip().startswith(("'", '"')):
+            options[name] = raw.strip()  # build_version=25.100 is text, not the float 25.1
+            continue
         try:
             options[name] = ast.literal_eval(raw.strip())
         except (ValueError, SyntaxError):
@@ -112,9 +125,8 @@ def acumatica_sandbox_options(pytestconfig: pytest.Config) -> dict[str, Any]:
 def _acumatica_sandbox_shared(
     acumatica_sandbox_specs: list[Path], acumatica_sandbox_options: dict[str, Any]
 ) -> Iterator[Sandbox]:
-    from .runner import Sandbox
-
-    with Sandbox(acumatica_sandbox_specs, **{**FAST, **acumatica_sandbox_options}) as running:
+    options = {**FAST, **acumatica_sandbox_options}
+    with _sandbox(acumatica_sandbox_specs, options, OPTIONS_INI) as running:
         yield running
 
 
@@ -135,8 +147,23 @@ def acumatica_sandbox(
     if marker.args:
         raise pytest.UsageError(f"@pytest.mark.{MARKER} takes keyword options only")
     check_names(marker.kwargs, f"@pytest.mark.{MARKER}")
+    options = {**FAST, **acumatica_sandbox_options, **marker.kwargs}
+    with _sandbox(
+        acumatica_sandbox_specs, options, f"{OPTIONS_INI} / @pytest.mark.{MARKER}"
+    ) as own:
+        yield own
+
+
+def _sandbox(specs: list[Path], options: dict[str, Any], where: str) -> Sandbox:
+    """A ``Sandbox`` of these options. What it refuses (a value of the wrong type, a document
+    that is not there) is a usage error that names the setting to mend."""
+    from ..errors import SpecError, UserError
     from .runner import Sandbox
 
-    options = {**FAST, **acumatica_sandbox_options, **marker.kwargs}
-    with Sandbox(acumatica_sandbox_specs, **options) as own:
-        yield own
+    try:
+        return Sandbox(specs, **options)
+    except SpecError as error:
+        raise pytest.UsageError(f"{SPECS_INI}: {error}") from None
+    except UserError as error:
+        message = str(error).removeprefix("sandbox: ")
+        raise pytest.UsageError(f"{where}: {message}") from None

@@ -94,24 +94,13 @@ class SandboxOptions:
     def __post_init__(self) -> None:
         for name in _WHOLE_NUMBERS:
             _check_number(name, getattr(self, name), whole=True)
-        for name in _NUMBERS:
-            _check_number(name, getattr(self, name), whole=False)
         if self.build_version is not None and not isinstance(self.build_version, str):
             raise ValueError(
                 f"build_version must be text such as '25.100.0100', not {self.build_version!r}"
             )
-        for name in (
-            "latency_ms",
-            "fail_rate",
-            "conflict_rate",
-            "long_operation_rate",
-            "rate_limit",
-            "token_lifetime",
-            "session_idle_timeout",
-            "restart_rate",
-            "request_queue_timeout",
-        ):
+        for name in _NUMBERS:
             number = getattr(self, name)
+            _check_number(name, number, whole=False)
             if number is not None and not math.isfinite(number):
                 raise ValueError(f"{name} must be a finite number, not {number}")
         if self.max_sessions < 1:

@@ -405,7 +405,7 @@ class EntityService:
                 if default is not None and blank_key(draft.get(key)):
                     draft[key] = default
             document_defaults.fill(self.document_defaults.get(entity.name, {}), draft)
-        document_totals.fill(entity, self.document_totals.get(entity.name), draft)
+        document_totals.fill(entity, self.document_totals.get(entity.name), draft, body)
         self._check_keys(entity, draft, problems, inserted)
         if self.reference_checks:
             problems.field_errors.extend(missing_references(self, tenant, entity, body))

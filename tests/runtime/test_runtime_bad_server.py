@@ -143,6 +143,46 @@ def test_an_html_page_ending_an_action_raises(call, rt, server):
         call(lambda api: api.invoke("ReleaseOrder", Record(OrderNbr="SO1")))
 
 
+REREAD_FAILURES = {
+    "a redirect to the sign-in page": (
+        lambda: httpx.Response(302, headers={"Location": SIGN_IN_PAGE}),
+        "UnexpectedAnswer",
+        "sign-in page",
+    ),
+    "an HTML page": (lambda: httpx.Response(200, content=HTML_PAGE), "DecodeError", "HTML page"),
+    "a stale session on fresh sessions too": (
+        lambda: httpx.Response(500, json={"exceptionMessage": "You are not logged in."}),
+        "ServerError",
+        "not logged in",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(REREAD_FAILURES))
+def test_a_reread_that_fails_after_an_action_says_the_action_finished(call, rt, server, case):
+    answer, error, reason = REREAD_FAILURES[case]
+    always(server, lambda r: is_get(r) and "/status/" not in r.url.path, answer)  # not the polls
+
+    def cancel_and_reread(api):  # type: ignore[no-untyped-def]
+        record = Record(OrderType="SO", OrderNbr="SO1")
+        if call.flavour == "sync":
+            api.invoke("CancelSalesOrder", record)
+            return api._reread(record)
+
+        async def run():  # type: ignore[no-untyped-def]
+            await api.invoke("CancelSalesOrder", record)
+            return await api._reread(record)
+
+        return run()
+
+    with pytest.raises(getattr(rt.errors, error), match=reason) as caught:
+        call(cancel_and_reread)
+    shown = str(caught.value)
+    assert "after the action finished, reading the record again: " in shown
+    assert caught.value.method == "GET" and caught.value.args[0] == caught.value.summary
+    assert server.logins <= 2  # renewed once at most, no storm
+
+
 def test_an_empty_answer_where_a_list_is_due_is_not_an_empty_list(call, rt, server):
     server.fail_next(is_get, httpx.Response(200, content=b""))
     with pytest.raises(rt.errors.DecodeError, match="list of SalesOrder records, got an empty"):

@@ -1515,9 +1515,15 @@ class AsyncEntityApi(Generic[M]):
 
     async def _reread(self, record: M) -> M:
         """The record read again after an action (generated actions' ``reread=True``):
-        Acumatica answers an action with 204 and no record."""
-        response = await self._client._request("GET", self._record_url_of(record))
-        return self._parse(response)
+        Acumatica answers an action with 204 and no record. An error says the action finished:
+        the caller must not run it again because reading the record failed."""
+        url = self._record_url_of(record)
+        try:
+            response = await self._client._request("GET", url)
+            return self._parse(response)
+        except AcumaticaError as error:
+            _answers.after_action(error)
+            raise
 
     def _record_url_of(self, record: M, *route: str, keys_first: bool = False) -> str:
         """The URL of a record we hold: by its ``id``, else by its keys (``keys_first``: the

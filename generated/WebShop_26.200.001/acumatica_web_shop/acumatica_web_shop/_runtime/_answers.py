@@ -15,10 +15,11 @@ from urllib.parse import unquote
 import httpx
 
 from . import _wire
-from .errors import DecodeError, RequestInfo, ResponseInfo, UnexpectedAnswer
+from .errors import AcumaticaError, DecodeError, RequestInfo, ResponseInfo, UnexpectedAnswer
 from .values import json_kind
 
 _T = TypeVar("_T")
+_E = TypeVar("_E", bound=AcumaticaError)
 # Where Acumatica sends a request whose session is gone (some paths answer 302, not 401).
 _SIGN_IN_PAGE = re.compile(r"/frames/login\.aspx|/identity/(?:account/)?login", re.IGNORECASE)
 _TITLE = re.compile(rb"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
@@ -52,6 +53,16 @@ def unexpected_redirect(response: httpx.Response) -> UnexpectedAnswer:
     else:
         summary = f"redirected to {location or 'nowhere'}: not an answer of the API; not followed"
     return UnexpectedAnswer(summary, **where(response))
+
+
+def after_action(error: _E) -> _E:
+    """``error`` of the read that follows a finished action (``reread=True``), saying so: the
+    action ran, whatever the read says ("the request was not run" is about the read)."""
+    summary = f"after the action finished, reading the record again: {error.summary}"
+    if error.args[:1] == (error.summary,):
+        error.args = (summary, *error.args[1:])
+    error.summary = summary
+    return error
 
 
 def json_body(response: httpx.Response, expected: str) -> Any:

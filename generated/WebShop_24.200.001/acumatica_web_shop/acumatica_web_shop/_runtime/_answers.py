@@ -8,14 +8,22 @@ believe a write happened that did not, or read an empty list that is not empty.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 from urllib.parse import unquote
 
 import httpx
 
 from . import _wire
-from .errors import AcumaticaError, DecodeError, RequestInfo, ResponseInfo, UnexpectedAnswer
+from .errors import (
+    CONCURRENCY_MARKERS,
+    NOT_FOUND_MARKERS,
+    AcumaticaError,
+    DecodeError,
+    RequestInfo,
+    ResponseInfo,
+    UnexpectedAnswer,
+)
 from .values import json_kind
 
 _T = TypeVar("_T")
@@ -41,6 +49,25 @@ def redirects_to_sign_in(response: httpx.Response) -> bool:
     """A 3xx to the sign-in page: the session is lost, the request was not run."""
     location = response.headers.get("Location", "")
     return response.is_redirect and bool(_SIGN_IN_PAGE.search(location))
+
+
+def proves_session(response: httpx.Response, body: Any) -> bool:
+    """Whether an error answer (``body`` decoded) shows the session worked: Acumatica read the
+    request and refused what it asked (invalid, not found, a conflict, a long operation), in
+    its own JSON. A renewed session that got only such answers is no futile renewal; a proxy's
+    page, a 401, a 429 or an unknown 500 prove nothing."""
+    if not isinstance(body, Mapping):
+        return False
+    status = response.status_code
+    if status in _REFUSALS:
+        return True
+    text = " ".join(str(body.get(k) or "") for k in ("message", "exceptionMessage")).lower()
+    markers = (*NOT_FOUND_MARKERS, *CONCURRENCY_MARKERS)
+    return status == 500 and any(marker in text for marker in markers)
+
+
+# Statuses Acumatica gives a request it read on a live session and refused for what it asked.
+_REFUSALS = frozenset({400, 404, 409, 412, 422})
 
 
 def unexpected_redirect(response: httpx.Response) -> UnexpectedAnswer:

@@ -527,6 +527,10 @@ class AsyncBaseClient:
                 else _wire.stale_session(status, _wire.try_loads(response.content))
             )
             if status != 401 and not to_sign_in and stale is None:
+                if url.startswith(self._site_prefix) and _answers.proves_session(
+                    response, _wire.try_loads(response.content)
+                ):
+                    self._policy.succeeded(session)  # refused for what it asked: the session works
                 return _Answer(response)
             failure = Failure(session, status, stale, exchange.idempotent, to_sign_in)
             self._policy.failed(failure)

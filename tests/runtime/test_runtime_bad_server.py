@@ -143,6 +143,46 @@ def test_an_html_page_ending_an_action_raises(call, rt, server):
         call(lambda api: api.invoke("ReleaseOrder", Record(OrderNbr="SO1")))
 
 
+REREAD_FAILURES = {
+    "a redirect to the sign-in page": (
+        lambda: httpx.Response(302, headers={"Location": SIGN_IN_PAGE}),
+        "UnexpectedAnswer",
+        "sign-in page",
+    ),
+    "an HTML page": (lambda: httpx.Response(200, content=HTML_PAGE), "DecodeError", "HTML page"),
+    "a stale session on fresh sessions too": (
+        lambda: httpx.Response(500, json={"exceptionMessage": "You are not logged in."}),
+        "ServerError",
+        "not logged in",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(REREAD_FAILURES))
+def test_a_reread_that_fails_after_an_action_says_the_action_finished(call, rt, server, case):
+    answer, error, reason = REREAD_FAILURES[case]
+    always(server, lambda r: is_get(r) and "/status/" not in r.url.path, answer)  # not the polls
+
+    def cancel_and_reread(api):  # type: ignore[no-untyped-def]
+        record = Record(OrderType="SO", OrderNbr="SO1")
+        if call.flavour == "sync":
+            api.invoke("CancelSalesOrder", record)
+            return api._reread(record)
+
+        async def run():  # type: ignore[no-untyped-def]
+            await api.invoke("CancelSalesOrder", record)
+            return await api._reread(record)
+
+        return run()
+
+    with pytest.raises(getattr(rt.errors, error), match=reason) as caught:
+        call(cancel_and_reread)
+    shown = str(caught.value)
+    assert "after the action finished, reading the record again: " in shown
+    assert caught.value.method == "GET" and caught.value.args[0] == caught.value.summary
+    assert server.logins <= 2  # renewed once at most, no storm
+
+
 def test_an_empty_answer_where_a_list_is_due_is_not_an_empty_list(call, rt, server):
     server.fail_next(is_get, httpx.Response(200, content=b""))
     with pytest.raises(rt.errors.DecodeError, match="list of SalesOrder records, got an empty"):
@@ -152,6 +192,74 @@ def test_an_empty_answer_where_a_list_is_due_is_not_an_empty_list(call, rt, serv
 def test_a_200_or_204_without_a_body_on_a_delete_is_fine(call, server):
     server.fail_next(lambda r: r.method == "DELETE", httpx.Response(200, content=b""))
     assert call(lambda api: api.delete("1")) is None
+
+
+REFUSALS = {
+    "404 not found": (404, {"message": "No entity satisfies the condition."}),
+    "422 invalid": (422, {"OrderNbr": {"value": "X", "error": "bad"}}),
+    "500 not found": (500, {"exceptionMessage": "No entity satisfies the condition."}),
+}
+
+
+@pytest.mark.parametrize("case", sorted(REFUSALS))
+def test_a_renewed_session_whose_requests_were_refused_still_worked(call, rt, server, case):
+    # The instance restarts twice; between the restarts the renewed session gets only refusals
+    # of what was asked: the server read them on that session, so it was no futile renewal.
+    status, body = REFUSALS[case]
+    refusal, lost = (lambda: httpx.Response(status, json=body)), (lambda: httpx.Response(401))
+    for answer in (refusal, lost, refusal, lost):
+        server.fail_next(is_get, answer)
+
+    def three_lists(api):  # type: ignore[no-untyped-def]
+        def one() -> Any:
+            try:
+                return api.list()
+            except rt.errors.AcumaticaError as error:
+                return type(error).__name__
+
+        if call.flavour == "sync":
+            return [one() for _ in range(3)]
+
+        async def run():  # type: ignore[no-untyped-def]
+            outcomes: list[Any] = []
+            for _ in range(3):
+                try:
+                    outcomes.append(await api.list())
+                except rt.errors.AcumaticaError as error:
+                    outcomes.append(type(error).__name__)
+            return outcomes
+
+        return run()
+
+    first, second, third = call(three_lists)
+    assert first == second and first in ("NotFound", "ValidationError")
+    assert third == []  # signed in again, not "the failure persists on fresh sessions"
+    assert server.logins == 3
+
+
+def test_a_renewed_session_that_only_got_proxy_pages_proves_nothing(call, rt, server):
+    page = lambda: httpx.Response(503, content=HTML_PAGE)  # noqa: E731
+    lost = lambda: httpx.Response(401)  # noqa: E731
+    for answer in (page, lost, page, lost):
+        server.fail_next(is_get, answer)
+
+    def three_lists(api):  # type: ignore[no-untyped-def]
+        if call.flavour == "sync":
+            for _ in range(2):
+                with pytest.raises(rt.errors.AcumaticaError):
+                    api.list()
+            return api.list()
+
+        async def run():  # type: ignore[no-untyped-def]
+            for _ in range(2):
+                with pytest.raises(rt.errors.AcumaticaError):
+                    await api.list()
+            return await api.list()
+
+        return run()
+
+    with pytest.raises(rt.errors.AuthError, match="persists on fresh sessions"):
+        call(three_lists, max_retries=0)
 
 
 # 8. Malformed answers are one library error -----------------------------------------------

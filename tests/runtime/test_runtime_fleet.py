@@ -475,6 +475,44 @@ def test_a_session_whose_workers_all_died_is_signed_out_by_the_next_worker(
     assert server.open_sessions == 0
 
 
+def endless_body(kind: str) -> httpx.Response:
+    """A 200 whose body drips one byte every 50 ms for 20 s (a proxy's page, a broken server)."""
+    if kind == "sync":
+
+        def drip() -> Iterator[bytes]:
+            for _ in range(400):
+                time.sleep(0.05)
+                yield b" "
+
+        return httpx.Response(200, content=drip())
+
+    async def adrip() -> Any:
+        for _ in range(400):
+            await asyncio.sleep(0.05)
+            yield b" "
+
+    return httpx.Response(200, content=adrip())
+
+
+def test_an_orphan_sign_out_answered_endlessly_does_not_hold_the_request_that_found_it(
+    transport, fleet, caplog
+):
+    server = FakeAcumatica()
+    settings = fleet(concurrent_requests=4, lease=0.3)
+    dead = transport.client(server, settings)
+    get(transport, dead)
+    crash(dead)
+    time.sleep(0.4)  # its lease ends
+    server.fail_next(lambda r: r.url.path.endswith("/logout"), lambda: endless_body(transport.kind))
+    newcomer = transport.client(server, settings, timeout=5.0)
+    started = time.monotonic()
+    with caplog.at_level(logging.WARNING):
+        assert get(transport, newcomer).status_code == 200
+    assert time.monotonic() - started < 3  # its body (20 s of drip) is never read
+    assert any("signing it out answered 200" in r.getMessage() for r in caplog.records)
+    transport.run(newcomer.close())
+
+
 def test_an_orphaned_session_is_signed_out_once_however_many_workers_find_it(transport, fleet):
     server = FakeAcumatica(max_sessions=4)
     settings = fleet(concurrent_requests=8, lease=0.3)

@@ -133,7 +133,9 @@ def call(request, rt, orders, dripping_server):  # type: ignore[no-untyped-def]
 
         return asyncio.run(main())
 
-    return run_sync if request.param == "sync" else run_async
+    run = run_sync if request.param == "sync" else run_async
+    run.flavour = request.param  # type: ignore[attr-defined]
+    return run
 
 
 def test_a_server_that_drips_its_headers_times_out_within_the_timeout(call, rt):
@@ -172,3 +174,46 @@ def test_an_httpx_timeout_bounds_the_attempt_by_its_read_part(call, rt):
             timeout=httpx.Timeout(5.0, read=TIMEOUT),
         )
     assert time.monotonic() - started < TIMEOUT + SLACK
+
+
+class WrappingTransport(httpx.BaseTransport):
+    """A user's own transport (logging, caching, ...) that hands each request on to httpx's."""
+
+    def __init__(self) -> None:
+        self.inner = httpx.HTTPTransport()
+        self.seen = 0
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        self.seen += 1
+        return self.inner.handle_request(request)
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+class AsyncWrappingTransport(httpx.AsyncBaseTransport):
+    def __init__(self) -> None:
+        self.inner = httpx.AsyncHTTPTransport()
+        self.seen = 0
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        self.seen += 1
+        return await self.inner.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
+
+
+@pytest.mark.parametrize("path", ["DripHeaders", "DripBody"])
+def test_an_injected_client_whose_transport_wraps_httpx_s_is_bounded_too(call, rt, path):
+    if call.flavour == "sync":
+        transport: Any = WrappingTransport()
+        http: Any = httpx.Client(transport=transport)
+    else:
+        transport = AsyncWrappingTransport()
+        http = httpx.AsyncClient(transport=transport)
+    started = time.monotonic()
+    with pytest.raises(rt.errors.TransportError, match="more than 0.6 s in all"):
+        call(lambda api: api.client.request("GET", path), http_client=http)
+    assert time.monotonic() - started < TIMEOUT + SLACK  # the headers' drip took 10 s
+    assert transport.seen >= 2  # the sign-in and the request went through the user's transport

@@ -8,17 +8,26 @@ believe a write happened that did not, or read an empty list that is not empty.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 from urllib.parse import unquote
 
 import httpx
 
 from . import _wire
-from .errors import DecodeError, RequestInfo, ResponseInfo, UnexpectedAnswer
+from .errors import (
+    CONCURRENCY_MARKERS,
+    NOT_FOUND_MARKERS,
+    AcumaticaError,
+    DecodeError,
+    RequestInfo,
+    ResponseInfo,
+    UnexpectedAnswer,
+)
 from .values import json_kind
 
 _T = TypeVar("_T")
+_E = TypeVar("_E", bound=AcumaticaError)
 # Where Acumatica sends a request whose session is gone (some paths answer 302, not 401).
 _SIGN_IN_PAGE = re.compile(r"/frames/login\.aspx|/identity/(?:account/)?login", re.IGNORECASE)
 _TITLE = re.compile(rb"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
@@ -42,6 +51,25 @@ def redirects_to_sign_in(response: httpx.Response) -> bool:
     return response.is_redirect and bool(_SIGN_IN_PAGE.search(location))
 
 
+def proves_session(response: httpx.Response, body: Any) -> bool:
+    """Whether an error answer (``body`` decoded) shows the session worked: Acumatica read the
+    request and refused what it asked (invalid, not found, a conflict, a long operation), in
+    its own JSON. A renewed session that got only such answers is no futile renewal; a proxy's
+    page, a 401, a 429 or an unknown 500 prove nothing."""
+    if not isinstance(body, Mapping):
+        return False
+    status = response.status_code
+    if status in _REFUSALS:
+        return True
+    text = " ".join(str(body.get(k) or "") for k in ("message", "exceptionMessage")).lower()
+    markers = (*NOT_FOUND_MARKERS, *CONCURRENCY_MARKERS)
+    return status == 500 and any(marker in text for marker in markers)
+
+
+# Statuses Acumatica gives a request it read on a live session and refused for what it asked.
+_REFUSALS = frozenset({400, 404, 409, 412, 422})
+
+
 def unexpected_redirect(response: httpx.Response) -> UnexpectedAnswer:
     location = _shown_url(response.headers.get("Location", ""))
     if redirects_to_sign_in(response):
@@ -52,6 +80,16 @@ def unexpected_redirect(response: httpx.Response) -> UnexpectedAnswer:
     else:
         summary = f"redirected to {location or 'nowhere'}: not an answer of the API; not followed"
     return UnexpectedAnswer(summary, **where(response))
+
+
+def after_action(error: _E) -> _E:
+    """``error`` of the read that follows a finished action (``reread=True``), saying so: the
+    action ran, whatever the read says ("the request was not run" is about the read)."""
+    summary = f"after the action finished, reading the record again: {error.summary}"
+    if error.args[:1] == (error.summary,):
+        error.args = (summary, *error.args[1:])
+    error.summary = summary
+    return error
 
 
 def json_body(response: httpx.Response, expected: str) -> Any:

@@ -38,7 +38,7 @@ from redis.backoff import NoBackoff
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-from ._async_concurrency import async_sleep
+from ._async_concurrency import async_deadline, async_sleep
 from ._async_coordination import AsyncLocalLimits, Slot
 from .auth import Auth
 from .coordination import (
@@ -503,7 +503,11 @@ class AsyncRedisCoordination:
             )
             sent.headers.pop("Cookie", None)  # its cookies only, whatever the httpx client holds
             sent.headers.update(request.headers)
-            response = await self._http.send(sent, follow_redirects=False)
+            # Bounded in all, and its body never read (the status is all it tells us): a server
+            # that drips or inflates its answer cannot hold the request that found the orphan.
+            async with async_deadline(self._http, sent, ORPHAN_SIGN_OUT_TIMEOUT):
+                response = await self._http.send(sent, stream=True, follow_redirects=False)
+                await response.aclose()
             outcome = f"answered {response.status_code}"
         except Exception as exc:  # unreachable, or a closed httpx client: a request is waiting
             outcome = f"failed ({type(exc).__name__}): the server's idle timeout will end it"

@@ -527,6 +527,10 @@ class AsyncBaseClient:
                 else _wire.stale_session(status, _wire.try_loads(response.content))
             )
             if status != 401 and not to_sign_in and stale is None:
+                if url.startswith(self._site_prefix) and _answers.proves_session(
+                    response, _wire.try_loads(response.content)
+                ):
+                    self._policy.succeeded(session)  # refused for what it asked: the session works
                 return _Answer(response)
             failure = Failure(session, status, stale, exchange.idempotent, to_sign_in)
             self._policy.failed(failure)
@@ -1515,9 +1519,15 @@ class AsyncEntityApi(Generic[M]):
 
     async def _reread(self, record: M) -> M:
         """The record read again after an action (generated actions' ``reread=True``):
-        Acumatica answers an action with 204 and no record."""
-        response = await self._client._request("GET", self._record_url_of(record))
-        return self._parse(response)
+        Acumatica answers an action with 204 and no record. An error says the action finished:
+        the caller must not run it again because reading the record failed."""
+        url = self._record_url_of(record)
+        try:
+            response = await self._client._request("GET", url)
+            return self._parse(response)
+        except AcumaticaError as error:
+            _answers.after_action(error)
+            raise
 
     def _record_url_of(self, record: M, *route: str, keys_first: bool = False) -> str:
         """The URL of a record we hold: by its ``id``, else by its keys (``keys_first``: the

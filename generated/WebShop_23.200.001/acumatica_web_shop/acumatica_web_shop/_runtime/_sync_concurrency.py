@@ -64,8 +64,9 @@ def deadline(http: httpx.Client, request: httpx.Request, seconds: float | None) 
     A blocked socket read cannot be cancelled from another thread, so no read is let block past
     the deadline instead: ``http``'s connection pools get a network backend whose streams cut
     each read's timeout to the time left. Its limits: it reaches the pools of ``httpx``'s own
-    transports only (``HTTPTransport``, proxies included; not a custom or mock transport, whose
-    body is still bounded between chunks by the caller), and a connection an injected client
+    transports (``HTTPTransport``, proxies included, also when a custom transport wraps one; not
+    a mock or other transport of its own, whose body is still bounded between chunks by the
+    caller), and a connection an injected client
     opened before it was first used here keeps its plain stream until the pool drops it."""
     if seconds is None:
         yield
@@ -83,10 +84,29 @@ def _equip(http: httpx.Client) -> None:
     """Give each of ``http``'s connection pools the deadline-aware network backend (once)."""
     transports = (getattr(http, "_transport", None), *getattr(http, "_mounts", {}).values())
     for transport in transports:
-        pool = getattr(transport, "_pool", None)
+        pool = _pool_of(transport)
         backend = getattr(pool, "_network_backend", None)
         if backend is not None and not isinstance(backend, _DeadlineBackend):
-            pool._network_backend = _DeadlineBackend(backend)  # type: ignore[union-attr]
+            pool._network_backend = _DeadlineBackend(backend)
+
+
+def _pool_of(transport: Any, depth: int = 0) -> Any:
+    """The connection pool of ``httpx``'s own transport, or of the one a custom transport wraps
+    (a logging or caching transport that hands each request on to an ``HTTPTransport`` it
+    holds): the socket reads happen there whatever wraps them. None when there is none."""
+    pool = getattr(transport, "_pool", None)
+    if pool is not None or depth >= _WRAPPING_DEPTH:
+        return pool
+    for inner in getattr(transport, "__dict__", {}).values():
+        if isinstance(inner, httpx.BaseTransport) and inner is not transport:
+            found = _pool_of(inner, depth + 1)
+            if found is not None:
+                return found
+    return None
+
+
+# How many custom transports deep the pool of a wrapped ``HTTPTransport`` is looked for.
+_WRAPPING_DEPTH = 3
 
 
 def _bounded(call: Callable[[float | None], _T], timeout: float | None, error: str) -> _T:

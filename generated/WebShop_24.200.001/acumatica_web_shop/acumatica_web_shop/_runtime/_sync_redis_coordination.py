@@ -20,7 +20,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 from redis.retry import Retry
 
-from ._sync_concurrency import sleep
+from ._sync_concurrency import deadline, sleep
 from ._sync_coordination import LocalLimits, Slot
 from .auth import Auth
 from .coordination import (
@@ -479,7 +479,11 @@ class RedisCoordination:
             )
             sent.headers.pop("Cookie", None)  # its cookies only, whatever the httpx client holds
             sent.headers.update(request.headers)
-            response = self._http.send(sent, follow_redirects=False)
+            # Bounded in all, and its body never read (the status is all it tells us): a server
+            # that drips or inflates its answer cannot hold the request that found the orphan.
+            with deadline(self._http, sent, ORPHAN_SIGN_OUT_TIMEOUT):
+                response = self._http.send(sent, stream=True, follow_redirects=False)
+                response.close()
             outcome = f"answered {response.status_code}"
         except Exception as exc:  # unreachable, or a closed httpx client: a request is waiting
             outcome = f"failed ({type(exc).__name__}): the server's idle timeout will end it"

@@ -165,15 +165,7 @@ def test_a_reread_that_fails_after_an_action_says_the_action_finished(call, rt, 
 
     def cancel_and_reread(api):  # type: ignore[no-untyped-def]
         record = Record(OrderType="SO", OrderNbr="SO1")
-        if call.flavour == "sync":
-            api.invoke("CancelSalesOrder", record)
-            return api._reread(record)
-
-        async def run():  # type: ignore[no-untyped-def]
-            await api.invoke("CancelSalesOrder", record)
-            return await api._reread(record)
-
-        return run()
+        return api._invoke_action("CancelSalesOrder", record, None, reread=True)
 
     with pytest.raises(getattr(rt.errors, error), match=reason) as caught:
         call(cancel_and_reread)

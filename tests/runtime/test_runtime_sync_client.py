@@ -1065,7 +1065,9 @@ def test_an_empty_id_or_key_is_refused_before_any_request(make_client, orders, s
             api.delete(value)
         with pytest.raises(ValueError, match="SalesOrder key OrderType is empty"):
             api.delete_by_keys(value, "SO1")
-        with pytest.raises(ValueError, match="SalesOrder record has not its id or its keys"):
+        with pytest.raises(
+            ValueError, match="SalesOrder record has neither its id nor all its keys"
+        ):
             api.upload_file(Record(OrderType=value, OrderNbr="SO1"), "a.txt", b"a")
     assert [r for r in server.requests if is_entity(r)] == []
 

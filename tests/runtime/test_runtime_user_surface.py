@@ -1,6 +1,7 @@
 """The user-facing spellings of issue 11.8, on both transports: ``CookieAuth(username=...)`` (with
 ``name=`` as its alias), ``upload_file`` taking the record first (the old form warns), and the
-record read again after an action (``reread=True`` of generated actions, over ``_reread``)."""
+record read again after an action (``reread=True`` of generated actions, over ``_invoke_action(..., reread=True)``).
+"""
 
 from __future__ import annotations
 
@@ -114,7 +115,9 @@ def test_upload_file_of_a_record_without_id_or_keys_is_refused_before_anything_i
     transport, server, make_client, make_async_client, orders
 ):
     async def body(api: Any, client: Any) -> None:
-        with pytest.raises(ValueError, match=r"has not its id or its keys \(OrderType, OrderNbr\)"):
+        with pytest.raises(
+            ValueError, match=r"has neither its id nor all its keys \(OrderType, OrderNbr\)"
+        ):
             await resolve(api.upload_file(Record(OrderType="SO"), "a.txt", b"a"))
         with pytest.raises(TypeError, match="is missing content"):
             await resolve(api.upload_file(Record(OrderType="SO"), "a.txt"))
@@ -132,13 +135,86 @@ def test_an_action_can_give_the_record_back_read_again(
     async def body(api: Any, client: Any) -> Any:
         saved = await resolve(api.put(Record(OrderType="SO", OrderNbr="A1")))
         server.records[saved.data["id"]]["Status"] = {"value": "Completed"}  # what the action did
-        await resolve(api._invoke_action("CompleteOrder", saved, None))
-        by_id = await resolve(api._reread(saved))
-        by_keys = await resolve(api._reread(Record(OrderType="SO", OrderNbr="A1")))
+        assert await resolve(api._invoke_action("CompleteOrder", saved, None)) is None
+        by_id = await resolve(api._invoke_action("CompleteOrder", saved, None, reread=True))
+        by_keys = await resolve(
+            api._invoke_action(
+                "CompleteOrder", Record(OrderType="SO", OrderNbr="A1"), None, reread=True
+            )
+        )
         return saved.data["id"], by_id, by_keys
 
     record_id, by_id, by_keys = run_with(transport, make_client, make_async_client, orders, body)
     assert by_id.value("Status") == by_keys.value("Status") == "Completed"
     reads = [r.url.raw_path.decode() for r in server.requests if r.method == "GET"]
-    assert "/CompleteOrder/status/" in reads[-3]  # the action finished first
-    assert reads[-2:] == [f"{PATH_BASE}/SalesOrder/{record_id}", f"{PATH_BASE}/SalesOrder/SO/A1"]
+    by_id_at = reads.index(f"{PATH_BASE}/SalesOrder/{record_id}")
+    assert reads[-1] == f"{PATH_BASE}/SalesOrder/SO/A1"
+    # Each read comes once its action finished: right after the action's last status poll.
+    assert "/CompleteOrder/status/" in reads[by_id_at - 1] and "/status/" in reads[-2]
+
+
+@pytest.mark.parametrize("transport", TRANSPORTS)
+def test_an_action_to_reread_a_record_without_id_or_keys_is_refused_before_it_runs(
+    transport, server, make_client, make_async_client, orders
+):
+    async def body(api: Any, client: Any) -> None:
+        with pytest.raises(ValueError, match="has neither its id nor all its keys"):
+            await resolve(
+                api._invoke_action("CompleteOrder", Record(OrderType="SO"), None, reread=True)
+            )
+
+    run_with(transport, make_client, make_async_client, orders, body)
+    assert [r for r in server.requests if r.method == "POST" and "Complete" in r.url.path] == []
+
+
+@pytest.mark.parametrize("transport", TRANSPORTS)
+def test_the_read_after_an_action_has_the_action_s_timeout(
+    transport, server, make_client, make_async_client, orders
+):
+    async def body(api: Any, client: Any) -> None:
+        saved = await resolve(api.put(Record(OrderType="SO", OrderNbr="T1")))
+        await resolve(api._invoke_action("CompleteOrder", saved, None, timeout=7.5, reread=True))
+
+    run_with(transport, make_client, make_async_client, orders, body)
+    read = [r for r in server.requests if r.method == "GET"][-1]
+    assert "/status/" not in read.url.path
+    assert read.extensions["timeout"]["read"] == 7.5
+
+
+@pytest.mark.parametrize("transport", TRANSPORTS)
+def test_upload_file_with_its_arguments_mixed_up_is_refused_before_anything_is_sent(
+    transport, server, make_client, make_async_client, orders
+):
+    record = Record(OrderType="SO", OrderNbr="F1")
+
+    async def body(api: Any, client: Any) -> None:
+        with pytest.raises(TypeError, match="file name as text and the content as bytes"):
+            await resolve(api.upload_file(record, b"%PDF", "a.pdf"))  # swapped
+        with pytest.raises(TypeError, match=r"not str and str \(text content: encode it"):
+            await resolve(api.upload_file(record, "a.txt", "some text"))
+
+    run_with(transport, make_client, make_async_client, orders, body)
+    assert uploads(server) == []
+
+
+@pytest.mark.parametrize("transport", TRANSPORTS)
+def test_a_record_unset_or_other_non_key_given_as_an_id_or_key_is_refused_before_sending(
+    transport, rt, server, make_client, make_async_client, orders
+):
+    class Order(rt.model.Model):
+        pass
+
+    async def body(api: Any, client: Any) -> None:
+        with pytest.raises(TypeError, match=r"SalesOrder id must be text.*not a Order record"):
+            await resolve(api.delete(Order()))
+        with pytest.raises(TypeError, match=r"SalesOrder id must be text.*pass the record's own"):
+            await resolve(api.get({"id": "42"}))
+        with pytest.raises(ValueError, match="SalesOrder id is UNSET"):
+            await resolve(api.get(rt.values.UNSET))
+        with pytest.raises(ValueError, match="SalesOrder key OrderNbr is UNSET"):
+            await resolve(api.get_by_keys("SO", rt.values.UNSET))
+        with pytest.raises(TypeError, match="SalesOrder key OrderType must be text"):
+            await resolve(api.delete_by_keys(True, "SO1"))
+
+    run_with(transport, make_client, make_async_client, orders, body)
+    assert [r for r in server.requests if r.url.path.startswith(f"{PATH_BASE}/SalesOrder")] == []

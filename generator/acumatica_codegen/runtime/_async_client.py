@@ -1482,13 +1482,19 @@ class AsyncEntityApi(Generic[M]):
                 url = self._record_url([id], "files", by_id=True)
             else:
                 url = self._record_url(keys, "files")
-        name = _key_segment(given["filename"], "upload_file's file name")  # ".." stays a name
+        filename, content = given["filename"], given["content"]
+        if not isinstance(filename, str) or not isinstance(content, (bytes, bytearray, memoryview)):
+            raise TypeError(
+                f"{form} takes the file name as text and the content as bytes, not"
+                f" {type(filename).__name__} and {type(content).__name__}"
+                " (text content: encode it, e.g. content.encode())"
+            )
+        name = _key_segment(filename, "upload_file's file name")  # ".." stays a name
         headers = {"Content-Type": "application/octet-stream"}
-        content = given["content"]
         response = await self._client._request(
-            "PUT", f"{url}/{name}", content=content, headers=headers, timeout=timeout
+            "PUT", f"{url}/{name}", content=bytes(content), headers=headers, timeout=timeout
         )
-        _answers.no_content(response, f"uploading {given['filename']!r}")
+        _answers.no_content(response, f"uploading {filename!r}")
 
     async def download_file(self, file: Any, *, timeout: _Timeout = None) -> bytes:
         """The bytes of an attachment (a ``FileLink`` from ``entity.files``, or its href)."""
@@ -1512,18 +1518,22 @@ class AsyncEntityApi(Generic[M]):
         parameters: Mapping[str, Any] | None,
         *,
         timeout: float | None = None,
-    ) -> None:
-        """Post the action and wait until the server says it finished (204)."""
+        reread: bool = False,
+    ) -> M | None:
+        """Post the action and wait until the server says it finished (204). With ``reread``,
+        then the record read again (Acumatica answers an action with no record): its address is
+        checked before the action runs, so a record without id or keys fails before anything is
+        done, and the read has the action's ``timeout`` too."""
+        url = self._record_url_of(entity) if reread else None
         name = self.entity_name
         await self._client.invoke(name, action_name, entity, parameters, timeout=timeout)
+        return None if url is None else await self._read_after_action(url, timeout)
 
-    async def _reread(self, record: M) -> M:
-        """The record read again after an action (generated actions' ``reread=True``):
-        Acumatica answers an action with 204 and no record. An error says the action finished:
-        the caller must not run it again because reading the record failed."""
-        url = self._record_url_of(record)
+    async def _read_after_action(self, url: str, timeout: float | None) -> M:
+        """The record at ``url`` after an action. An error says the action finished: the caller
+        must not run it again because reading the record failed."""
         try:
-            response = await self._client._request("GET", url)
+            response = await self._client._request("GET", url, timeout=timeout)
             return self._parse(response)
         except AcumaticaError as error:
             _answers.after_action(error)
@@ -1540,10 +1550,11 @@ class AsyncEntityApi(Generic[M]):
             return self._record_url(keys, *route)
         if record_id:
             return self._record_url([record_id], *route, by_id=True)
-        needs = f"its id or its keys ({', '.join(self.key_fields)})" if keys else "its id"
+        needs = (
+            f"neither its id nor all its keys ({', '.join(self.key_fields)})" if keys else "no id"
+        )
         raise ValueError(
-            f"this {self.entity_name} record has not {needs}: use the record put() or get()"
-            " returned"
+            f"this {self.entity_name} record has {needs}: use the record put() or get()" " returned"
         )
 
 
@@ -1571,7 +1582,23 @@ def _segment(value: object) -> str:
 
 
 def _key_segment(value: object, what: str) -> str:
-    """A record's id or key value as one path segment; empty ones are refused."""
+    """A record's id or key value as one path segment; empty ones, ``UNSET`` and values that
+    are no id or key (a record, a dict, a list) are refused: sent as text they would address
+    another record or none."""
+    from .model import Model  # here, not at import: the client imports without the models
+    from .values import Unset
+
+    if isinstance(value, Unset):
+        raise ValueError(
+            f"{what} is UNSET: the record has no value for it (use the record put() or get()"
+            " returned, or read the field with select=)"
+        )
+    if isinstance(value, (Model, Mapping, list, tuple, set, frozenset, bytes, bytearray, bool)):
+        kind = f"a {type(value).__name__} record" if isinstance(value, Model) else repr(value)
+        raise TypeError(
+            f"{what} must be text, a number or a UUID, not {kind[:60]}: pass the record's own"
+            " value (record.id), or its key values to get_by_keys()/delete_by_keys()"
+        )
     text = "" if value is None else str(value)
     if not text.strip():
         raise ValueError(f"{what} is empty: give the record's value (an empty one reads the list)")

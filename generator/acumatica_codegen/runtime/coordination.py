@@ -62,7 +62,9 @@ class Fleet:
     - ``sessions``: API users the fleet may have signed in at once (each shared by many workers).
     - ``fleet_size``: how many workers run; when Redis is unreachable each keeps to its share.
     - ``lease``: seconds a dead worker's slot, lock or session membership outlives it. Keep it
-      above your request timeout: a slot whose lease ends is given to another request.
+      above your request timeout (each attempt is bounded by it in all, headers and body
+      included): a slot whose lease ends is given to another request. 90 by default, above the
+      clients' 60 s default timeout.
     - ``key``: the secret that seals shared sessions in Redis; by default derived from the
       credentials' secrets (every worker has them, Redis alone does not).
     - ``wait_timeout``: seconds a request waits for a slot before ``FleetUnavailable``.
@@ -74,7 +76,7 @@ class Fleet:
     requests_per_minute: int | None = None
     sessions: int = 1
     fleet_size: int = 1
-    lease: float = 60.0
+    lease: float = 90.0
     key: str | bytes | None = field(default=None, repr=False)
     wait_timeout: float = 300.0
 

@@ -81,8 +81,9 @@ class SalesInvoiceApi(EntityApi[SalesInvoice]):
         reread: True to return the record read again once the action finished (Acumatica
         answers an action without it); False returns None.
         """
-        self._invoke_action("EmailSalesInvoice", entity, None, timeout=timeout)
-        return self._reread(entity) if reread else None
+        return self._invoke_action(
+            "EmailSalesInvoice", entity, None, timeout=timeout, reread=reread
+        )
 
     @overload
     def release_sales_invoice(
@@ -117,8 +118,9 @@ class SalesInvoiceApi(EntityApi[SalesInvoice]):
         reread: True to return the record read again once the action finished (Acumatica
         answers an action without it); False returns None.
         """
-        self._invoke_action("ReleaseSalesInvoice", entity, None, timeout=timeout)
-        return self._reread(entity) if reread else None
+        return self._invoke_action(
+            "ReleaseSalesInvoice", entity, None, timeout=timeout, reread=reread
+        )
 
 
 class AsyncSalesInvoiceApi(AsyncEntityApi[SalesInvoice]):
@@ -186,8 +188,9 @@ class AsyncSalesInvoiceApi(AsyncEntityApi[SalesInvoice]):
         reread: True to return the record read again once the action finished (Acumatica
         answers an action without it); False returns None.
         """
-        await self._invoke_action("EmailSalesInvoice", entity, None, timeout=timeout)
-        return await self._reread(entity) if reread else None
+        return await self._invoke_action(
+            "EmailSalesInvoice", entity, None, timeout=timeout, reread=reread
+        )
 
     @overload
     async def release_sales_invoice(
@@ -222,5 +225,6 @@ class AsyncSalesInvoiceApi(AsyncEntityApi[SalesInvoice]):
         reread: True to return the record read again once the action finished (Acumatica
         answers an action without it); False returns None.
         """
-        await self._invoke_action("ReleaseSalesInvoice", entity, None, timeout=timeout)
-        return await self._reread(entity) if reread else None
+        return await self._invoke_action(
+            "ReleaseSalesInvoice", entity, None, timeout=timeout, reread=reread
+        )

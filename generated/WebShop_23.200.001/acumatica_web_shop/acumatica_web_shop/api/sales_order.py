@@ -83,8 +83,7 @@ class SalesOrderApi(EntityApi[SalesOrder]):
         reread: True to return the record read again once the action finished (Acumatica
         answers an action without it); False returns None.
         """
-        self._invoke_action("CancelSalesOrder", entity, None, timeout=timeout)
-        return self._reread(entity) if reread else None
+        return self._invoke_action("CancelSalesOrder", entity, None, timeout=timeout, reread=reread)
 
     @overload
     def prepare_sales_invoice(
@@ -119,8 +118,9 @@ class SalesOrderApi(EntityApi[SalesOrder]):
         reread: True to return the record read again once the action finished (Acumatica
         answers an action without it); False returns None.
         """
-        self._invoke_action("PrepareSalesInvoice", entity, None, timeout=timeout)
-        return self._reread(entity) if reread else None
+        return self._invoke_action(
+            "PrepareSalesInvoice", entity, None, timeout=timeout, reread=reread
+        )
 
     @overload
     def put_sales_order_on_hold(
@@ -155,8 +155,9 @@ class SalesOrderApi(EntityApi[SalesOrder]):
         reread: True to return the record read again once the action finished (Acumatica
         answers an action without it); False returns None.
         """
-        self._invoke_action("PutSalesOrderOnHold", entity, None, timeout=timeout)
-        return self._reread(entity) if reread else None
+        return self._invoke_action(
+            "PutSalesOrderOnHold", entity, None, timeout=timeout, reread=reread
+        )
 
     @overload
     def release_sales_order_from_hold(
@@ -191,8 +192,9 @@ class SalesOrderApi(EntityApi[SalesOrder]):
         reread: True to return the record read again once the action finished (Acumatica
         answers an action without it); False returns None.
         """
-        self._invoke_action("ReleaseSalesOrderFromHold", entity, None, timeout=timeout)
-        return self._reread(entity) if reread else None
+        return self._invoke_action(
+            "ReleaseSalesOrderFromHold", entity, None, timeout=timeout, reread=reread
+        )
 
     @overload
     def sales_order_create_shipment(
@@ -237,8 +239,9 @@ class SalesOrderApi(EntityApi[SalesOrder]):
             ("ShipmentDate", "datetime", shipment_date),
             ("WarehouseID", "string", warehouse_id),
         )
-        self._invoke_action("SalesOrderCreateShipment", entity, parameters, timeout=timeout)
-        return self._reread(entity) if reread else None
+        return self._invoke_action(
+            "SalesOrderCreateShipment", entity, parameters, timeout=timeout, reread=reread
+        )
 
 
 class AsyncSalesOrderApi(AsyncEntityApi[SalesOrder]):
@@ -306,8 +309,9 @@ class AsyncSalesOrderApi(AsyncEntityApi[SalesOrder]):
         reread: True to return the record read again once the action finished (Acumatica
         answers an action without it); False returns None.
         """
-        await self._invoke_action("CancelSalesOrder", entity, None, timeout=timeout)
-        return await self._reread(entity) if reread else None
+        return await self._invoke_action(
+            "CancelSalesOrder", entity, None, timeout=timeout, reread=reread
+        )
 
     @overload
     async def prepare_sales_invoice(
@@ -342,8 +346,9 @@ class AsyncSalesOrderApi(AsyncEntityApi[SalesOrder]):
         reread: True to return the record read again once the action finished (Acumatica
         answers an action without it); False returns None.
         """
-        await self._invoke_action("PrepareSalesInvoice", entity, None, timeout=timeout)
-        return await self._reread(entity) if reread else None
+        return await self._invoke_action(
+            "PrepareSalesInvoice", entity, None, timeout=timeout, reread=reread
+        )
 
     @overload
     async def put_sales_order_on_hold(
@@ -378,8 +383,9 @@ class AsyncSalesOrderApi(AsyncEntityApi[SalesOrder]):
         reread: True to return the record read again once the action finished (Acumatica
         answers an action without it); False returns None.
         """
-        await self._invoke_action("PutSalesOrderOnHold", entity, None, timeout=timeout)
-        return await self._reread(entity) if reread else None
+        return await self._invoke_action(
+            "PutSalesOrderOnHold", entity, None, timeout=timeout, reread=reread
+        )
 
     @overload
     async def release_sales_order_from_hold(
@@ -414,8 +420,9 @@ class AsyncSalesOrderApi(AsyncEntityApi[SalesOrder]):
         reread: True to return the record read again once the action finished (Acumatica
         answers an action without it); False returns None.
         """
-        await self._invoke_action("ReleaseSalesOrderFromHold", entity, None, timeout=timeout)
-        return await self._reread(entity) if reread else None
+        return await self._invoke_action(
+            "ReleaseSalesOrderFromHold", entity, None, timeout=timeout, reread=reread
+        )
 
     @overload
     async def sales_order_create_shipment(
@@ -460,5 +467,6 @@ class AsyncSalesOrderApi(AsyncEntityApi[SalesOrder]):
             ("ShipmentDate", "datetime", shipment_date),
             ("WarehouseID", "string", warehouse_id),
         )
-        await self._invoke_action("SalesOrderCreateShipment", entity, parameters, timeout=timeout)
-        return await self._reread(entity) if reread else None
+        return await self._invoke_action(
+            "SalesOrderCreateShipment", entity, parameters, timeout=timeout, reread=reread
+        )

@@ -79,8 +79,7 @@ class StockItemApi(EntityApi[StockItem]):
         reread: True to return the record read again once the action finished (Acumatica
         answers an action without it); False returns None.
         """
-        self._invoke_action("PublishToWebShop", entity, None, timeout=timeout)
-        return self._reread(entity) if reread else None
+        return self._invoke_action("PublishToWebShop", entity, None, timeout=timeout, reread=reread)
 
 
 class AsyncStockItemApi(AsyncEntityApi[StockItem]):
@@ -146,5 +145,6 @@ class AsyncStockItemApi(AsyncEntityApi[StockItem]):
         reread: True to return the record read again once the action finished (Acumatica
         answers an action without it); False returns None.
         """
-        await self._invoke_action("PublishToWebShop", entity, None, timeout=timeout)
-        return await self._reread(entity) if reread else None
+        return await self._invoke_action(
+            "PublishToWebShop", entity, None, timeout=timeout, reread=reread
+        )

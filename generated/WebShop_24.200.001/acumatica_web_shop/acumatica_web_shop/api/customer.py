@@ -93,8 +93,9 @@ class CustomerApi(EntityApi[Customer]):
             ("Points", "int", points),
             ("Reason", "string", reason),
         )
-        self._invoke_action("AdjustLoyaltyPoints", entity, parameters, timeout=timeout)
-        return self._reread(entity) if reread else None
+        return self._invoke_action(
+            "AdjustLoyaltyPoints", entity, parameters, timeout=timeout, reread=reread
+        )
 
 
 class AsyncCustomerApi(AsyncEntityApi[Customer]):
@@ -174,5 +175,6 @@ class AsyncCustomerApi(AsyncEntityApi[Customer]):
             ("Points", "int", points),
             ("Reason", "string", reason),
         )
-        await self._invoke_action("AdjustLoyaltyPoints", entity, parameters, timeout=timeout)
-        return await self._reread(entity) if reread else None
+        return await self._invoke_action(
+            "AdjustLoyaltyPoints", entity, parameters, timeout=timeout, reread=reread
+        )

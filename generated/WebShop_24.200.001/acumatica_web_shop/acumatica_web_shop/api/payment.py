@@ -110,8 +110,9 @@ class PaymentApi(EntityApi[Payment]):
             ("TranNbr", "string", tran_nbr),
             ("TranType", "string", tran_type),
         )
-        self._invoke_action("CardOperation", entity, parameters, timeout=timeout)
-        return self._reread(entity) if reread else None
+        return self._invoke_action(
+            "CardOperation", entity, parameters, timeout=timeout, reread=reread
+        )
 
     @overload
     def release_payment(
@@ -146,8 +147,7 @@ class PaymentApi(EntityApi[Payment]):
         reread: True to return the record read again once the action finished (Acumatica
         answers an action without it); False returns None.
         """
-        self._invoke_action("ReleasePayment", entity, None, timeout=timeout)
-        return self._reread(entity) if reread else None
+        return self._invoke_action("ReleasePayment", entity, None, timeout=timeout, reread=reread)
 
     @overload
     def void_payment(
@@ -182,8 +182,7 @@ class PaymentApi(EntityApi[Payment]):
         reread: True to return the record read again once the action finished (Acumatica
         answers an action without it); False returns None.
         """
-        self._invoke_action("VoidPayment", entity, None, timeout=timeout)
-        return self._reread(entity) if reread else None
+        return self._invoke_action("VoidPayment", entity, None, timeout=timeout, reread=reread)
 
 
 class AsyncPaymentApi(AsyncEntityApi[Payment]):
@@ -277,8 +276,9 @@ class AsyncPaymentApi(AsyncEntityApi[Payment]):
             ("TranNbr", "string", tran_nbr),
             ("TranType", "string", tran_type),
         )
-        await self._invoke_action("CardOperation", entity, parameters, timeout=timeout)
-        return await self._reread(entity) if reread else None
+        return await self._invoke_action(
+            "CardOperation", entity, parameters, timeout=timeout, reread=reread
+        )
 
     @overload
     async def release_payment(
@@ -313,8 +313,9 @@ class AsyncPaymentApi(AsyncEntityApi[Payment]):
         reread: True to return the record read again once the action finished (Acumatica
         answers an action without it); False returns None.
         """
-        await self._invoke_action("ReleasePayment", entity, None, timeout=timeout)
-        return await self._reread(entity) if reread else None
+        return await self._invoke_action(
+            "ReleasePayment", entity, None, timeout=timeout, reread=reread
+        )
 
     @overload
     async def void_payment(
@@ -349,5 +350,6 @@ class AsyncPaymentApi(AsyncEntityApi[Payment]):
         reread: True to return the record read again once the action finished (Acumatica
         answers an action without it); False returns None.
         """
-        await self._invoke_action("VoidPayment", entity, None, timeout=timeout)
-        return await self._reread(entity) if reread else None
+        return await self._invoke_action(
+            "VoidPayment", entity, None, timeout=timeout, reread=reread
+        )

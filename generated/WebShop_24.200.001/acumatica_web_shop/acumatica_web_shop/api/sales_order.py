@@ -83,8 +83,7 @@ class SalesOrderApi(EntityApi[SalesOrder]):
         reread: True to return the record read again once the action finished (Acumatica
         answers an action without it); False returns None.
         """
-        self._invoke_action("CancelSalesOrder", entity, None, timeout=timeout)
-        return self._reread(entity) if reread else None
+        return self._invoke_action("CancelSalesOrder", entity, None, timeout=timeout, reread=reread)
 
     @overload
     def prepare_sales_invoice(
@@ -119,8 +118,9 @@ class SalesOrderApi(EntityApi[SalesOrder]):
         reread: True to return the record read again once the action finished (Acumatica
         answers an action without it); False returns None.
         """
-        self._invoke_action("PrepareSalesInvoice", entity, None, timeout=timeout)
-        return self._reread(entity) if reread else None
+        return self._invoke_action(
+            "PrepareSalesInvoice", entity, None, timeout=timeout, reread=reread
+        )
 
     @overload
     def put_sales_order_on_hold(
@@ -155,8 +155,9 @@ class SalesOrderApi(EntityApi[SalesOrder]):
         reread: True to return the record read again once the action finished (Acumatica
         answers an action without it); False returns None.
         """
-        self._invoke_action("PutSalesOrderOnHold", entity, None, timeout=timeout)
-        return self._reread(entity) if reread else None
+        return self._invoke_action(
+            "PutSalesOrderOnHold", entity, None, timeout=timeout, reread=reread
+        )
 
     @overload
     def release_sales_order_from_hold(
@@ -191,8 +192,9 @@ class SalesOrderApi(EntityApi[SalesOrder]):
         reread: True to return the record read again once the action finished (Acumatica
         answers an action without it); False returns None.
         """
-        self._invoke_action("ReleaseSalesOrderFromHold", entity, None, timeout=timeout)
-        return self._reread(entity) if reread else None
+        return self._invoke_action(
+            "ReleaseSalesOrderFromHold", entity, None, timeout=timeout, reread=reread
+        )
 
     @overload
     def reopen_sales_order(
@@ -227,8 +229,7 @@ class SalesOrderApi(EntityApi[SalesOrder]):
         reread: True to return the record read again once the action finished (Acumatica
         answers an action without it); False returns None.
         """
-        self._invoke_action("ReopenSalesOrder", entity, None, timeout=timeout)
-        return self._reread(entity) if reread else None
+        return self._invoke_action("ReopenSalesOrder", entity, None, timeout=timeout, reread=reread)
 
     @overload
     def sales_order_create_shipment(
@@ -273,8 +274,9 @@ class SalesOrderApi(EntityApi[SalesOrder]):
             ("ShipmentDate", "datetime", shipment_date),
             ("WarehouseID", "string", warehouse_id),
         )
-        self._invoke_action("SalesOrderCreateShipment", entity, parameters, timeout=timeout)
-        return self._reread(entity) if reread else None
+        return self._invoke_action(
+            "SalesOrderCreateShipment", entity, parameters, timeout=timeout, reread=reread
+        )
 
 
 class AsyncSalesOrderApi(AsyncEntityApi[SalesOrder]):
@@ -342,8 +344,9 @@ class AsyncSalesOrderApi(AsyncEntityApi[SalesOrder]):
         reread: True to return the record read again once the action finished (Acumatica
         answers an action without it); False returns None.
         """
-        await self._invoke_action("CancelSalesOrder", entity, None, timeout=timeout)
-        return await self._reread(entity) if reread else None
+        return await self._invoke_action(
+            "CancelSalesOrder", entity, None, timeout=timeout, reread=reread
+        )
 
     @overload
     async def prepare_sales_invoice(
@@ -378,8 +381,9 @@ class AsyncSalesOrderApi(AsyncEntityApi[SalesOrder]):
         reread: True to return the record read again once the action finished (Acumatica
         answers an action without it); False returns None.
         """
-        await self._invoke_action("PrepareSalesInvoice", entity, None, timeout=timeout)
-        return await self._reread(entity) if reread else None
+        return await self._invoke_action(
+            "PrepareSalesInvoice", entity, None, timeout=timeout, reread=reread
+        )
 
     @overload
     async def put_sales_order_on_hold(
@@ -414,8 +418,9 @@ class AsyncSalesOrderApi(AsyncEntityApi[SalesOrder]):
         reread: True to return the record read again once the action finished (Acumatica
         answers an action without it); False returns None.
         """
-        await self._invoke_action("PutSalesOrderOnHold", entity, None, timeout=timeout)
-        return await self._reread(entity) if reread else None
+        return await self._invoke_action(
+            "PutSalesOrderOnHold", entity, None, timeout=timeout, reread=reread
+        )
 
     @overload
     async def release_sales_order_from_hold(
@@ -450,8 +455,9 @@ class AsyncSalesOrderApi(AsyncEntityApi[SalesOrder]):
         reread: True to return the record read again once the action finished (Acumatica
         answers an action without it); False returns None.
         """
-        await self._invoke_action("ReleaseSalesOrderFromHold", entity, None, timeout=timeout)
-        return await self._reread(entity) if reread else None
+        return await self._invoke_action(
+            "ReleaseSalesOrderFromHold", entity, None, timeout=timeout, reread=reread
+        )
 
     @overload
     async def reopen_sales_order(
@@ -486,8 +492,9 @@ class AsyncSalesOrderApi(AsyncEntityApi[SalesOrder]):
         reread: True to return the record read again once the action finished (Acumatica
         answers an action without it); False returns None.
         """
-        await self._invoke_action("ReopenSalesOrder", entity, None, timeout=timeout)
-        return await self._reread(entity) if reread else None
+        return await self._invoke_action(
+            "ReopenSalesOrder", entity, None, timeout=timeout, reread=reread
+        )
 
     @overload
     async def sales_order_create_shipment(
@@ -532,5 +539,6 @@ class AsyncSalesOrderApi(AsyncEntityApi[SalesOrder]):
             ("ShipmentDate", "datetime", shipment_date),
             ("WarehouseID", "string", warehouse_id),
         )
-        await self._invoke_action("SalesOrderCreateShipment", entity, parameters, timeout=timeout)
-        return await self._reread(entity) if reread else None
+        return await self._invoke_action(
+            "SalesOrderCreateShipment", entity, parameters, timeout=timeout, reread=reread
+        )

@@ -77,8 +77,7 @@ class ShipmentApi(EntityApi[Shipment]):
         reread: True to return the record read again once the action finished (Acumatica
         answers an action without it); False returns None.
         """
-        self._invoke_action("ConfirmShipment", entity, None, timeout=timeout)
-        return self._reread(entity) if reread else None
+        return self._invoke_action("ConfirmShipment", entity, None, timeout=timeout, reread=reread)
 
 
 class AsyncShipmentApi(AsyncEntityApi[Shipment]):
@@ -144,5 +143,6 @@ class AsyncShipmentApi(AsyncEntityApi[Shipment]):
         reread: True to return the record read again once the action finished (Acumatica
         answers an action without it); False returns None.
         """
-        await self._invoke_action("ConfirmShipment", entity, None, timeout=timeout)
-        return await self._reread(entity) if reread else None
+        return await self._invoke_action(
+            "ConfirmShipment", entity, None, timeout=timeout, reread=reread
+        )

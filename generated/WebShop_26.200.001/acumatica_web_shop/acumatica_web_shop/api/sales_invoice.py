@@ -81,8 +81,9 @@ class SalesInvoiceApi(EntityApi[SalesInvoice]):
         reread: True to return the record read again once the action finished (Acumatica
         answers an action without it); False returns None.
         """
-        self._invoke_action("ReleaseSalesInvoice", entity, None, timeout=timeout)
-        return self._reread(entity) if reread else None
+        return self._invoke_action(
+            "ReleaseSalesInvoice", entity, None, timeout=timeout, reread=reread
+        )
 
 
 class AsyncSalesInvoiceApi(AsyncEntityApi[SalesInvoice]):
@@ -150,5 +151,6 @@ class AsyncSalesInvoiceApi(AsyncEntityApi[SalesInvoice]):
         reread: True to return the record read again once the action finished (Acumatica
         answers an action without it); False returns None.
         """
-        await self._invoke_action("ReleaseSalesInvoice", entity, None, timeout=timeout)
-        return await self._reread(entity) if reread else None
+        return await self._invoke_action(
+            "ReleaseSalesInvoice", entity, None, timeout=timeout, reread=reread
+        )

@@ -521,15 +521,10 @@ class AsyncBaseClient:
                     self._policy.succeeded(session)
                 return _Answer(response)
             to_sign_in = _answers.redirects_to_sign_in(response)
-            stale = (
-                None
-                if to_sign_in
-                else _wire.stale_session(status, _wire.try_loads(response.content))
-            )
+            body = None if to_sign_in else _wire.try_loads(response.content)  # decoded once
+            stale = None if to_sign_in else _wire.stale_session(status, body)
             if status != 401 and not to_sign_in and stale is None:
-                if url.startswith(self._site_prefix) and _answers.proves_session(
-                    response, _wire.try_loads(response.content)
-                ):
+                if url.startswith(self._site_prefix) and _answers.proves_session(response, body):
                     self._policy.succeeded(session)  # refused for what it asked: the session works
                 return _Answer(response)
             failure = Failure(session, status, stale, exchange.idempotent, to_sign_in)
@@ -1554,7 +1549,7 @@ class AsyncEntityApi(Generic[M]):
             f"neither its id nor all its keys ({', '.join(self.key_fields)})" if keys else "no id"
         )
         raise ValueError(
-            f"this {self.entity_name} record has {needs}: use the record put() or get()" " returned"
+            f"this {self.entity_name} record has {needs}: use the record put() or get() returned"
         )
 
 
@@ -1585,6 +1580,8 @@ def _key_segment(value: object, what: str) -> str:
     """A record's id or key value as one path segment; empty ones, ``UNSET`` and values that
     are no id or key (a record, a dict, a list) are refused: sent as text they would address
     another record or none."""
+    if type(value) in _PLAIN_KEY_TYPES:  # the common case, without the checks below
+        return _key_text(str(value), what)
     from .model import Model  # here, not at import: the client imports without the models
     from .values import Unset
 
@@ -1599,7 +1596,14 @@ def _key_segment(value: object, what: str) -> str:
             f"{what} must be text, a number or a UUID, not {kind[:60]}: pass the record's own"
             " value (record.id), or its key values to get_by_keys()/delete_by_keys()"
         )
-    text = "" if value is None else str(value)
+    return _key_text("" if value is None else str(value), what)
+
+
+# Id and key values that need no check beyond emptiness (their subclasses are checked in full).
+_PLAIN_KEY_TYPES = frozenset({str, int, UUID})
+
+
+def _key_text(text: str, what: str) -> str:
     if not text.strip():
         raise ValueError(f"{what} is empty: give the record's value (an empty one reads the list)")
     if text in (".", ".."):  # URL normalisation would drop them; escaped, they stay values
